@@ -1,0 +1,8 @@
+/** The {@code beak} command. */
+module dev.beak.cli {
+    requires dev.beak.io;
+    requires dev.beak.data;
+    requires info.picocli;
+
+    opens dev.beak.cli to info.picocli;
+}

@@ -1,0 +1,78 @@
+package dev.beak.dataset;
+
+import dev.beak.tensor.Shape;
+import dev.beak.tensor.Tensor;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.SplittableRandom;
+
+/**
+ * One epoch's batches over a dataset, in order or shuffled. A shuffled epoch's order depends only on
+ * {@code seed} and {@code epoch}, so runs repeat exactly.
+ */
+public record Batches(Dataset dataset, int batchSize, boolean shuffle, long seed, int epoch, boolean dropLast)
+        implements Iterable<Batch> {
+
+    public Batches {
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+    }
+
+    /** Batches in dataset order, the last one possibly smaller. */
+    public static Batches inOrder(Dataset dataset, int batchSize) {
+        return new Batches(dataset, batchSize, false, 0, 0, false);
+    }
+
+    /** Shuffled batches for epoch {@code epoch} of a run seeded with {@code seed}. */
+    public static Batches shuffled(Dataset dataset, int batchSize, long seed, int epoch) {
+        return new Batches(dataset, batchSize, true, seed, epoch, false);
+    }
+
+    public int count() {
+        int n = dataset.size();
+        return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
+    }
+
+    /** The sample order of this epoch (Fisher-Yates with a per-epoch seed). */
+    public int[] order() {
+        int n = dataset.size();
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) idx[i] = i;
+        if (shuffle) {
+            SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + epoch);
+            for (int i = n - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int t = idx[i];
+                idx[i] = idx[j];
+                idx[j] = t;
+            }
+        }
+        return idx;
+    }
+
+    @Override
+    public Iterator<Batch> iterator() {
+        int[] idx = order();
+        int count = count();
+        int[] xs = dataset.sampleShape(), ys = dataset.labelShape();
+        int sx = Shape.size(xs), sy = Shape.size(ys);
+        return new Iterator<>() {
+            int b = 0;
+
+            @Override
+            public boolean hasNext() {
+                return b < count;
+            }
+
+            @Override
+            public Batch next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                int from = b * batchSize, to = Math.min(idx.length, from + batchSize), n = to - from;
+                float[] x = new float[n * sx], y = new float[n * sy];
+                for (int i = 0; i < n; i++) dataset.copy(idx[from + i], x, i * sx, y, i * sy);
+                b++;
+                return new Batch(Tensor.of(x, Shape.prepend(n, xs)), Tensor.of(y, Shape.prepend(n, ys)));
+            }
+        };
+    }
+}

@@ -1,0 +1,23 @@
+package dev.beak.kernel;
+
+/**
+ * Single-precision general matrix multiply on row-major arrays: {@code C = op(A) * op(B)}, or
+ * {@code C += op(A) * op(B)} when {@code accumulate}.
+ *
+ * <p>Shapes: op(A) is (m, k); op(B) is (k, n); C is (m, n). Without transposition A is stored (m, k)
+ * with row stride {@code lda}; with {@code transA} it is stored (k, m) with row stride {@code lda}.
+ * The same holds for B: (k, n) stored, or (n, k) stored when {@code transB}. C is (m, n) with row
+ * stride {@code ldc}. Offsets locate element (0, 0) of each matrix in its array.
+ */
+public interface Gemm {
+    void gemm(boolean transA, boolean transB, int m, int n, int k,
+              float[] a, int aOff, int lda,
+              float[] b, int bOff, int ldb,
+              float[] c, int cOff, int ldc, boolean accumulate);
+
+    /** Convenience for dense row-major matrices with natural strides. */
+    default void gemm(boolean transA, boolean transB, int m, int n, int k,
+                      float[] a, float[] b, float[] c, boolean accumulate) {
+        gemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, c, 0, n, accumulate);
+    }
+}

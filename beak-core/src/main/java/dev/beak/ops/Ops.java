@@ -1,0 +1,6 @@
+package dev.beak.ops;
+
+/** The ops facade. */
+public final class Ops {
+    private Ops() {}
+}
