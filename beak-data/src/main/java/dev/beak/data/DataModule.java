@@ -1,0 +1,6 @@
+package dev.beak.data;
+
+/** Placeholder until this module has content. */
+final class DataModule {
+    private DataModule() {}
+}

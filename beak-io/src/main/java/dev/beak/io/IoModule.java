@@ -1,0 +1,6 @@
+package dev.beak.io;
+
+/** Placeholder until this module has content. */
+final class IoModule {
+    private IoModule() {}
+}

@@ -1,0 +1,6 @@
+package dev.beak.nn;
+
+/** Placeholder until this module has content. */
+final class NnModule {
+    private NnModule() {}
+}
