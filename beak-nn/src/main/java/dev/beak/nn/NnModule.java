@@ -1,6 +1,0 @@
-package dev.beak.nn;
-
-/** Placeholder until this module has content. */
-final class NnModule {
-    private NnModule() {}
-}

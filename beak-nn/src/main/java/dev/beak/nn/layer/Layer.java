@@ -1,0 +1,19 @@
+package dev.beak.nn.layer;
+
+import dev.beak.tensor.Tensor;
+
+import java.util.List;
+
+/** A built layer: its parameters and its forward pass (batch-first tensors). */
+public interface Layer {
+    /** Runs the layer; {@code training} switches dropout (and, later, batch-norm statistics). */
+    Tensor forward(boolean training, Tensor... inputs);
+
+    /** The trainable tensors, in a fixed order, each with a short name ("weight", "bias"). */
+    default List<Parameter> parameters() {
+        return List.of();
+    }
+
+    /** A layer without parameters whose forward is a function of its inputs. */
+    interface Stateless extends Layer {}
+}

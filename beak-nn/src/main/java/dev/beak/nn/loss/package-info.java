@@ -1,0 +1,2 @@
+/** Training objectives. */
+package dev.beak.nn.loss;

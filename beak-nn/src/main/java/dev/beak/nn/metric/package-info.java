@@ -1,0 +1,2 @@
+/** Metrics: accuracy. */
+package dev.beak.nn.metric;

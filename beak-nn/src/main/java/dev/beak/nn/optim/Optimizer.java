@@ -1,0 +1,12 @@
+package dev.beak.nn.optim;
+
+import dev.beak.tensor.Tensor;
+
+import java.util.Collection;
+
+/** Updates parameters from their accumulated gradients. Parameters without a gradient are skipped. */
+public interface Optimizer {
+    void step(Collection<Tensor> parameters);
+
+    double learningRate();
+}

@@ -1,0 +1,2 @@
+/** Optimizers: SGD with momentum, Adam. */
+package dev.beak.nn.optim;

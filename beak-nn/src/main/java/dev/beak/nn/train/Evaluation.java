@@ -1,0 +1,4 @@
+package dev.beak.nn.train;
+
+/** Mean loss and accuracy of a model over a dataset. */
+public record Evaluation(double loss, double accuracy, int samples) {}

@@ -1,0 +1,2 @@
+/** The training loop, its options, listener, per-epoch logs and History. */
+package dev.beak.nn.train;

@@ -1,0 +1,75 @@
+package dev.beak.nn;
+
+import dev.beak.nn.layer.Activation;
+import dev.beak.nn.layer.Layer;
+import dev.beak.nn.layer.LayerConfigs;
+import dev.beak.nn.layer.LayerSpec;
+import dev.beak.nn.layer.Layers;
+import dev.beak.nn.layer.Parameter;
+import dev.beak.nn.optim.Sgd;
+import dev.beak.ops.Ops;
+import dev.beak.ops.Padding;
+import dev.beak.tensor.Shape;
+import dev.beak.tensor.Tensor;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One row per layer: output shape equals {@code outputShape}, parameter count, config round trip,
+ * and (for layers with parameters) one SGD step lowers a loss on a tiny batch.
+ */
+class LayerContractTest {
+    static Stream<Arguments> rows() {
+        return Stream.of(
+                Arguments.of(Layers.conv2d(4, 3), new int[] {2, 6, 5}, 4 * 2 * 9 + 4),
+                Arguments.of(Layers.conv2d(3, 5).withPadding(Padding.SAME).withActivation(Activation.RELU), new int[] {1, 7, 7}, 3 * 25 + 3),
+                Arguments.of(Layers.conv2d(2, 3).withStride(2).withDilation(2).withBias(false).withPadding(new Padding.Explicit(1, 0, 0, 2)), new int[] {3, 9, 8}, 2 * 3 * 9),
+                Arguments.of(Layers.maxPool2d(2), new int[] {3, 7, 6}, 0),
+                Arguments.of(Layers.maxPool2d(3).withStride(2).withPadding(Padding.SAME), new int[] {2, 7, 7}, 0),
+                Arguments.of(Layers.flatten(), new int[] {2, 3, 4}, 0),
+                Arguments.of(Layers.dense(5), new int[] {7}, 40),
+                Arguments.of(Layers.dense(3, Activation.RELU), new int[] {4}, 15),
+                Arguments.of(Layers.relu(), new int[] {3, 2, 2}, 0),
+                Arguments.of(Layers.softmax(), new int[] {6}, 0),
+                Arguments.of(Layers.dropout(0.5f), new int[] {5}, 0));
+    }
+
+    @ParameterizedTest
+    @MethodSource("rows")
+    void contract(LayerSpec spec, int[] in, int params) {
+        Layer layer = spec.build(new SplittableRandom(1), in);
+        int[] expected = spec.outputShape(in);
+        Tensor x = Tensor.randn(new SplittableRandom(2), Shape.prepend(3, in));
+        assertThat(layer.forward(false, x).shape()).isEqualTo(Shape.prepend(3, expected));
+        assertThat(layer.forward(true, x).shape()).isEqualTo(Shape.prepend(3, expected));
+        assertThat(layer.parameters().stream().mapToInt(p -> p.value().size()).sum()).isEqualTo(params);
+        assertThat(LayerConfigs.fromConfig(spec.type(), spec.config())).isEqualTo(spec);
+        if (params > 0) {
+            List<Tensor> ps = new ArrayList<>();
+            for (Parameter p : layer.parameters()) ps.add(p.value());
+            Tensor target = Tensor.randn(new SplittableRandom(3), Shape.prepend(3, expected));
+            float before = loss(layer, x, target);
+            Tensor l = lossTensor(layer, x, target);
+            l.backward();
+            new Sgd(1e-2, 0).step(ps);
+            assertThat(loss(layer, x, target)).isLessThan(before);
+        }
+    }
+
+    private static Tensor lossTensor(Layer layer, Tensor x, Tensor target) {
+        Tensor d = Ops.add(layer.forward(false, x), Ops.mul(target, Tensor.full(-1f, target.shape())));
+        return Ops.mean(Ops.mul(d, d));
+    }
+
+    private static float loss(Layer layer, Tensor x, Tensor target) {
+        return lossTensor(layer, x, target).item();
+    }
+}
