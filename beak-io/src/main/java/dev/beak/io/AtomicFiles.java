@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Writes files all-or-nothing: readers of the target see either its old content (or no file) or the
@@ -25,6 +26,8 @@ import java.nio.file.StandardOpenOption;
  * }
  */
 public final class AtomicFiles {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicFiles() {}
 
     /**
@@ -35,9 +38,13 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        Path temp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+        // CREATE_NEW, not Files.createTempFile: that makes the file owner-only (0600) on POSIX, which the
+        // rename would then carry over to the target; this honours the usual umask instead. If this
+        // fails, the file is not ours, so it is outside the try that deletes it.
+        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            try (channel) {
                 OutputStream out = new BufferedOutputStream(new ChannelOutput(channel), 1 << 16);
                 writer.accept(out);
                 out.flush();

@@ -44,6 +44,16 @@ class AtomicFilesTest {
     }
 
     @Test
+    void newFilesGetTheUsualPermissionsNotOwnerOnly() throws IOException {
+        Path target = dir.resolve("model.bin");
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        AtomicFiles.write(target, out -> out.write(1));
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
+        }
+    }
+
+    @Test
     void writesToAHiddenTempFileBesideTheTarget() throws IOException {
         Path target = dir.resolve("model.bin");
         AtomicFiles.write(target, out -> {
