@@ -1,0 +1,93 @@
+package dev.beak.data;
+
+import dev.beak.dataset.TensorDataset;
+import dev.beak.tensor.Tensor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * MNIST-style digit datasets from IDX files: images as (N, 1, H, W) floats in [0, 1] (bytes divided by
+ * 255; H = W = 28 for MNIST), labels as (N) class indices 0..9 stored as floats.
+ *
+ * {@snippet :
+ * TensorDataset train = Mnist.loadDir(Path.of("data/mnist"), "train"); // x (60000, 1, 28, 28), y (60000,)
+ * }
+ */
+public final class Mnist {
+    /** Number of digit classes. */
+    public static final int CLASSES = 10;
+
+    private Mnist() {}
+
+    /**
+     * Loads a split from its two IDX files (gzipped or not): images must be 3-d unsigned bytes
+     * (N, H, W), labels 1-d unsigned bytes (N) with values 0..9.
+     */
+    public static TensorDataset load(Path images, Path labels) throws IOException {
+        return toDataset(IdxReader.read(images), IdxReader.read(labels));
+    }
+
+    /**
+     * Loads split {@code "train"} or {@code "test"} from {@code dir}, which holds the standard file
+     * names with or without {@code .gz}: {@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte},
+     * and for the test split {@code t10k-images-idx3-ubyte} (the original names) or
+     * {@code test-images-idx3-ubyte}, with the matching labels file.
+     */
+    public static TensorDataset loadDir(Path dir, String split) throws IOException {
+        List<String> prefixes = switch (split) {
+            case "train" -> List.of("train");
+            case "test" -> List.of("t10k", "test");
+            default -> throw new IllegalArgumentException("MNIST split must be \"train\" or \"test\", got \"" + split + "\"");
+        };
+        return load(find(dir, prefixes, "-images-idx3-ubyte"), find(dir, prefixes, "-labels-idx1-ubyte"));
+    }
+
+    /** Builds the dataset from already-read IDX files, checking their types, shapes and labels. */
+    static TensorDataset toDataset(IdxFile images, IdxFile labels) throws DataFileException {
+        if (images.type() != IdxType.UNSIGNED_BYTE || images.rank() != 3) {
+            throw new DataFileException(images.source(), "expected 3-d UNSIGNED_BYTE images (N, H, W), got "
+                    + images.rank() + "-d " + images.type() + " " + Arrays.toString(images.dims()));
+        }
+        if (labels.type() != IdxType.UNSIGNED_BYTE || labels.rank() != 1) {
+            throw new DataFileException(labels.source(), "expected 1-d UNSIGNED_BYTE labels (N), got "
+                    + labels.rank() + "-d " + labels.type() + " " + Arrays.toString(labels.dims()));
+        }
+        int n = images.dim(0), h = images.dim(1), w = images.dim(2);
+        if (labels.dim(0) != n) {
+            throw new DataFileException(labels.source(), "has " + labels.dim(0) + " labels but "
+                    + images.source() + " has " + n + " images; the counts must match");
+        }
+        byte[] labelBytes = labels.bytes();
+        float[] y = new float[n];
+        for (int i = 0; i < n; i++) {
+            int label = labelBytes[i] & 0xFF;
+            if (label >= CLASSES) {
+                throw new DataFileException(labels.source(), "label at index " + i + " is " + label
+                        + ", expected 0 to " + (CLASSES - 1));
+            }
+            y[i] = label;
+        }
+        byte[] pixels = images.bytes();
+        float[] x = new float[pixels.length];
+        for (int i = 0; i < x.length; i++) x[i] = (pixels[i] & 0xFF) / 255f;
+        return new TensorDataset(Tensor.of(x, n, 1, h, w), Tensor.of(y, n));
+    }
+
+    private static Path find(Path dir, List<String> prefixes, String suffix) throws NoSuchFileException {
+        List<String> tried = new ArrayList<>();
+        for (String prefix : prefixes) {
+            for (String name : List.of(prefix + suffix, prefix + suffix + ".gz")) {
+                Path p = dir.resolve(name);
+                if (Files.isRegularFile(p)) return p;
+                tried.add(name);
+            }
+        }
+        throw new NoSuchFileException(dir.toString(), null, "no MNIST file here; looked for " + String.join(", ", tried));
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Files for models: {@link dev.beak.io.Safetensors} reads and writes float32 tensors in the
+ * safetensors layout (with {@link dev.beak.io.SafetensorsContents} for the metadata), and
+ * {@link dev.beak.io.AtomicFiles} replaces files all-or-nothing.
+ *
+ * <p>Invariants: a bad file fails with a {@link dev.beak.io.FileFormatException} naming the file, the
+ * tensor and the problem, and is fully validated before large arrays are allocated; a failed write
+ * never leaves a half-written target or a temporary file behind.
+ */
+package dev.beak.io;
