@@ -12,8 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * MNIST-style digit datasets from IDX files: images as (N, 1, H, W) floats in [0, 1] (bytes divided by
- * 255; H = W = 28 for MNIST), labels as (N) class indices 0..9 stored as floats.
+ * MNIST-style datasets from IDX files: images as (N, C, H, W) floats in [0, 1] (bytes divided by
+ * 255; C = 1 and H = W = 28 for MNIST; 4-d IDX images (N, H, W, C) are colour images stored channels-last),
+ * labels as (N) class indices 0..9 stored as floats.
  *
  * {@snippet :
  * TensorDataset train = Mnist.loadDir(Path.of("data/mnist"), "train"); // x (60000, 1, 28, 28), y (60000,)
@@ -26,8 +27,8 @@ public final class Mnist {
     private Mnist() {}
 
     /**
-     * Loads a split from its two IDX files (gzipped or not): images must be 3-d unsigned bytes
-     * (N, H, W), labels 1-d unsigned bytes (N) with values 0..9.
+     * Loads a split from its two IDX files (gzipped or not): images must be 3-d (N, H, W) or 4-d
+     * (N, H, W, C) unsigned bytes, labels 1-d unsigned bytes (N) with values 0..9.
      */
     public static TensorDataset load(Path images, Path labels) throws IOException {
         return toDataset(IdxReader.read(images), IdxReader.read(labels));
@@ -50,15 +51,15 @@ public final class Mnist {
 
     /** Builds the dataset from already-read IDX files, checking their types, shapes and labels. */
     static TensorDataset toDataset(IdxFile images, IdxFile labels) throws DataFileException {
-        if (images.type() != IdxType.UNSIGNED_BYTE || images.rank() != 3) {
-            throw new DataFileException(images.source(), "expected 3-d UNSIGNED_BYTE images (N, H, W), got "
+        if (images.type() != IdxType.UNSIGNED_BYTE || images.rank() < 3 || images.rank() > 4) {
+            throw new DataFileException(images.source(), "expected UNSIGNED_BYTE images (N, H, W) or (N, H, W, C), got "
                     + images.rank() + "-d " + images.type() + " " + Arrays.toString(images.dims()));
         }
         if (labels.type() != IdxType.UNSIGNED_BYTE || labels.rank() != 1) {
             throw new DataFileException(labels.source(), "expected 1-d UNSIGNED_BYTE labels (N), got "
                     + labels.rank() + "-d " + labels.type() + " " + Arrays.toString(labels.dims()));
         }
-        int n = images.dim(0), h = images.dim(1), w = images.dim(2);
+        int n = images.dim(0), h = images.dim(1), w = images.dim(2), c = images.rank() == 4 ? images.dim(3) : 1;
         if (labels.dim(0) != n) {
             throw new DataFileException(labels.source(), "has " + labels.dim(0) + " labels but "
                     + images.source() + " has " + n + " images; the counts must match");
@@ -75,8 +76,14 @@ public final class Mnist {
         }
         byte[] pixels = images.bytes();
         float[] x = new float[pixels.length];
-        for (int i = 0; i < x.length; i++) x[i] = (pixels[i] & 0xFF) / 255f;
-        return new TensorDataset(Tensor.of(x, n, 1, h, w), Tensor.of(y, n));
+        // IDX colour images are stored channels-last (N, H, W, C); Beak is channels-first (N, C, H, W).
+        int plane = h * w;
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < plane; p++) {
+                for (int ch = 0; ch < c; ch++) x[(i * c + ch) * plane + p] = (pixels[(i * plane + p) * c + ch] & 0xFF) / 255f;
+            }
+        }
+        return new TensorDataset(Tensor.of(x, n, c, h, w), Tensor.of(y, n));
     }
 
     private static Path find(Path dir, List<String> prefixes, String suffix) throws NoSuchFileException {

@@ -89,11 +89,26 @@ class MnistTest {
         Path floats = write("floats", idx(IdxType.FLOAT.code(), new int[] {1, 1, 1}, new byte[4]));
         Path y = write("lbls", uint8(new int[] {3}, LABELS));
         assertThatThrownBy(() -> Mnist.load(flat, y))
-                .hasMessage(flat + ": expected 3-d UNSIGNED_BYTE images (N, H, W), got 2-d UNSIGNED_BYTE [3, 784]");
+                .hasMessage(flat + ": expected UNSIGNED_BYTE images (N, H, W) or (N, H, W, C), got 2-d UNSIGNED_BYTE [3, 784]");
         assertThatThrownBy(() -> Mnist.load(floats, y))
-                .hasMessageStartingWith(floats + ": expected 3-d UNSIGNED_BYTE images");
+                .hasMessageStartingWith(floats + ": expected UNSIGNED_BYTE images");
         assertThatThrownBy(() -> Mnist.load(y, y))
-                .hasMessageStartingWith(y + ": expected 3-d UNSIGNED_BYTE images");
+                .hasMessageStartingWith(y + ": expected UNSIGNED_BYTE images");
+    }
+
+    @Test
+    void colourImagesStoredChannelsLastBecomeChannelsFirst() throws IOException {
+        // Two 1x2 images with 3 channels, stored (N, H, W, C): pixel p of image i has channel values 10i+p, +100, +200.
+        byte[] px = new byte[2 * 2 * 3];
+        for (int i = 0; i < 2; i++) for (int p = 0; p < 2; p++) for (int c = 0; c < 3; c++) px[(i * 2 + p) * 3 + c] = (byte) (10 * i + p + 100 * c);
+        Path x = write("rgb", uint8(new int[] {2, 1, 2, 3}, px));
+        Path y = write("lbls", uint8(new int[] {2}, new byte[] {4, 7}));
+        var d = Mnist.load(x, y);
+        assertThat(d.x().shape()).containsExactly(2, 3, 1, 2);
+        float[] v = d.x().data();
+        // Image 1, channel 2, pixel 1: 10 + 1 + 200 = 211.
+        assertThat(v[(1 * 3 + 2) * 2 + 1] * 255f).isCloseTo(211f, org.assertj.core.data.Offset.offset(1e-3f));
+        assertThat(v[(0 * 3 + 1) * 2 + 0] * 255f).isCloseTo(100f, org.assertj.core.data.Offset.offset(1e-3f));
     }
 
     @Test

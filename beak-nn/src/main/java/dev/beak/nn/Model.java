@@ -54,6 +54,14 @@ public final class Model {
         if (inputShape != null) build(inputShape);
     }
 
+    /**
+     * A graph model from its nodes (in an order where each node comes after the nodes it reads), built
+     * now when {@code inputShape} is given, else on its first input. Model files and importers use this.
+     */
+    public static Model graph(String name, List<GraphNode> nodes, int[] inputShape, long seed) {
+        return new Model(name, nodes, inputShape, seed);
+    }
+
     public String name() {
         return name;
     }

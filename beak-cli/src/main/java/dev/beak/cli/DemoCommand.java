@@ -1,0 +1,41 @@
+package dev.beak.cli;
+
+import dev.beak.data.EmbeddedMnist;
+import dev.beak.nn.Model;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Trains the seed-002 MNIST CNN on the embedded real MNIST sample and writes model and history. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Train the seed-002 MNIST CNN on the bundled 10k real MNIST digits, report test accuracy, save model and history.")
+final class DemoCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--epochs", defaultValue = "" + Defaults.DEMO_EPOCHS, description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--out", defaultValue = "runs/demo/mnist.beak", description = "Model file to write (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--json", description = "Print the final figures as one JSON line at the end.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        var stdout = spec.commandLine().getOut();
+        Model model = ModelSource.resolve("mnist", Defaults.SEED);
+        Map<String, Object> figures = TrainingRun.run(model, EmbeddedMnist.train(), EmbeddedMnist.test(),
+                TrainingRun.optimizer(TrainingRun.OptimizerKind.adam, Defaults.LEARNING_RATE, 0),
+                "Adam lr " + Defaults.LEARNING_RATE, epochs, Defaults.BATCH_SIZE, Defaults.SEED, out,
+                stdout, spec.commandLine().getErr());
+        if (json) stdout.println(Json.line(figures));
+        stdout.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.beak.cli;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
+import java.util.Map;
+
+/** One-line JSON for the {@code --json} summaries: a flat object of numbers, strings and booleans. */
+final class Json {
+    private Json() {}
+
+    static String line(Map<String, ?> values) {
+        StringBuilder sb = new StringBuilder("{");
+        for (Map.Entry<String, ?> e : values.entrySet()) {
+            if (sb.length() > 1) sb.append(',');
+            sb.append(quote(e.getKey())).append(':').append(value(e.getValue()));
+        }
+        return sb.append('}').toString();
+    }
+
+    private static String value(Object v) {
+        if (v == null) return "null";
+        if (v instanceof Double d) {
+            // Six significant digits, plain notation: {"test_accuracy":0.9865,"train_images_per_s":812.5}
+            return Double.isFinite(d) ? new BigDecimal(d).round(new MathContext(6)).stripTrailingZeros().toPlainString() : "null";
+        }
+        if (v instanceof Float f) return value(f.doubleValue());
+        if (v instanceof Number || v instanceof Boolean) return v.toString();
+        return quote(v.toString());
+    }
+
+    static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    else sb.append(c);
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

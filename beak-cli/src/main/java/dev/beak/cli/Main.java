@@ -1,0 +1,33 @@
+package dev.beak.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code beak} command: {@code beak demo|train|evaluate|predict|summary ...}. */
+@Command(name = "beak", mixinStandardHelpOptions = true, version = "beak 0.1.0",
+        description = "Convolutional neural networks in pure Java.",
+        subcommands = {DemoCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
+                SummaryCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code; errors print one line, not a stack trace. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("beak " + cmd.getCommandName() + ": " + describe(e));
+            if (System.getenv("BEAK_DEBUG") != null) e.printStackTrace(cmd.getErr());
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file: " + m;
+        if (e instanceof OutOfMemoryError) return "out of memory (" + m + "); give the JVM more heap with JAVA_OPTS=-Xmx...";
+        return m == null ? e.toString() : m;
+    }
+}

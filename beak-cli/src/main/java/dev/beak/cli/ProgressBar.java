@@ -1,0 +1,74 @@
+package dev.beak.cli;
+
+import dev.beak.nn.train.EpochLogs;
+import dev.beak.nn.train.TrainingListener;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * A per-epoch progress bar on stderr (loss, accuracy, images/s, ETA), redrawn in place on a terminal
+ * at most ten times a second; elsewhere (logs, CI) only the finished epoch's line is printed, on stdout.
+ */
+final class ProgressBar implements TrainingListener {
+    private static final int WIDTH = 30;
+    private final PrintWriter out, err;
+    private final boolean terminal;
+    private int epoch, epochs;
+    private long lastDraw;
+
+    ProgressBar(PrintWriter out, PrintWriter err, boolean terminal) {
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public void onEpochStart(int epoch, int epochs, int batches) {
+        this.epoch = epoch;
+        this.epochs = epochs;
+        this.lastDraw = 0;
+    }
+
+    @Override
+    public void onBatchEnd(int batch, int batches, double loss, double accuracy, long images, double seconds) {
+        long now = System.nanoTime();
+        if (!terminal || (batch < batches && now - lastDraw < 100_000_000L)) return;
+        lastDraw = now;
+        int done = (int) ((long) WIDTH * batch / batches);
+        String bar = "=".repeat(done) + (done < WIDTH ? ">" + ".".repeat(WIDTH - done - 1) : "");
+        double eta = seconds / batch * (batches - batch);
+        err.printf(Locale.ROOT, "\rEpoch %d/%d [%s] %d/%d  loss %.4f  acc %.4f  %.0f img/s  ETA %s ",
+                epoch, epochs, bar, batch, batches, loss, accuracy, images / seconds, clock(eta));
+        err.flush();
+    }
+
+    @Override
+    public void onEpochEnd(EpochLogs logs) {
+        if (terminal) err.print("\r" + " ".repeat(110) + "\r");
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Epoch %d/%d  %s  loss %.4f  acc %.4f",
+                logs.epoch(), epochs, clock(logs.get("seconds")), logs.get("loss"), logs.get("accuracy")));
+        if (logs.values().containsKey("val_loss")) {
+            sb.append(String.format(Locale.ROOT, "  val_loss %.4f  val_acc %.4f", logs.get("val_loss"), logs.get("val_accuracy")));
+        }
+        sb.append(String.format(Locale.ROOT, "  %.0f img/s", logs.get("images_per_s")));
+        out.println(sb);
+        out.flush();
+    }
+
+    static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    /** True when stdout is an interactive terminal (JDK 22+ knows for sure; JDK 21 guesses from the console). */
+    static boolean isTerminal() {
+        java.io.Console c = System.console();
+        if (c == null) return false;
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+}

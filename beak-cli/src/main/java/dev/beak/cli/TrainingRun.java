@@ -1,0 +1,89 @@
+package dev.beak.cli;
+
+import dev.beak.dataset.TensorDataset;
+import dev.beak.io.AtomicFiles;
+import dev.beak.io.ModelFile;
+import dev.beak.nn.Model;
+import dev.beak.nn.loss.CrossEntropy;
+import dev.beak.nn.optim.Adam;
+import dev.beak.nn.optim.Optimizer;
+import dev.beak.nn.optim.Sgd;
+import dev.beak.nn.train.Evaluation;
+import dev.beak.nn.train.FitOptions;
+import dev.beak.nn.train.History;
+import dev.beak.tensor.Shape;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Shared by {@code beak demo} and {@code beak train}: fit with the test split as validation data,
+ * evaluate, save the model file and the history CSV next to it (both written atomically), report.
+ */
+final class TrainingRun {
+    enum OptimizerKind { adam, sgd }
+
+    private TrainingRun() {}
+
+    static Optimizer optimizer(OptimizerKind kind, double lr, double momentum) {
+        return kind == OptimizerKind.adam ? new Adam(lr) : new Sgd(lr, momentum);
+    }
+
+    /** Runs the whole job and returns the JSON figures. */
+    static Map<String, Object> run(Model model, TensorDataset train, TensorDataset test, Optimizer optimizer, String optimizerText,
+                                   int epochs, int batchSize, long seed, Path out, PrintWriter stdout, PrintWriter stderr) throws Exception {
+        checkInput(model, train, "training");
+        checkInput(model, test, "test");
+        stdout.printf(Locale.ROOT, "Training %s (%,d parameters) on %,d images, testing on %,d; %s, batch %d, %d epochs%n",
+                model.name(), model.parameterCount(), train.size(), test.size(), optimizerText, batchSize, epochs);
+        model.compile(optimizer, new CrossEntropy());
+        long start = System.nanoTime();
+        History history = model.fit(train, FitOptions.epochs(epochs).batchSize(batchSize).validation(test).seed(seed)
+                .listener(new ProgressBar(stdout, stderr, ProgressBar.isTerminal())));
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
+        Evaluation eval = model.evaluate(test, 256);
+        double imagesPerS = Arrays.stream(history.values("images_per_s")).average().orElse(Double.NaN);
+
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("test_accuracy", Double.toString(eval.accuracy()));
+        meta.put("epochs", Integer.toString(epochs));
+        ModelFile.save(model, out, meta);
+        Path csv = historyPath(out);
+        byte[] csvBytes = history.toCsv().getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(csv, o -> o.write(csvBytes));
+
+        stdout.printf(Locale.ROOT, "Test accuracy %.4f (%,d of %,d), test loss %.4f%n",
+                eval.accuracy(), Math.round(eval.accuracy() * eval.samples()), eval.samples(), eval.loss());
+        stdout.printf(Locale.ROOT, "Trained in %s at %.1f images/s; model saved to %s, history to %s%n",
+                ProgressBar.clock(trainSeconds), imagesPerS, out, csv);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("test_accuracy", eval.accuracy());
+        json.put("test_loss", eval.loss());
+        json.put("epochs", epochs);
+        json.put("train_images_per_s", imagesPerS);
+        json.put("train_seconds", trainSeconds);
+        json.put("model", out.toString());
+        json.put("history", csv.toString());
+        return json;
+    }
+
+    /** {@code runs/mnist.beak} -> {@code runs/mnist.history.csv}. */
+    static Path historyPath(Path model) {
+        String name = model.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return model.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".history.csv");
+    }
+
+    static void checkInput(Model model, TensorDataset data, String what) {
+        int[] expected = model.inputShape(), got = data.sampleShape();
+        if (expected != null && !Arrays.equals(expected, got)) {
+            throw new IllegalArgumentException("the " + what + " images are " + Shape.toString(got) + " but model " + model.name()
+                    + " takes " + Shape.toString(expected) + " (channels, height, width)");
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.beak.io;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.beak.nn.GraphNode;
+import dev.beak.nn.Model;
+import dev.beak.nn.layer.LayerConfigs;
+import dev.beak.tensor.Shape;
+import dev.beak.tensor.Tensor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Beak's model file: one zip holding {@code model.json} (format version, architecture as layer
+ * configs and graph wiring, input shape, metadata) and {@code weights.safetensors} (every parameter
+ * by qualified name, {@code conv2d.weight}, in the safetensors layout that Python tools read).
+ * Written atomically: a crash never leaves half a file. Never Java serialization.
+ */
+public final class ModelFile {
+    public static final String FORMAT = "beak-model";
+    public static final int VERSION = 1;
+    static final String MODEL_JSON = "model.json", WEIGHTS = "weights.safetensors";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelFile() {}
+
+    public static void save(Model model, Path file) throws IOException {
+        save(model, file, Map.of());
+    }
+
+    /** Saves a built model with free-form string metadata. */
+    public static void save(Model model, Path file, Map<String, String> metadata) throws IOException {
+        if (!model.isBuilt()) throw new IllegalStateException("model " + model.name() + " is not built: nothing to save yet");
+        byte[] json = JSON.writeValueAsBytes(describe(model, metadata));
+        Map<String, Tensor> weights = model.parameters();
+        AtomicFiles.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.putNextEntry(new ZipEntry(MODEL_JSON));
+            zip.write(json);
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(WEIGHTS));
+            Safetensors.write(weights, Map.of("format", FORMAT), zip);
+            zip.closeEntry();
+            zip.finish();
+        });
+    }
+
+    private static Map<String, Object> describe(Model model, Map<String, String> metadata) {
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (GraphNode n : model.nodes()) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("name", n.name());
+            l.put("type", n.spec().type());
+            l.put("inputs", n.inputs());
+            l.put("config", n.spec().config());
+            layers.add(l);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("format_version", VERSION);
+        m.put("name", model.name());
+        m.put("seed", model.seed());
+        m.put("input_shape", model.inputShape());
+        m.put("layers", layers);
+        m.put("metadata", metadata);
+        return m;
+    }
+
+    /** Loads a model file; every problem is reported with the file's name and what was wrong. */
+    public static SavedModel load(Path file) throws IOException {
+        String src = file.toString();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Map<String, Object> m = JSON.readValue(entry(zip, MODEL_JSON, src), new TypeReference<>() {});
+            if (!FORMAT.equals(m.get("format"))) throw new FileFormatException(src, "not a Beak model file (format is " + m.get("format") + ")");
+            Object version = m.get("format_version");
+            if (!(version instanceof Integer v) || v > VERSION) {
+                throw new FileFormatException(src, "format version " + version + " is not supported (this Beak reads up to " + VERSION + ")");
+            }
+            Model model = Model.graph((String) m.get("name"), nodes(m, src), ints(m.get("input_shape"), src), ((Number) m.get("seed")).longValue());
+            Map<String, Tensor> weights = Safetensors.read(entry(zip, WEIGHTS, src), src + "!" + WEIGHTS);
+            assign(model, weights, src);
+            @SuppressWarnings("unchecked")
+            Map<String, String> meta = m.get("metadata") instanceof Map<?, ?> mm ? (Map<String, String>) mm : Map.of();
+            return new SavedModel(model, meta);
+        } catch (ZipException e) {
+            throw new FileFormatException(src, "not a Beak model file (not a readable zip: " + e.getMessage() + ")", e);
+        } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
+            throw new FileFormatException(src, "bad model.json: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream entry(ZipFile zip, String name, String src) throws IOException {
+        ZipEntry e = zip.getEntry(name);
+        if (e == null) throw new FileFormatException(src, "has no " + name + " (not a Beak model file, or damaged)");
+        return zip.getInputStream(e);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<GraphNode> nodes(Map<String, Object> m, String src) throws FileFormatException {
+        List<GraphNode> nodes = new ArrayList<>();
+        for (Object o : (List<Object>) m.get("layers")) {
+            Map<String, Object> l = (Map<String, Object>) o;
+            nodes.add(new GraphNode((String) l.get("name"), LayerConfigs.fromConfig((String) l.get("type"),
+                    (Map<String, Object>) l.get("config")), ints(l.get("inputs"), src)));
+        }
+        return nodes;
+    }
+
+    private static int[] ints(Object o, String src) throws FileFormatException {
+        if (!(o instanceof List<?> l)) throw new FileFormatException(src, "expected a list of integers, got " + o);
+        int[] r = new int[l.size()];
+        for (int i = 0; i < r.length; i++) r[i] = ((Number) l.get(i)).intValue();
+        return r;
+    }
+
+    /** Copies stored weights into the built model, checking names and shapes both ways. */
+    private static void assign(Model model, Map<String, Tensor> weights, String src) throws FileFormatException {
+        Map<String, Tensor> params = model.parameters();
+        for (Map.Entry<String, Tensor> p : params.entrySet()) {
+            Tensor stored = weights.get(p.getKey());
+            if (stored == null) throw new FileFormatException(src, "weights lack parameter " + p.getKey());
+            if (!Arrays.equals(stored.shape(), p.getValue().shape())) {
+                throw new FileFormatException(src, "parameter " + p.getKey() + " is stored as " + Shape.toString(stored.shape())
+                        + " but the layer needs " + Shape.toString(p.getValue().shape()));
+            }
+            System.arraycopy(stored.data(), 0, p.getValue().data(), 0, stored.size());
+        }
+        for (String name : weights.keySet()) {
+            if (!params.containsKey(name)) throw new FileFormatException(src, "weights hold " + name + ", which no layer has");
+        }
+    }
+}
