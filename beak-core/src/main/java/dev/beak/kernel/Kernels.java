@@ -1,16 +1,54 @@
 package dev.beak.kernel;
 
-/** TEMPORARY stand-in until the fast GEMM lands. */
+/**
+ * Chooses the kernels once, at first use: the Vector API GEMM when module
+ * {@code jdk.incubator.vector} is in the boot layer, the scalar GEMM otherwise (after one hint on
+ * stderr). The system property {@code beak.kernels=scalar} forces the scalar path.
+ *
+ * <p>The vector kernel is loaded reflectively, so a class that references the Vector API is never
+ * loaded on a JVM started without it.
+ */
 public final class Kernels {
+    private static final String VECTOR_GEMM = "dev.beak.kernel.VectorGemm";
+    private static final String HINT = "beak: the Vector API is not enabled; running scalar kernels"
+            + " (add --add-modules jdk.incubator.vector for the fast path)";
+
+    private static final Gemm SCALAR = new ScalarGemm();
+    private static final Gemm REFERENCE = new ReferenceGemm();
+    private static final Gemm SELECTED = select();
+
     private Kernels() {}
 
-    private static final Gemm REFERENCE = new ReferenceGemm();
-
+    /** The fastest GEMM available on this JVM. */
     public static Gemm gemm() {
+        return SELECTED;
+    }
+
+    /** Whether {@link #gemm()} is the Vector API kernel. */
+    public static boolean vectorized() {
+        return SELECTED != SCALAR;
+    }
+
+    /** The plain-Java GEMM (also what {@link #gemm()} is without the Vector API). */
+    public static Gemm scalarGemm() {
+        return SCALAR;
+    }
+
+    /** The slow, obviously correct GEMM that tests compare the fast ones with. */
+    public static Gemm referenceGemm() {
         return REFERENCE;
     }
 
-    public static Gemm referenceGemm() {
-        return REFERENCE;
+    private static Gemm select() {
+        if ("scalar".equalsIgnoreCase(System.getProperty("beak.kernels", ""))) return SCALAR;
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            try {
+                return (Gemm) Class.forName(VECTOR_GEMM).getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException | LinkageError e) {
+                // Fall through: a JVM that lists the module but cannot link it runs scalar too.
+            }
+        }
+        System.err.println(HINT);
+        return SCALAR;
     }
 }

@@ -1,0 +1,134 @@
+package dev.beak.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The fast GEMMs against {@link ReferenceGemm} on odd shapes, strides, transposes and accumulate. */
+class GemmTest {
+    private static final float SENTINEL = -12345.5f;
+
+    static Stream<Arguments> cases() {
+        int[][] shapes = {
+            {1, 1, 1}, {1, 37, 5}, {37, 1, 5}, {5, 7, 1}, {1, 1, 300}, {17, 33, 9}, {31, 65, 47},
+            {8, 32, 16}, {9, 33, 257}, {130, 257, 67}, {64, 100, 300}, {3, 2100, 20}, {200, 40, 600},
+            {97, 61, 531},
+        };
+        List<Arguments> out = new ArrayList<>();
+        for (String impl : List.of("vector", "scalar")) {
+            for (int[] s : shapes) {
+                for (int t = 0; t < 4; t++) {
+                    out.add(Arguments.of(impl, s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0, t % 3 == 1));
+                    out.add(Arguments.of(impl, s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0, t % 3 != 1));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    static Gemm impl(String name) {
+        return name.equals("vector") ? new VectorGemm() : new ScalarGemm();
+    }
+
+    @ParameterizedTest(name = "{0} m={1} n={2} k={3} tA={4} tB={5} acc={6}")
+    @MethodSource("cases")
+    void matchesReference(String impl, int m, int n, int k, boolean tA, boolean tB, boolean acc) {
+        check(impl(impl), new Random(31L * m + 17L * n + k), m, n, k, tA, tB, acc, true);
+    }
+
+    @Test
+    void randomShapesWithPaddedStrides() {
+        Random rnd = new Random(7);
+        for (int it = 0; it < 150; it++) {
+            int m = 1 + rnd.nextInt(70), n = 1 + rnd.nextInt(90), k = 1 + rnd.nextInt(80);
+            boolean tA = rnd.nextBoolean(), tB = rnd.nextBoolean(), acc = rnd.nextBoolean();
+            check(new VectorGemm(), rnd, m, n, k, tA, tB, acc, rnd.nextBoolean());
+            check(new ScalarGemm(), rnd, m, n, k, tA, tB, acc, rnd.nextBoolean());
+        }
+    }
+
+    @Test
+    void oddThreadCountSplitsCorrectly() {
+        int saved = Parallel.threads();
+        try {
+            Parallel.setThreads(3);
+            check(new VectorGemm(), new Random(3), 130, 257, 67, false, true, true, true);
+            check(new ScalarGemm(), new Random(4), 257, 130, 67, true, false, false, true);
+        } finally {
+            Parallel.setThreads(saved);
+        }
+    }
+
+    @Test
+    void zeroDepthClearsOrKeepsC() {
+        for (Gemm g : List.of(new VectorGemm(), new ScalarGemm())) {
+            float[] c = {1, 2, 3, 4};
+            g.gemm(false, false, 2, 2, 0, new float[0], new float[0], c, true);
+            assertThat(c).containsExactly(1, 2, 3, 4);
+            g.gemm(false, false, 2, 2, 0, new float[0], new float[0], c, false);
+            assertThat(c).containsExactly(0, 0, 0, 0);
+        }
+    }
+
+    /**
+     * Runs one product with offsets and (optionally) leading dimensions wider than the matrices,
+     * and compares with the reference: |c - ref| <= 1e-4 * (1 + sum |a||b| + |c0|) per element.
+     * C starts as NaN when overwriting (the kernel must not read it), and the padding of C must
+     * keep its sentinel value.
+     */
+    static void check(Gemm g, Random rnd, int m, int n, int k, boolean tA, boolean tB, boolean acc,
+                      boolean padded) {
+        int aRows = tA ? k : m, aCols = tA ? m : k, bRows = tB ? n : k, bCols = tB ? k : n;
+        int lda = aCols + (padded ? 1 + rnd.nextInt(5) : 0);
+        int ldb = bCols + (padded ? 1 + rnd.nextInt(5) : 0);
+        int ldc = n + (padded ? 1 + rnd.nextInt(5) : 0);
+        int aOff = padded ? rnd.nextInt(7) : 0, bOff = padded ? rnd.nextInt(7) : 0, cOff = padded ? rnd.nextInt(7) : 0;
+        float[] a = random(rnd, aOff + aRows * lda), b = random(rnd, bOff + bRows * ldb);
+        float[] c = new float[cOff + m * ldc + 3];
+        java.util.Arrays.fill(c, SENTINEL);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) c[cOff + i * ldc + j] = acc ? rnd.nextFloat() * 2 - 1 : Float.NaN;
+        }
+        float[] expected = c.clone(), bound = abs(c);
+        if (!acc) java.util.Arrays.fill(expected, 0, expected.length, SENTINEL);
+        Gemm ref = new ReferenceGemm();
+        ref.gemm(tA, tB, m, n, k, a, aOff, lda, b, bOff, ldb, expected, cOff, ldc, acc);
+        ref.gemm(tA, tB, m, n, k, abs(a), aOff, lda, abs(b), bOff, ldb, bound, cOff, ldc, acc);
+
+        g.gemm(tA, tB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+
+        for (int idx = 0; idx < c.length; idx++) {
+            int rel = idx - cOff, i = Math.floorDiv(rel, ldc), j = Math.floorMod(rel, ldc);
+            boolean inside = rel >= 0 && i < m && j < n;
+            if (!inside) {
+                if (c[idx] != SENTINEL) fail("wrote outside C at %d (%s)", idx, g.getClass().getSimpleName());
+                continue;
+            }
+            double tol = 1e-4 * (1 + bound[idx]);
+            if (!(Math.abs(c[idx] - expected[idx]) <= tol)) {
+                fail("%s m=%d n=%d k=%d tA=%b tB=%b acc=%b: C[%d,%d] = %s, expected %s",
+                        g.getClass().getSimpleName(), m, n, k, tA, tB, acc, i, j, c[idx], expected[idx]);
+            }
+        }
+    }
+
+    private static float[] random(Random rnd, int size) {
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) x[i] = rnd.nextFloat() * 2 - 1;
+        return x;
+    }
+
+    private static float[] abs(float[] x) {
+        float[] y = new float[x.length];
+        for (int i = 0; i < x.length; i++) y[i] = Math.abs(x[i]);
+        return y;
+    }
+}
