@@ -44,24 +44,33 @@ final class Packing {
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
                       int nr, float[] dst) {
         for (int jp = 0; jp < nc; jp += nr) {
-            int cols = Math.min(nr, nc - jp), base = jp * kc;
-            if (!transB) {
-                // B stored (k, n): a k-step of the panel is a contiguous run of one row.
-                for (int p = 0; p < kc; p++) {
-                    int src = bOff + (p0 + p) * ldb + j0 + jp, d = base + p * nr;
-                    for (int j = 0; j < cols; j++) dst[d + j] = b[src + j];
-                    for (int j = cols; j < nr; j++) dst[d + j] = 0f;
-                }
-            } else {
-                // B stored (n, k): each column of op(B) is contiguous; scatter with stride nr.
-                for (int j = 0; j < cols; j++) {
-                    int src = bOff + (j0 + jp + j) * ldb + p0;
-                    for (int p = 0, d = base + j; p < kc; p++, d += nr) dst[d] = b[src + p];
-                }
-                for (int j = cols; j < nr; j++) {
-                    for (int p = 0, d = base + j; p < kc; p++, d += nr) dst[d] = 0f;
-                }
+            packBPanel(transB, b, bOff, ldb, p0, 0, kc, j0 + jp, Math.min(nr, nc - jp), nr, dst, jp * kc);
+        }
+    }
+
+    /**
+     * Packs rows {@code from .. to} of one panel: op(B)(p0+from .. p0+to, j0 .. j0+cols), to
+     * {@code dst[base + p * nr + j]}, zero-filling columns {@code cols .. nr}. The vector packer
+     * uses it for the edges its whole-vector loops leave.
+     */
+    static void packBPanel(boolean transB, float[] b, int bOff, int ldb, int p0, int from, int to,
+                           int j0, int cols, int nr, float[] dst, int base) {
+        if (!transB) {
+            // B stored (k, n): a k-step of the panel is a contiguous run of one row.
+            for (int p = from; p < to; p++) {
+                int src = bOff + (p0 + p) * ldb + j0, d = base + p * nr;
+                for (int j = 0; j < cols; j++) dst[d + j] = b[src + j];
+                for (int j = cols; j < nr; j++) dst[d + j] = 0f;
             }
+            return;
+        }
+        // B stored (n, k): each column of op(B) is contiguous; scatter with stride nr.
+        for (int j = 0; j < cols; j++) {
+            int src = bOff + (j0 + j) * ldb + p0;
+            for (int p = from, d = base + p * nr + j; p < to; p++, d += nr) dst[d] = b[src + p];
+        }
+        for (int j = cols; j < nr; j++) {
+            for (int p = from, d = base + p * nr + j; p < to; p++, d += nr) dst[d] = 0f;
         }
     }
 }

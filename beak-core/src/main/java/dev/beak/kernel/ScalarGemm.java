@@ -51,13 +51,16 @@ final class ScalarGemm implements Gemm {
                     int aStep = transA ? lda : 1;
                     for (int p = 0; p < kc; p++, ai += aStep) {
                         float av = a[ai];
-                        int bo = p * nc;
-                        // Unit-stride update of one C row segment: the loop C2 vectorises.
-                        for (int j = 0; j < nc; j++) c[ci + j] += av * bp[bo + j];
+                        axpy(av, bp, p * nc, c, ci, nc);
                     }
                 }
             }
         }
+    }
+
+    /** y[yo ..] += alpha * x[xo ..] over n floats: a unit-stride loop that C2 vectorises. */
+    private static void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
+        for (int j = 0; j < n; j++) y[yo + j] += alpha * x[xo + j];
     }
 
     /** Packs op(B)(p0 .. p0+kc, j0 .. j0+nc) row-major (row stride nc) into {@code dst}. */
