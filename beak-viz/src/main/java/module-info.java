@@ -1,0 +1,14 @@
+/**
+ * Pictures of what a network learned: training curves, confusion matrix, activations, filters and
+ * filter patterns, class maximisation, saliency, Grad-CAM, Deep Dream, style transfer and
+ * adversarial examples. Everything works on any {@link dev.beak.nn.Model}, through its graph.
+ */
+module dev.beak.viz {
+    requires transitive dev.beak.nn;
+    requires transitive java.desktop;
+    // XChart and VectorGraphics2D have no module names of their own: these are the jar-derived names.
+    requires xchart;
+    requires VectorGraphics2D;
+
+    exports dev.beak.viz;
+}
