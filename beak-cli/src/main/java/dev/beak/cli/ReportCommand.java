@@ -1,0 +1,65 @@
+package dev.beak.cli;
+
+import dev.beak.dataset.TensorDataset;
+import dev.beak.io.SavedModel;
+import dev.beak.viz.Report;
+import dev.beak.viz.TrainingCurves;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code beak report MODEL --out DIR}: one HTML page with curves, confusion matrix, filters, activations, Grad-CAM. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "One HTML page about a model: summary, training curves, confusion matrix, filters, activations, Grad-CAM.")
+final class ReportCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A .beak model file.")
+    String model;
+
+    @Mixin DataOptions data;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/report", description = "Folder for index.html and its pictures (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--history", paramLabel = "CSV", description = "Training history (default: MODEL.history.csv beside the model, if present).")
+    Path history;
+
+    @Option(names = "--samples", defaultValue = "8", description = "Test images shown with Grad-CAM (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--json", description = "Print what was written and the key figures as one JSON line at the end.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        var stdout = spec.commandLine().getOut();
+        SavedModel saved = ModelSource.load(model);
+        TensorDataset test = data.test();
+        TrainingRun.checkInput(saved.model(), test, "test");
+        Path csv = history != null ? history : TrainingRun.historyPath(Path.of(model));
+        if (history != null && !Files.exists(history)) throw new IllegalArgumentException("no history CSV at " + history);
+        TrainingCurves curves = Files.exists(csv) ? TrainingCurves.readCsv(csv) : null;
+        Map<String, Object> figures = Report.write(saved.model(), "Beak report: " + Path.of(model).getFileName(), test, curves, out, samples);
+        stdout.println("Wrote " + out.resolve("index.html") + (curves == null ? " (no training history found at " + csv + ")" : ""));
+        if (json) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("command", "report");
+            line.put("page", out.resolve("index.html").toString());
+            line.putAll(figures);
+            stdout.println(Json.line(line));
+        }
+        stdout.flush();
+        return 0;
+    }
+}

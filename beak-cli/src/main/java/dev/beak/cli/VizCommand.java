@@ -1,0 +1,463 @@
+package dev.beak.cli;
+
+import dev.beak.dataset.TensorDataset;
+import dev.beak.nn.Model;
+import dev.beak.tensor.Tensor;
+import dev.beak.viz.Activations;
+import dev.beak.viz.Adversarial;
+import dev.beak.viz.ConfusionMatrix;
+import dev.beak.viz.DeepDream;
+import dev.beak.viz.Filters;
+import dev.beak.viz.GradCam;
+import dev.beak.viz.GradientAscent;
+import dev.beak.viz.ImageMath;
+import dev.beak.viz.Saliency;
+import dev.beak.viz.StyleTransfer;
+import dev.beak.viz.TrainingCurves;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code beak viz ...}: one subcommand per picture of dev.beak.viz, each writing a PNG. */
+@Command(name = "viz", mixinStandardHelpOptions = true,
+        description = "Pictures of what a network learned (PNG files; --json adds one JSON line with the key figures).",
+        subcommands = {VizCommand.Curves.class, VizCommand.Confusion.class, VizCommand.ActivationsCmd.class, VizCommand.FiltersCmd.class,
+                VizCommand.Patterns.class, VizCommand.ClassMax.class, VizCommand.SaliencyCmd.class, VizCommand.GradCamCmd.class,
+                VizCommand.Dream.class, VizCommand.Style.class, VizCommand.AdversarialCmd.class})
+final class VizCommand {
+
+    /** What every picture command shares: where to write, --json, printing. */
+    abstract static class Base implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "PNG file to write (default: runs/viz/<command>.png).")
+        Path out;
+
+        @Option(names = "--json", description = "Print what was written and the key figures as one JSON line at the end.")
+        boolean json;
+
+        final Map<String, Object> figures = new LinkedHashMap<>();
+        final List<String> written = new ArrayList<>();
+
+        abstract void draw(PrintWriter stdout) throws Exception;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter stdout = spec.commandLine().getOut();
+            System.setProperty("java.awt.headless", "true");
+            draw(stdout);
+            if (json) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("command", spec.name());
+                line.put("files", String.join(",", written));
+                line.putAll(figures);
+                stdout.println(Json.line(line));
+            }
+            stdout.flush();
+            return 0;
+        }
+
+        Path out() {
+            return out != null ? out : Path.of("runs", "viz", spec.name() + ".png");
+        }
+
+        /** {@code out} with {@code -suffix} before its extension. */
+        Path out(String suffix) {
+            String name = out().getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            return out().resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "-" + suffix + (dot > 0 ? name.substring(dot) : ".png"));
+        }
+
+        void wrote(PrintWriter stdout, Path file, String what) {
+            written.add(file.toString());
+            stdout.println("Wrote " + file + ": " + what);
+        }
+    }
+
+    /** Commands on a model file, with the input value range. */
+    abstract static class OnModel extends Base {
+        @Parameters(index = "0", paramLabel = "MODEL", description = "A .beak model file.")
+        String modelArg;
+
+        @Option(names = "--range", paramLabel = "LO,HI", defaultValue = "0,1",
+                description = "Value range of the model's input pixels (default: ${DEFAULT-VALUE}).")
+        String range;
+
+        Model model() throws Exception {
+            return ModelSource.load(modelArg).model();
+        }
+
+        float lo() {
+            return rangeParts()[0];
+        }
+
+        float hi() {
+            return rangeParts()[1];
+        }
+
+        private float[] rangeParts() {
+            String[] p = range.split(",");
+            try {
+                if (p.length == 2) {
+                    float l = Float.parseFloat(p[0].trim()), h = Float.parseFloat(p[1].trim());
+                    if (h > l) return new float[] {l, h};
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("--range must be LO,HI with LO < HI, got \"" + range + "\"");
+        }
+    }
+
+    /** Commands that also read test images. */
+    abstract static class OnData extends OnModel {
+        @Mixin DataOptions data;
+
+        @Option(names = "--index", defaultValue = "0", description = "First test image to use (default: ${DEFAULT-VALUE}).")
+        int index;
+
+        TensorDataset test(Model model) throws Exception {
+            TensorDataset t = data.test();
+            TrainingRun.checkInput(model, t, "test");
+            return t;
+        }
+
+        TensorDataset pick(TensorDataset t, int count) {
+            if (index < 0 || index >= t.size()) throw new IllegalArgumentException("--index " + index + " is outside 0.." + (t.size() - 1));
+            return t.slice(index, Math.min(t.size(), index + Math.max(1, count)));
+        }
+    }
+
+    static int[] ints(String csv, String option) {
+        if (csv == null || csv.isBlank()) return null;
+        try {
+            return Arrays.stream(csv.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes comma-separated integers, got \"" + csv + "\"");
+        }
+    }
+
+    @Command(name = "curves", mixinStandardHelpOptions = true,
+            description = "Accuracy and loss per epoch, training vs validation, best validation epoch marked (PNG, and SVG with --svg).")
+    static final class Curves extends Base {
+        @Parameters(index = "0", paramLabel = "HISTORY", description = "A history CSV (from train/demo), or a .beak model file with its .history.csv beside it.")
+        Path history;
+
+        @Option(names = "--svg", paramLabel = "FILE", description = "Also write the curves as SVG.")
+        Path svg;
+
+        @Override
+        void draw(PrintWriter stdout) throws Exception {
+            Path csv = history.toString().endsWith(".csv") ? history : TrainingRun.historyPath(history);
+            if (!Files.exists(csv)) throw new IllegalArgumentException("no history CSV at " + csv + " (train writes MODEL.history.csv beside the model)");
+            TrainingCurves c = TrainingCurves.readCsv(csv);
+            c.writePng(out());
+            int best = c.bestEpoch();
+            wrote(stdout, out(), c.epochs() + " epochs" + (best > 0 ? ", best validation loss at epoch " + best : ""));
+            if (svg != null) {
+                c.writeSvg(svg);
+                wrote(stdout, svg, "the same as SVG");
+            }
+            figures.put("epochs", c.epochs());
+            figures.put("best_epoch", best);
+            if (best > 0) {
+                figures.put("best_val_loss", c.values("val_loss")[best - 1]);
+                double[] va = c.values("val_accuracy");
+                if (va != null) figures.put("best_val_accuracy", va[best - 1]);
+            }
+        }
+    }
+
+    @Command(name = "confusion", mixinStandardHelpOptions = true, description = "Confusion matrix of a model on the test images.")
+    static final class Confusion extends OnData {
+        @Override
+        void draw(PrintWriter stdout) throws Exception {
+            Model m = model();
+            ConfusionMatrix cm = ConfusionMatrix.of(m, test(m), 256);
+            cm.writePng(out());
+            int[] worst = mostConfused(cm.counts());
+            wrote(stdout, out(), String.format(Locale.ROOT, "accuracy %.4f on %,d images; most confused: %d taken for %d (%d times)",
+                    cm.accuracy(), cm.total(), worst[0], worst[1], worst[2]));
+            figures.put("accuracy", cm.accuracy());
+            figures.put("samples", cm.total());
+            figures.put("most_confused", worst[0] + "->" + worst[1]);
+            figures.put("most_confused_count", worst[2]);
+        }
+
+        private static int[] mostConfused(int[][] c) {
+            int[] w = {0, 0, 0};
+            for (int i = 0; i < c.length; i++) for (int j = 0; j < c.length; j++) if (i != j && c[i][j] > w[2]) w = new int[] {i, j, c[i][j]};
+            return w;
+        }
+    }
+
+    @Command(name = "activations", mixinStandardHelpOptions = true,
+            description = "Every channel's feature map of chosen layers for one test image (one PNG per layer).")
+    static final class ActivationsCmd extends OnData {
+        @Option(names = "--layers", paramLabel = "NAMES", split = ",", description = "Layers to show (default: every layer with feature maps).")
+        List<String> layers;
+
+        @Override
+        void draw(PrintWriter stdout) throws Exception {
+            Model m = model();
+            TensorDataset one = pick(test(m), 1);
+            Activations a = Activations.of(m, one.x());
+            List<String> names = layers != null ? layers : a.imageLayers();
+            for (String name : names) {
+                Path file = names.size() == 1 ? out() : out(name);
+                a.writePng(name, file);
+                wrote(stdout, file, String.format(Locale.ROOT, "%s for test image %d (label %d), %.0f%% zeros",
+                        name, index, (int) one.y().data()[0], 100 * a.zeroFraction(name)));
+                figures.put("zero_fraction_" + name, a.zeroFraction(name));
+            }
+            figures.put("index", index);
+        }
+    }
+
+    @Command(name = "filters", mixinStandardHelpOptions = true, description = "The first convolution's weights as small pictures.")
+    static final class FiltersCmd extends OnModel {
+        @Override
+        void draw(PrintWriter stdout) throws Exception {
+            Filters f = Filters.firstLayer(model());
+            f.writePng(out());
+            int[] s = f.weights().shape();
+            wrote(stdout, out(), s[0] + " filters of " + s[2] + "x" + s[3] + " over " + s[1] + " channel(s)");
+            figures.put("filters", s[0]);
+        }
+    }
+
+    /** Options shared by the gradient-ascent pictures. */
+    abstract static class Ascent extends OnModel {
+        @Option(names = "--steps", defaultValue = "100", description = "Gradient-ascent steps (default: ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of the starting noise and the jitter (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        GradientAscent.Options options(double decay) {
+            return GradientAscent.Options.defaults().withSteps(steps).withRange(lo(), hi()).withSeed(seed).withDecay(decay);
+        }
+
+        void report(PrintWriter stdout, GradientAscent.Result r, String unit) throws java.io.IOException {
+            r.writePng(out());
+            double gain = 0;
+            for (int i = 0; i < r.units().length; i++) gain += r.finalScore()[i] - r.startScore()[i];
+            wrote(stdout, out(), String.format(Locale.ROOT, "%d %ss of %s; mean %s score %.4g (from %.4g at the start)",
+                    r.units().length, unit, r.layer(), unit, mean(r.finalScore()), mean(r.startScore())));
+            figures.put("layer", r.layer());
+            figures.put("mean_start_score", mean(r.startScore()));
+            figures.put("mean_final_score", mean(r.finalScore()));
+            figures.put("mean_gain", gain / r.units().length);
+        }
+
+        private static double mean(double[] a) {
+            return Arrays.stream(a).average().orElse(Double.NaN);
+        }
+    }
+
+    @Command(name = "patterns", mixinStandardHelpOptions = true,
+            description = "For filters of a layer, the input that maximises the filter's mean activation (gradient ascent from noise).")
+    static final class Patterns extends Ascent {
+        @Option(names = "--layer", required = true, description = "A layer with feature maps, e.g. conv2d_1.")
+        String layer;
+
+        @Option(names = "--filters", paramLabel = "LIST", description = "Filters to show, e.g. 0,1,2 (default: all).")
+        String filters;
+
+        @Override
+        void draw(PrintWriter stdout) throws Exception {
+            report(stdout, GradientAscent.filterPatterns(model(), layer, ints(filters, "--filters"), options(0)), "filter");
+        }
+    }
+
+    @Command(name = "classmax", mixinStandardHelpOptions = true,
+            description = "For each class, the input that maximises its score (gradient ascent from noise, L2 decay).")
+    static final class ClassMax extends Ascent {
+        @Option(names = "--classes", paramLabel = "LIST", description = "Classes to show, e.g. 3,8 (default: all).")
+        String classes;
+
+        @Option(names = "--decay", defaultValue = "0.01", description = "Pull towards the middle of the range per step (default: ${DEFAULT-VALUE}).")
+        double decay;
+
+        @Override
+        void draw(PrintWriter stdout) throws Exception {
+            report(stdout, GradientAscent.classInputs(model(), ints(classes, "--classes"), options(decay)), "class");
+        }
+    }
+
+    @Command(name = "saliency", mixinStandardHelpOptions = true, description = "Saliency maps |d score / d input| for test images.")
+    static final class SaliencyCmd extends OnData {
+        @Option(names = "--count", defaultValue = "8", description = "How many test images (default: ${DEFAULT-VALUE}).")
+        int count;
+
+        @Override
+        void draw(PrintWriter stdout) throws Exception {
+            Model m = model();
+            TensorDataset t = pick(test(m), count);
+            Saliency s = Saliency.of(m, t.x(), null);
+            s.writePng(t.x(), lo(), hi(), out());
+            wrote(stdout, out(), t.size() + " test images from " + index + ", predicted classes " + Arrays.toString(s.classes()));
+            figures.put("images", t.size());
+            figures.put("classes", Arrays.toString(s.classes()));
+        }
+    }
+
+    @Command(name = "gradcam", mixinStandardHelpOptions = true, description = "Grad-CAM heatmaps of the predicted class laid over test images.")
+    static final class GradCamCmd extends OnData {
+        @Option(names = "--count", defaultValue = "8", description = "How many test images (default: ${DEFAULT-VALUE}).")
+        int count;
+
+        @Option(names = "--layer", description = "Convolution layer (default: the last one).")
+        String layer;
+
+        @Override
+        void draw(PrintWriter stdout) throws Exception {
+            Model m = model();
+            TensorDataset t = pick(test(m), count);
+            GradCam cam = GradCam.of(m, t.x(), layer, null);
+            cam.writePng(t.x(), lo(), hi(), out());
+            wrote(stdout, out(), t.size() + " test images from " + index + " at " + cam.layer() + ", predicted classes "
+                    + Arrays.toString(cam.classes()));
+            figures.put("layer", cam.layer());
+            figures.put("images", t.size());
+            figures.put("classes", Arrays.toString(cam.classes()));
+        }
+    }
+
+    @Command(name = "dream", mixinStandardHelpOptions = true, description = "Deep Dream: amplify what a layer sees in a test image, over octaves.")
+    static final class Dream extends OnData {
+        @Option(names = "--layer", required = true, description = "The layer whose activations are amplified, e.g. conv2d_1.")
+        String layer;
+
+        @Option(names = "--size", defaultValue = "0", description = "Resize the image to SIZE x SIZE first (0: keep; works where the layers up to --layer are convolutional).")
+        int size;
+
+        @Option(names = "--octaves", defaultValue = "3", description = "Octaves (default: ${DEFAULT-VALUE}).")
+        int octaves;
+
+        @Option(names = "--steps", defaultValue = "20", description = "Steps per octave (default: ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Override
+        void draw(PrintWriter stdout) throws Exception {
+            Model m = model();
+            Tensor x = pick(test(m), 1).x();
+            if (size > 0) x = ImageMath.resize(x, size, size);
+            DeepDream.Options o = DeepDream.Options.defaults();
+            o = new DeepDream.Options(octaves, o.octaveScale(), steps, o.stepSize(), o.jitter(), lo(), hi(), o.seed());
+            DeepDream d = DeepDream.of(m, x, layer, o);
+            d.writePng(x, lo(), hi(), out());
+            double[] obj = d.objective();
+            wrote(stdout, out(), String.format(Locale.ROOT, "test image %d at %s, %dx%d; mean square activation per octave %s",
+                    index, d.layer(), x.dim(2), x.dim(3), Arrays.toString(Arrays.stream(obj).mapToObj(v -> String.format(Locale.ROOT, "%.4g", v)).toArray())));
+            figures.put("layer", d.layer());
+            figures.put("final_objective", obj[obj.length - 1]);
+        }
+    }
+
+    @Command(name = "style", mixinStandardHelpOptions = true,
+            description = "Neural style transfer between two test images: content features of one, Gram-matrix style of the other.")
+    static final class Style extends OnData {
+        @Option(names = "--style-index", defaultValue = "1", description = "Test image giving the style (default: ${DEFAULT-VALUE}); --index gives the content.")
+        int styleIndex;
+
+        @Option(names = "--content-layer", description = "Layer whose features the content must match (default: the last convolution).")
+        String contentLayer;
+
+        @Option(names = "--style-layers", split = ",", description = "Layers whose Gram matrices the style must match (default: every convolution).")
+        List<String> styleLayers;
+
+        @Option(names = "--iterations", defaultValue = "150", description = "Adam iterations (default: ${DEFAULT-VALUE}).")
+        int iterations;
+
+        @Option(names = "--content-weight", defaultValue = "1", description = "Weight of the content loss (default: ${DEFAULT-VALUE}).")
+        double contentWeight;
+
+        @Option(names = "--style-weight", defaultValue = "10", description = "Weight of the style loss (default: ${DEFAULT-VALUE}).")
+        double styleWeight;
+
+        @Option(names = "--from-content", description = "Start from the content image instead of noise.")
+        boolean fromContent;
+
+        @Override
+        void draw(PrintWriter stdout) throws Exception {
+            Model m = model();
+            TensorDataset t = test(m);
+            Tensor content = pick(t, 1).x();
+            if (styleIndex < 0 || styleIndex >= t.size()) throw new IllegalArgumentException("--style-index " + styleIndex + " is outside 0.." + (t.size() - 1));
+            Tensor style = t.slice(styleIndex, styleIndex + 1).x();
+            var probe = dev.beak.viz.Probe.of(m);
+            List<Integer> convs = probe.convNodes();
+            if (convs.isEmpty()) throw new IllegalArgumentException("model has no convolution layer");
+            String cl = contentLayer != null ? contentLayer : probe.name(convs.get(convs.size() - 1));
+            List<String> sl = styleLayers != null ? styleLayers : convs.stream().map(probe::name).toList();
+            StyleTransfer.Options o = new StyleTransfer.Options(iterations, contentWeight, styleWeight, 0.02,
+                    fromContent ? StyleTransfer.Start.CONTENT : StyleTransfer.Start.NOISE, lo(), hi(), 1);
+            StyleTransfer st = StyleTransfer.run(m, content, style, cl, sl, o);
+            st.writePng(content, style, lo(), hi(), out());
+            double[] c = st.contentLoss(), s = st.styleLoss();
+            int n = c.length - 1;
+            wrote(stdout, out(), String.format(Locale.ROOT, "content %d (%s), style %d (%s); content loss %.4g -> %.4g, style loss %.4g -> %.4g",
+                    index, cl, styleIndex, String.join(",", sl), c[0], c[n], s[0], s[n]));
+            figures.put("content_loss_start", c[0]);
+            figures.put("content_loss_end", c[n]);
+            figures.put("style_loss_start", s[0]);
+            figures.put("style_loss_end", s[n]);
+        }
+    }
+
+    @Command(name = "adversarial", mixinStandardHelpOptions = true,
+            description = "FGSM (--steps 1) or iterative FGSM adversarial examples: predictions before and after, perturbation size.")
+    static final class AdversarialCmd extends OnData {
+        @Option(names = "--epsilon", defaultValue = "0.1", description = "Largest change of any pixel (default: ${DEFAULT-VALUE}).")
+        double epsilon;
+
+        @Option(names = "--steps", defaultValue = "1", description = "1 for FGSM, more for iterative FGSM (default: ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Option(names = "--alpha", description = "Step size of iterative FGSM (default: 2.5 * epsilon / steps).")
+        Double alpha;
+
+        @Option(names = "--samples", defaultValue = "500", description = "Test images attacked to measure the flip rate (default: ${DEFAULT-VALUE}).")
+        int samples;
+
+        @Option(names = "--count", defaultValue = "6", description = "How many of them to draw (default: ${DEFAULT-VALUE}).")
+        int count;
+
+        @Override
+        void draw(PrintWriter stdout) throws Exception {
+            Model m = model();
+            TensorDataset t = pick(test(m), samples);
+            double a = alpha != null ? alpha : steps == 1 ? epsilon : 2.5 * epsilon / steps;
+            Adversarial adv = Adversarial.iterative(m, t.x(), t.y(), epsilon, a, steps, lo(), hi());
+            adv.writePng(count, out());
+            wrote(stdout, out(), String.format(Locale.ROOT, "%s eps %.3g on %d test images: %.1f%% of predictions flipped, accuracy %.4f -> %.4f, "
+                    + "max |dx| %.4g, mean |dx| %.4g", steps == 1 ? "FGSM" : "iterative FGSM", epsilon, t.size(), 100 * adv.flipRate(),
+                    adv.accuracyBefore(), adv.accuracyAfter(), adv.maxPerturbation(), adv.meanPerturbation()));
+            figures.put("epsilon", epsilon);
+            figures.put("steps", steps);
+            figures.put("images", t.size());
+            figures.put("flip_rate", adv.flipRate());
+            figures.put("accuracy_before", adv.accuracyBefore());
+            figures.put("accuracy_after", adv.accuracyAfter());
+            figures.put("max_perturbation", adv.maxPerturbation());
+            figures.put("mean_perturbation", adv.meanPerturbation());
+            figures.put("first_before", adv.before()[0]);
+            figures.put("first_after", adv.after()[0]);
+        }
+    }
+}
