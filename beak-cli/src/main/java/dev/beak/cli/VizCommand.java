@@ -256,8 +256,8 @@ final class VizCommand {
             r.writePng(out());
             double gain = 0;
             for (int i = 0; i < r.units().length; i++) gain += r.finalScore()[i] - r.startScore()[i];
-            wrote(stdout, out(), String.format(Locale.ROOT, "%d %ss of %s; mean %s score %.4g (from %.4g at the start)",
-                    r.units().length, unit, r.layer(), unit, mean(r.finalScore()), mean(r.startScore())));
+            wrote(stdout, out(), String.format(Locale.ROOT, "%d %s of %s; mean score %.4g (from %.4g at the start)",
+                    r.units().length, unit, r.layer(), mean(r.finalScore()), mean(r.startScore())));
             figures.put("layer", r.layer());
             figures.put("mean_start_score", mean(r.startScore()));
             figures.put("mean_final_score", mean(r.finalScore()));
@@ -280,7 +280,7 @@ final class VizCommand {
 
         @Override
         void draw(PrintWriter stdout) throws Exception {
-            report(stdout, GradientAscent.filterPatterns(model(), layer, ints(filters, "--filters"), options(0)), "filter");
+            report(stdout, GradientAscent.filterPatterns(model(), layer, ints(filters, "--filters"), options(0)), "filters");
         }
     }
 
@@ -295,7 +295,7 @@ final class VizCommand {
 
         @Override
         void draw(PrintWriter stdout) throws Exception {
-            report(stdout, GradientAscent.classInputs(model(), ints(classes, "--classes"), options(decay)), "class");
+            report(stdout, GradientAscent.classInputs(model(), ints(classes, "--classes"), options(decay)), "classes");
         }
     }
 
@@ -349,8 +349,11 @@ final class VizCommand {
         @Option(names = "--octaves", defaultValue = "3", description = "Octaves (default: ${DEFAULT-VALUE}).")
         int octaves;
 
-        @Option(names = "--steps", defaultValue = "20", description = "Steps per octave (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--steps", defaultValue = "30", description = "Steps per octave (default: ${DEFAULT-VALUE}).")
         int steps;
+
+        @Option(names = "--step-size", defaultValue = "0.03", description = "Step as a fraction of the input range (default: ${DEFAULT-VALUE}).")
+        double stepSize;
 
         @Override
         void draw(PrintWriter stdout) throws Exception {
@@ -358,7 +361,7 @@ final class VizCommand {
             Tensor x = pick(test(m), 1).x();
             if (size > 0) x = ImageMath.resize(x, size, size);
             DeepDream.Options o = DeepDream.Options.defaults();
-            o = new DeepDream.Options(octaves, o.octaveScale(), steps, o.stepSize(), o.jitter(), lo(), hi(), o.seed());
+            o = new DeepDream.Options(octaves, o.octaveScale(), steps, stepSize, o.jitter(), lo(), hi(), o.seed());
             DeepDream d = DeepDream.of(m, x, layer, o);
             d.writePng(x, lo(), hi(), out());
             double[] obj = d.objective();
@@ -387,7 +390,7 @@ final class VizCommand {
         @Option(names = "--content-weight", defaultValue = "1", description = "Weight of the content loss (default: ${DEFAULT-VALUE}).")
         double contentWeight;
 
-        @Option(names = "--style-weight", defaultValue = "10", description = "Weight of the style loss (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--style-weight", defaultValue = "1", description = "Weight of the style loss (default: ${DEFAULT-VALUE}).")
         double styleWeight;
 
         @Option(names = "--from-content", description = "Start from the content image instead of noise.")

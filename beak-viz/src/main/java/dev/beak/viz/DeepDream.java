@@ -31,9 +31,9 @@ public record DeepDream(String layer, Tensor image, double[] objective) {
             }
         }
 
-        /** 3 octaves of scale 1.4, 20 steps each of 1% of the range, jitter 2, inputs in [0, 1]. */
+        /** 3 octaves of scale 1.4, 30 steps each of 3% of the range, jitter 2, inputs in [0, 1]. */
         public static Options defaults() {
-            return new Options(3, 1.4, 20, 0.01, 2, 0f, 1f, 1);
+            return new Options(3, 1.4, 30, 0.03, 2, 0f, 1f, 1);
         }
 
         public Options withOctaves(int n) {

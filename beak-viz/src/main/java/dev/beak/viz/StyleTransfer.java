@@ -18,7 +18,9 @@ import java.util.SplittableRandom;
  * Neural style transfer (Gatys, Ecker and Bethge, 2016): an image optimised (Adam on its pixels,
  * clamped to the input range) so that its features at a content layer match those of a content
  * image and the Gram matrices ({@link GramOp}) of its features at style layers match those of a
- * style image. Loss = {@code contentWeight * mean((F - Fc)²) + styleWeight * sum_l mean((G_l - Gs_l)²)}.
+ * style image. Both terms are relative, so that the weights carry over between models whose
+ * activations differ in scale: content loss {@code mean((F - Fc)²) / mean(Fc²)}, style loss
+ * {@code sum_l mean((G_l - Gs_l)²) / mean(Gs_l²)}, total {@code contentWeight * content + styleWeight * style}.
  *
  * <p>Shapes: content (1, C, H, W), the model's input size; style (1, C, H', W'), any size that the
  * convolutions accept (Gram matrices do not depend on the size).
@@ -41,12 +43,9 @@ public record StyleTransfer(Tensor image, double[] contentLoss, double[] styleLo
             if (contentWeight < 0 || styleWeight < 0) throw new IllegalArgumentException("weights must be >= 0");
         }
 
-        /**
-         * 150 iterations, content weight 1, style weight 10 (with mean-square losses and Gram matrices
-         * averaged over positions, both terms then fall together), Adam lr 0.02, from noise, inputs in [0, 1].
-         */
+        /** 150 iterations, content weight 1, style weight 1, Adam lr 0.02, from noise, inputs in [0, 1]. */
         public static Options defaults() {
-            return new Options(150, 1, 10, 0.02, Start.NOISE, 0f, 1f, 1);
+            return new Options(150, 1, 1, 0.02, Start.NOISE, 0f, 1f, 1);
         }
 
         public Options withIterations(int i) {
@@ -107,12 +106,17 @@ public record StyleTransfer(Tensor image, double[] contentLoss, double[] styleLo
         return new StyleTransfer(x.detach(), cl, sl);
     }
 
-    /** mean((a - target)²), differentiable in a. */
+    /** mean((a - target)²) / mean(target²), differentiable in a. */
     private static Tensor meanSquaredDifference(Tensor a, Tensor target) {
         float[] neg = target.data().clone();
-        for (int i = 0; i < neg.length; i++) neg[i] = -neg[i];
+        double norm = 0;
+        for (int i = 0; i < neg.length; i++) {
+            norm += (double) neg[i] * neg[i];
+            neg[i] = -neg[i];
+        }
+        norm = Math.max(norm / Math.max(1, neg.length), 1e-12);
         Tensor d = Ops.add(a, Tensor.of(neg, a.shape()));
-        return Ops.mean(Ops.mul(d, d));
+        return Ops.mul(Ops.mean(Ops.mul(d, d)), Tensor.scalar((float) (1 / norm)));
     }
 
     private static Tensor noise(int[] shape, Options o) {

@@ -1,0 +1,105 @@
+package dev.beak.viz;
+
+import dev.beak.dataset.TensorDataset;
+import dev.beak.nn.Model;
+import dev.beak.tensor.Tensor;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One HTML page about a trained model: its summary, the training curves (when a history is given),
+ * the confusion matrix on test data, the first-layer filters, the activations of every convolution
+ * for one test image, and Grad-CAM for a few test images. The pictures are PNG files beside the page.
+ *
+ * {@snippet :
+ * Map<String, Object> figures = Report.write(model, "mnist.beak", test, curves, Path.of("report"), 8);
+ * }
+ */
+public final class Report {
+    private Report() {}
+
+    /**
+     * Writes {@code dir/index.html} and its pictures; {@code curves} may be null. Returns the key
+     * figures (test accuracy, samples, best epoch, files written).
+     */
+    public static Map<String, Object> write(Model model, String title, TensorDataset test, TrainingCurves curves, Path dir, int samples)
+            throws IOException {
+        Files.createDirectories(dir);
+        List<String> files = new ArrayList<>();
+        StringBuilder body = new StringBuilder();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        Probe probe = Probe.of(model);
+
+        section(body, "Model", "<pre>" + escape(model.summary()) + "</pre>");
+        if (curves != null) {
+            curves.writePng(dir.resolve("curves.png"));
+            files.add("curves.png");
+            figures.put("best_epoch", curves.bestEpoch());
+            section(body, "Training curves", img("curves.png", "accuracy and loss per epoch")
+                    + "<p>Training in blue, validation in orange; the dashed green line marks the epoch with the lowest "
+                    + "validation loss (" + curves.bestEpoch() + " of " + curves.epochs() + "). Where validation loss rises "
+                    + "while training loss falls, the model overfits.</p>");
+        }
+        ConfusionMatrix cm = ConfusionMatrix.of(model, test, 256);
+        cm.writePng(dir.resolve("confusion.png"));
+        files.add("confusion.png");
+        figures.put("test_accuracy", cm.accuracy());
+        figures.put("samples", cm.total());
+        section(body, "Confusion matrix", img("confusion.png", "confusion matrix")
+                + String.format(Locale.ROOT, "<p>Accuracy %.4f on %,d test images. Rows are true classes, columns predictions.</p>",
+                cm.accuracy(), cm.total()));
+
+        Filters.firstLayer(model).writePng(dir.resolve("filters.png"));
+        files.add("filters.png");
+        section(body, "First-layer filters", img("filters.png", "filters"));
+
+        Tensor one = test.slice(0, 1).x();
+        Activations act = Activations.of(model, one);
+        StringBuilder a = new StringBuilder("<p>Feature maps of every convolution for test image 0.</p>");
+        for (int node : probe.convNodes()) {
+            String name = probe.name(node), file = "activations_" + name + ".png";
+            if (!act.imageLayers().contains(name)) continue;
+            act.writePng(name, dir.resolve(file));
+            files.add(file);
+            a.append(img(file, "activations of " + name));
+        }
+        section(body, "Activations", a.toString());
+
+        int n = Math.min(samples, test.size());
+        Tensor xs = test.slice(0, n).x();
+        GradCam cam = GradCam.of(model, xs, null, null);
+        cam.writePng(xs, 0, 1, dir.resolve("gradcam.png"));
+        files.add("gradcam.png");
+        section(body, "Grad-CAM", img("gradcam.png", "Grad-CAM") + "<p>Where the last convolution (" + cam.layer()
+                + ") finds evidence for the predicted class, for the first " + n + " test images.</p>");
+
+        String html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title>\n"
+                + "<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}img{max-width:100%;"
+                + "display:block;margin:0.5em 0}pre{background:#f6f6f6;padding:1em;overflow-x:auto}</style></head><body>\n"
+                + "<h1>" + escape(title) + "</h1>\n" + body + "</body></html>\n";
+        Files.writeString(dir.resolve("index.html"), html, StandardCharsets.UTF_8);
+        files.add("index.html");
+        figures.put("files", String.join(",", files));
+        return figures;
+    }
+
+    private static void section(StringBuilder b, String title, String html) {
+        b.append("<h2>").append(escape(title)).append("</h2>\n").append(html).append('\n');
+    }
+
+    private static String img(String file, String alt) {
+        return "<img src=\"" + escape(file) + "\" alt=\"" + escape(alt) + "\">";
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
