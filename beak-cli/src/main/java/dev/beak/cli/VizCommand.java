@@ -123,22 +123,80 @@ final class VizCommand {
         }
     }
 
-    /** Commands that also read test images. */
+    /** Commands that also read test images, or image files given with --image. */
     abstract static class OnData extends OnModel {
         @Mixin DataOptions data;
 
         @Option(names = "--index", defaultValue = "0", description = "First test image to use (default: ${DEFAULT-VALUE}).")
         int index;
 
+        @Option(names = "--image", paramLabel = "FILE", split = ",",
+                description = "Image files (PNG, JPEG, ...) to use instead of test images, resized to the model's input.")
+        List<Path> images;
+
+        /** True when the inputs come from the test data, with labels. */
+        boolean labelled() {
+            return images == null;
+        }
+
+        /** {@code count} inputs from --index of the test data, or the --image files (labels -1). */
+        TensorDataset inputs(Model model, int count) throws Exception {
+            if (images != null) return ImageFiles.read(images, model.inputShape(), lo(), hi());
+            TensorDataset t = data.test();
+            TrainingRun.checkInput(model, t, "test");
+            if (index < 0 || index >= t.size()) throw new IllegalArgumentException("--index " + index + " is outside 0.." + (t.size() - 1));
+            return t.slice(index, Math.min(t.size(), index + Math.max(1, count)));
+        }
+
+        /** The test data as a whole (for figures over a data set). */
         TensorDataset test(Model model) throws Exception {
             TensorDataset t = data.test();
             TrainingRun.checkInput(model, t, "test");
             return t;
         }
 
-        TensorDataset pick(TensorDataset t, int count) {
-            if (index < 0 || index >= t.size()) throw new IllegalArgumentException("--index " + index + " is outside 0.." + (t.size() - 1));
-            return t.slice(index, Math.min(t.size(), index + Math.max(1, count)));
+        String source() {
+            return images != null ? images.size() + " image file(s)" : "test images from " + index;
+        }
+    }
+
+    /** Reads image files into (N, C, H, W) tensors in the model's input range. */
+    static final class ImageFiles {
+        private ImageFiles() {}
+
+        static TensorDataset read(List<Path> files, int[] shape, float lo, float hi) throws Exception {
+            int c = shape[0], h = shape[1], w = shape[2];
+            if (c != 1 && c != 3) throw new IllegalArgumentException("--image needs a model that takes 1 or 3 channels, this one takes " + c);
+            float[] x = new float[files.size() * c * h * w], y = new float[files.size()];
+            for (int i = 0; i < files.size(); i++) {
+                Tensor t = ImageMath.resize(load(files.get(i), c, lo, hi), h, w);
+                System.arraycopy(t.data(), 0, x, i * c * h * w, c * h * w);
+                y[i] = -1;
+            }
+            return new TensorDataset(Tensor.of(x, files.size(), c, h, w), Tensor.of(y, files.size()));
+        }
+
+        /** One image at its own size, (1, C, H, W): grey as the mean of R, G and B for one channel. */
+        static Tensor load(Path file, int c, float lo, float hi) throws Exception {
+            if (!Files.exists(file)) throw new java.nio.file.NoSuchFileException(file.toString());
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(file.toFile());
+            if (img == null) throw new IllegalArgumentException(file + ": not an image that Java can read (PNG, JPEG, GIF, BMP)");
+            int h = img.getHeight(), w = img.getWidth(), hw = h * w;
+            float[] d = new float[c * hw];
+            for (int yy = 0; yy < h; yy++) {
+                for (int xx = 0; xx < w; xx++) {
+                    int rgb = img.getRGB(xx, yy), p = yy * w + xx;
+                    float r = (rgb >> 16 & 255) / 255f, g = (rgb >> 8 & 255) / 255f, b = (rgb & 255) / 255f;
+                    if (c == 1) {
+                        d[p] = lo + (hi - lo) * (r + g + b) / 3;
+                    } else {
+                        d[p] = lo + (hi - lo) * r;
+                        d[hw + p] = lo + (hi - lo) * g;
+                        d[2 * hw + p] = lo + (hi - lo) * b;
+                    }
+                }
+            }
+            return Tensor.of(d, 1, c, h, w);
         }
     }
 
@@ -186,6 +244,7 @@ final class VizCommand {
     static final class Confusion extends OnData {
         @Override
         void draw(PrintWriter stdout) throws Exception {
+            if (!labelled()) throw new IllegalArgumentException("confusion needs labelled test data (--data or the IDX options), not --image");
             Model m = model();
             ConfusionMatrix cm = ConfusionMatrix.of(m, test(m), 256);
             cm.writePng(out());
@@ -214,14 +273,15 @@ final class VizCommand {
         @Override
         void draw(PrintWriter stdout) throws Exception {
             Model m = model();
-            TensorDataset one = pick(test(m), 1);
-            Activations a = Activations.of(m, one.x());
+            TensorDataset one = inputs(m, 1);
+            Activations a = Activations.of(m, one.slice(0, 1).x());
             List<String> names = layers != null ? layers : a.imageLayers();
             for (String name : names) {
                 Path file = names.size() == 1 ? out() : out(name);
                 a.writePng(name, file);
-                wrote(stdout, file, String.format(Locale.ROOT, "%s for test image %d (label %d), %.0f%% zeros",
-                        name, index, (int) one.y().data()[0], 100 * a.zeroFraction(name)));
+                wrote(stdout, file, String.format(Locale.ROOT, "%s for %s, %.0f%% zeros", name,
+                        labelled() ? "test image " + index + " (label " + (int) one.y().data()[0] + ")" : images.get(0).toString(),
+                        100 * a.zeroFraction(name)));
                 figures.put("zero_fraction_" + name, a.zeroFraction(name));
             }
             figures.put("index", index);
@@ -307,10 +367,10 @@ final class VizCommand {
         @Override
         void draw(PrintWriter stdout) throws Exception {
             Model m = model();
-            TensorDataset t = pick(test(m), count);
+            TensorDataset t = inputs(m, count);
             Saliency s = Saliency.of(m, t.x(), null);
             s.writePng(t.x(), lo(), hi(), out());
-            wrote(stdout, out(), t.size() + " test images from " + index + ", predicted classes " + Arrays.toString(s.classes()));
+            wrote(stdout, out(), t.size() + " " + source() + ", predicted classes " + Arrays.toString(s.classes()));
             figures.put("images", t.size());
             figures.put("classes", Arrays.toString(s.classes()));
         }
@@ -327,10 +387,10 @@ final class VizCommand {
         @Override
         void draw(PrintWriter stdout) throws Exception {
             Model m = model();
-            TensorDataset t = pick(test(m), count);
+            TensorDataset t = inputs(m, count);
             GradCam cam = GradCam.of(m, t.x(), layer, null);
             cam.writePng(t.x(), lo(), hi(), out());
-            wrote(stdout, out(), t.size() + " test images from " + index + " at " + cam.layer() + ", predicted classes "
+            wrote(stdout, out(), source() + " at " + cam.layer() + ", predicted classes "
                     + Arrays.toString(cam.classes()));
             figures.put("layer", cam.layer());
             figures.put("images", t.size());
@@ -343,7 +403,8 @@ final class VizCommand {
         @Option(names = "--layer", required = true, description = "The layer whose activations are amplified, e.g. conv2d_1.")
         String layer;
 
-        @Option(names = "--size", defaultValue = "0", description = "Resize the image to SIZE x SIZE first (0: keep; works where the layers up to --layer are convolutional).")
+        @Option(names = "--size", defaultValue = "0", description = "Resize the image to SIZE x SIZE first (0: keep; an --image file keeps its own size; "
+                + "sizes other than the model's input work where the layers up to --layer are convolutional).")
         int size;
 
         @Option(names = "--octaves", defaultValue = "3", description = "Octaves (default: ${DEFAULT-VALUE}).")
@@ -358,15 +419,15 @@ final class VizCommand {
         @Override
         void draw(PrintWriter stdout) throws Exception {
             Model m = model();
-            Tensor x = pick(test(m), 1).x();
+            Tensor x = images != null ? ImageFiles.load(images.get(0), m.inputShape()[0], lo(), hi()) : inputs(m, 1).x();
             if (size > 0) x = ImageMath.resize(x, size, size);
             DeepDream.Options o = DeepDream.Options.defaults();
             o = new DeepDream.Options(octaves, o.octaveScale(), steps, stepSize, o.jitter(), lo(), hi(), o.seed());
             DeepDream d = DeepDream.of(m, x, layer, o);
             d.writePng(x, lo(), hi(), out());
             double[] obj = d.objective();
-            wrote(stdout, out(), String.format(Locale.ROOT, "test image %d at %s, %dx%d; mean square activation per octave %s",
-                    index, d.layer(), x.dim(2), x.dim(3), Arrays.toString(Arrays.stream(obj).mapToObj(v -> String.format(Locale.ROOT, "%.4g", v)).toArray())));
+            wrote(stdout, out(), String.format(Locale.ROOT, "%s at %s, %dx%d; mean square activation per octave %s",
+                    images != null ? images.get(0).toString() : "test image " + index, d.layer(), x.dim(2), x.dim(3), Arrays.toString(Arrays.stream(obj).mapToObj(v -> String.format(Locale.ROOT, "%.4g", v)).toArray())));
             figures.put("layer", d.layer());
             figures.put("final_objective", obj[obj.length - 1]);
         }
@@ -377,6 +438,9 @@ final class VizCommand {
     static final class Style extends OnData {
         @Option(names = "--style-index", defaultValue = "1", description = "Test image giving the style (default: ${DEFAULT-VALUE}); --index gives the content.")
         int styleIndex;
+
+        @Option(names = "--style-image", paramLabel = "FILE", description = "An image file giving the style, at its own size (instead of --style-index).")
+        Path styleImage;
 
         @Option(names = "--content-layer", description = "Layer whose features the content must match (default: the last convolution).")
         String contentLayer;
@@ -399,10 +463,14 @@ final class VizCommand {
         @Override
         void draw(PrintWriter stdout) throws Exception {
             Model m = model();
-            TensorDataset t = test(m);
-            Tensor content = pick(t, 1).x();
-            if (styleIndex < 0 || styleIndex >= t.size()) throw new IllegalArgumentException("--style-index " + styleIndex + " is outside 0.." + (t.size() - 1));
-            Tensor style = t.slice(styleIndex, styleIndex + 1).x();
+            Tensor content = inputs(m, 1).slice(0, 1).x(), style;
+            if (styleImage != null) {
+                style = ImageFiles.load(styleImage, m.inputShape()[0], lo(), hi());
+            } else {
+                TensorDataset t = test(m);
+                if (styleIndex < 0 || styleIndex >= t.size()) throw new IllegalArgumentException("--style-index " + styleIndex + " is outside 0.." + (t.size() - 1));
+                style = t.slice(styleIndex, styleIndex + 1).x();
+            }
             var probe = dev.beak.viz.Probe.of(m);
             List<Integer> convs = probe.convNodes();
             if (convs.isEmpty()) throw new IllegalArgumentException("model has no convolution layer");
@@ -414,8 +482,9 @@ final class VizCommand {
             st.writePng(content, style, lo(), hi(), out());
             double[] c = st.contentLoss(), s = st.styleLoss();
             int n = c.length - 1;
-            wrote(stdout, out(), String.format(Locale.ROOT, "content %d (%s), style %d (%s); content loss %.4g -> %.4g, style loss %.4g -> %.4g",
-                    index, cl, styleIndex, String.join(",", sl), c[0], c[n], s[0], s[n]));
+            wrote(stdout, out(), String.format(Locale.ROOT, "content %s (%s), style %s (%s); content loss %.4g -> %.4g, style loss %.4g -> %.4g",
+                    labelled() ? "test image " + index : images.get(0).toString(), cl, styleImage != null ? styleImage.toString() : "test image " + styleIndex,
+                    String.join(",", sl), c[0], c[n], s[0], s[n]));
             figures.put("content_loss_start", c[0]);
             figures.put("content_loss_end", c[n]);
             figures.put("style_loss_start", s[0]);
@@ -444,11 +513,12 @@ final class VizCommand {
         @Override
         void draw(PrintWriter stdout) throws Exception {
             Model m = model();
-            TensorDataset t = pick(test(m), samples);
+            TensorDataset t = inputs(m, samples);
             double a = alpha != null ? alpha : steps == 1 ? epsilon : 2.5 * epsilon / steps;
-            Adversarial adv = Adversarial.iterative(m, t.x(), t.y(), epsilon, a, steps, lo(), hi());
+            // Without labels (image files) the attack pushes away from the model's own prediction.
+            Adversarial adv = Adversarial.iterative(m, t.x(), labelled() ? t.y() : null, epsilon, a, steps, lo(), hi());
             adv.writePng(count, out());
-            wrote(stdout, out(), String.format(Locale.ROOT, "%s eps %.3g on %d test images: %.1f%% of predictions flipped, accuracy %.4f -> %.4f, "
+            wrote(stdout, out(), String.format(Locale.ROOT, "%s eps %.3g on %d images: %.1f%% of predictions flipped, accuracy %.4f -> %.4f, "
                     + "max |dx| %.4g, mean |dx| %.4g", steps == 1 ? "FGSM" : "iterative FGSM", epsilon, t.size(), 100 * adv.flipRate(),
                     adv.accuracyBefore(), adv.accuracyAfter(), adv.maxPerturbation(), adv.meanPerturbation()));
             figures.put("epsilon", epsilon);

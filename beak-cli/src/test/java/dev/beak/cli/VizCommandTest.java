@@ -103,6 +103,29 @@ class VizCommandTest {
     }
 
     @Test
+    void imageFilesReplaceTestImages() throws Exception {
+        // Test digit 0 (a 7) saved as an RGB PNG, three times the size: read back, greyed and resized.
+        TensorDataset one = EmbeddedMnist.test().slice(0, 1);
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(84, 84, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 84; y++) {
+            for (int x = 0; x < 84; x++) {
+                int v = Math.round(255 * one.x().data()[(y / 3) * 28 + x / 3]);
+                img.setRGB(x, y, v << 16 | v << 8 | v);
+            }
+        }
+        Path png = dir.resolve("seven.png");
+        ImageIO.write(img, "png", png.toFile());
+        Result r = run("viz", "gradcam", model.toString(), "--image", png.toString(), "--out", dir.resolve("g7.png").toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.lastLine()).contains("\"classes\":\"[7]\"");
+        Result a = run("viz", "adversarial", model.toString(), "--image", png.toString(), "--epsilon", "0.05", "--out", dir.resolve("a7.png").toString(), "--json");
+        assertThat(a.code()).as(a.err()).isZero();
+        assertThat(a.lastLine()).contains("\"first_before\":7");
+        Result bad = run("viz", "gradcam", model.toString(), "--image", dir.resolve("tiny.beak").toString());
+        assertThat(bad.err().strip()).doesNotContain("\n").contains("not an image");
+    }
+
+    @Test
     void errorsAreOneClearLine() {
         Result r = run("viz", "patterns", model.toString(), "--layer", "conv7");
         assertThat(r.code()).isEqualTo(1);

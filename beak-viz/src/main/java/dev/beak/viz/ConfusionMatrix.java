@@ -14,6 +14,7 @@ import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Counts of true class (rows) against predicted class (columns); cells are shaded by the fraction
@@ -76,7 +77,7 @@ public record ConfusionMatrix(int[][] counts) {
         BufferedImage img = new BufferedImage(size, top + k * cell + 40, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Pictures.canvas(img);
         FontMetrics fm = g.getFontMetrics();
-        g.drawString(String.format(java.util.Locale.ROOT, "Confusion matrix: accuracy %.4f on %,d", accuracy(), total()), 8, 16);
+        g.drawString(String.format(Locale.ROOT, "Confusion matrix: accuracy %.4f on %,d", accuracy(), total()), 8, 16);
         g.drawString("predicted", left + k * cell / 2 - 25, top - 20);
         for (int i = 0; i < k; i++) {
             long row = 0;

@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,7 +47,7 @@ public final class Filters {
         List<String> labels = new ArrayList<>();
         if (c == 3) {
             for (int i = 0; i < f; i++) {
-                Tensor one = Tensor.of(java.util.Arrays.copyOfRange(w, i * 3 * area, (i + 1) * 3 * area), 1, 3, kh, kw);
+                Tensor one = Tensor.of(Arrays.copyOfRange(w, i * 3 * area, (i + 1) * 3 * area), 1, 3, kh, kw);
                 tiles.add(Pictures.enlarge(Pictures.imageAutoscaled(one, 0), scale));
                 labels.add(Integer.toString(i));
             }

@@ -1,12 +1,15 @@
 package dev.beak.viz;
 
+import dev.beak.autograd.Autograd;
 import dev.beak.nn.Model;
+import dev.beak.tensor.Gaussian;
 import dev.beak.tensor.Tensor;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -90,7 +93,7 @@ public final class GradientAscent {
         int node = probe.node(layer);
         int[] shape = model.outputShape(node);
         if (shape.length != 3) {
-            throw new IllegalArgumentException("layer " + layer + " has no filters (its output is " + java.util.Arrays.toString(shape)
+            throw new IllegalArgumentException("layer " + layer + " has no filters (its output is " + Arrays.toString(shape)
                     + "); choose one of " + probe.imageNodes().stream().map(probe::name).toList());
         }
         int[] units = filters != null ? filters.clone() : range(shape[0]);
@@ -108,7 +111,7 @@ public final class GradientAscent {
     /** The mean activation of unit {@code units[n]} of {@code layer} on image n, without gradients. */
     public static double[] meanActivation(Model model, String layer, Tensor images, int[] units) {
         Probe probe = Probe.of(model);
-        try (var scope = dev.beak.autograd.Autograd.noGrad()) {
+        try (var scope = Autograd.noGrad()) {
             return scores(probe.forward(images, probe.node(layer)).output(), units);
         }
     }
@@ -120,7 +123,7 @@ public final class GradientAscent {
         float mid = (o.lo() + o.hi()) / 2, spread = (o.hi() - o.lo()) * 0.1f;
         Tensor x = Tensor.zeros(n, in[0], in[1], in[2]);
         float[] d = x.data();
-        for (int i = 0; i < d.length; i++) d[i] = mid + spread * (float) dev.beak.tensor.Gaussian.next(rng);
+        for (int i = 0; i < d.length; i++) d[i] = mid + spread * (float) Gaussian.next(rng);
         ImageMath.clampInPlace(x, o.lo(), o.hi());
         double[] start = null, last = null;
         float step = (float) (o.stepSize() * (o.hi() - o.lo()));
@@ -148,7 +151,7 @@ public final class GradientAscent {
             ImageMath.clampInPlace(x, o.lo(), o.hi());
         }
         double[] end;
-        try (var scope = dev.beak.autograd.Autograd.noGrad()) {
+        try (var scope = Autograd.noGrad()) {
             end = scores(probe.forward(x, node).output(), units);
         }
         return new Result(probe.name(node), units, x, start, end, what);
@@ -169,8 +172,8 @@ public final class GradientAscent {
     /** The gradient of sum_n scores[n] with respect to out. */
     private static float[] seed(Tensor out, int[] units) {
         int n = units.length, per = out.size() / n, k = out.dim(1), area = per / k;
-        if (units.length > 0 && (java.util.Arrays.stream(units).max().getAsInt() >= k || java.util.Arrays.stream(units).min().getAsInt() < 0)) {
-            throw new IllegalArgumentException("unit out of range 0.." + (k - 1) + ": " + java.util.Arrays.toString(units));
+        for (int u : units) {
+            if (u < 0 || u >= k) throw new IllegalArgumentException("unit " + u + " is outside 0.." + (k - 1));
         }
         float[] seed = new float[out.size()];
         for (int i = 0; i < n; i++) for (int p = 0; p < area; p++) seed[i * per + units[i] * area + p] = 1f / area;

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -120,8 +121,7 @@ public record StyleTransfer(Tensor image, double[] contentLoss, double[] styleLo
     }
 
     private static Tensor noise(int[] shape, Options o) {
-        Tensor t = Tensor.uniform(new SplittableRandom(o.seed()), o.lo(), o.hi(), shape);
-        return t;
+        return Tensor.uniform(new SplittableRandom(o.seed()), o.lo(), o.hi(), shape);
     }
 
     /** Content, style and result side by side. */
@@ -132,7 +132,7 @@ public record StyleTransfer(Tensor image, double[] contentLoss, double[] styleLo
                 Pictures.enlarge(Pictures.image(style, 0, lo, hi), Pictures.factorFor(Math.max(style.dim(2), style.dim(3)), 112)),
                 Pictures.enlarge(Pictures.image(image, 0, lo, hi), f)));
         int n = contentLoss.length - 1;
-        return Pictures.grid(tiles, List.of("content", "style", "result"), 3, String.format(java.util.Locale.ROOT,
+        return Pictures.grid(tiles, List.of("content", "style", "result"), 3, String.format(Locale.ROOT,
                 "Style transfer, %d iterations: content loss %.3g -> %.3g, style loss %.3g -> %.3g",
                 n, contentLoss[0], contentLoss[n], styleLoss[0], styleLoss[n]));
     }

@@ -8,6 +8,7 @@ import dev.beak.nn.train.History;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +131,7 @@ public final class TrainingCurves {
     }
 
     private void paint(Graphics2D g) {
-        List<XYChart> charts = charts();
+        List<XYChart> charts = List.of(chart("Accuracy", "accuracy"), chart("Loss", "loss"));
         for (int i = 0; i < charts.size(); i++) {
             Graphics2D part = (Graphics2D) g.create(i * WIDTH, 0, WIDTH, HEIGHT);
             charts.get(i).paint(part, WIDTH, HEIGHT);
@@ -139,19 +139,12 @@ public final class TrainingCurves {
         }
     }
 
-    private List<XYChart> charts() {
-        List<XYChart> out = new ArrayList<>();
-        out.add(chart("Accuracy", "accuracy"));
-        out.add(chart("Loss", "loss"));
-        return out;
-    }
-
     private XYChart chart(String title, String key) {
         int best = bestEpoch();
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("epoch").yAxisTitle(key).build();
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setPlotGridLinesVisible(true);
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         c.getStyler().setXAxisDecimalPattern("0");
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (String k : List.of(key, "val_" + key)) {
