@@ -37,6 +37,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "8", description = "Test images shown with Grad-CAM (default: ${DEFAULT-VALUE}).")
     int samples;
 
+    @Option(names = "--range", paramLabel = "LO,HI", defaultValue = "0,1",
+            description = "Value range of the model's input pixels (default: ${DEFAULT-VALUE}).")
+    String range;
+
     @Option(names = "--json", description = "Print what was written and the key figures as one JSON line at the end.")
     boolean json;
 
@@ -50,7 +54,10 @@ final class ReportCommand implements Callable<Integer> {
         Path csv = history != null ? history : TrainingRun.historyPath(Path.of(model));
         if (history != null && !Files.exists(history)) throw new IllegalArgumentException("no history CSV at " + history);
         TrainingCurves curves = Files.exists(csv) ? TrainingCurves.readCsv(csv) : null;
-        Map<String, Object> figures = Report.write(saved.model(), "Beak report: " + Path.of(model).getFileName(), test, curves, out, samples);
+        String[] r = range.split(",");
+        if (r.length != 2) throw new IllegalArgumentException("--range must be LO,HI, got \"" + range + "\"");
+        Map<String, Object> figures = Report.write(saved.model(), "Beak report: " + Path.of(model).getFileName(), test, curves, out, samples,
+                Double.parseDouble(r[0].trim()), Double.parseDouble(r[1].trim()));
         stdout.println("Wrote " + out.resolve("index.html") + (curves == null ? " (no training history found at " + csv + ")" : ""));
         if (json) {
             Map<String, Object> line = new LinkedHashMap<>();

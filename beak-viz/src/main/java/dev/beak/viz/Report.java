@@ -26,12 +26,18 @@ import java.util.Map;
 public final class Report {
     private Report() {}
 
-    /**
-     * Writes {@code dir/index.html} and its pictures; {@code curves} may be null. Returns the key
-     * figures (test accuracy, samples, best epoch, files written).
-     */
+    /** {@link #write(Model, String, TensorDataset, TrainingCurves, Path, int, double, double)} for inputs in [0, 1]. */
     public static Map<String, Object> write(Model model, String title, TensorDataset test, TrainingCurves curves, Path dir, int samples)
             throws IOException {
+        return write(model, title, test, curves, dir, samples, 0, 1);
+    }
+
+    /**
+     * Writes {@code dir/index.html} and its pictures; {@code curves} may be null; input pixels span
+     * [lo, hi]. Returns the key figures (test accuracy, samples, best epoch, files written).
+     */
+    public static Map<String, Object> write(Model model, String title, TensorDataset test, TrainingCurves curves, Path dir, int samples,
+                                            double lo, double hi) throws IOException {
         Files.createDirectories(dir);
         List<String> files = new ArrayList<>();
         StringBuilder body = new StringBuilder();
@@ -76,7 +82,7 @@ public final class Report {
         int n = Math.min(samples, test.size());
         Tensor xs = test.slice(0, n).x();
         GradCam cam = GradCam.of(model, xs, null, null);
-        cam.writePng(xs, 0, 1, dir.resolve("gradcam.png"));
+        cam.writePng(xs, lo, hi, dir.resolve("gradcam.png"));
         files.add("gradcam.png");
         section(body, "Grad-CAM", img("gradcam.png", "Grad-CAM") + "<p>Where the last convolution (" + cam.layer()
                 + ") finds evidence for the predicted class, for the first " + n + " test images.</p>");

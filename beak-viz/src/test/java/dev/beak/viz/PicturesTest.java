@@ -91,5 +91,21 @@ class PicturesTest {
         assertThat(ImageMath.resize(ramp, 1, 2).data()).containsExactly(0.5f, 2.5f);
         Tensor r = ImageMath.roll(ImageMath.roll(ramp, 0, 3), 0, -3);
         assertThat(r.data()).containsExactly(ramp.data());
+        assertThat(ImageMath.roll(ramp, 0, 1).data()).containsExactly(3, 0, 1, 2);
+    }
+
+    @Test
+    void blurKeepsConstantsAndTheMassOfAnInteriorDot() {
+        for (float v : ImageMath.blur(Tensor.full(0.3f, 1, 2, 9, 9), 1.0).data()) {
+            assertThat(v).isCloseTo(0.3f, org.assertj.core.data.Offset.offset(1e-6f));
+        }
+        Tensor dot = Tensor.zeros(1, 1, 15, 15);
+        dot.data()[7 * 15 + 7] = 1;
+        float[] b = ImageMath.blur(dot, 1.0).data();
+        double sum = 0;
+        for (float v : b) sum += v;
+        assertThat(sum).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(b[7 * 15 + 7]).isGreaterThan(b[7 * 15 + 8]).isGreaterThan(b[7 * 15 + 9]);
+        assertThat(b[7 * 15 + 8]).isEqualTo(b[8 * 15 + 7]);
     }
 }
