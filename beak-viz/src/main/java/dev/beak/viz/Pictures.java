@@ -17,16 +17,13 @@ import java.util.List;
 
 /**
  * Turns tensors into pictures: planes through a {@link Colormap}, images in their value range,
- * heatmap overlays, labelled grids, PNG files. Headless: only {@link BufferedImage}s are drawn.
+ * heatmap overlays, labelled grids, PNG files. Only off-screen {@link BufferedImage}s are drawn, so
+ * everything works headless ({@code -Djava.awt.headless=true}, as the tests and {@code beak viz} run);
+ * the library leaves that setting to the application.
  */
 public final class Pictures {
     private static final Color BACKGROUND = Color.WHITE, INK = new Color(0x222222);
     private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-
-    static {
-        // Pictures are drawn off-screen; never try to reach a display.
-        System.setProperty("java.awt.headless", "true");
-    }
 
     private Pictures() {}
 

@@ -59,6 +59,24 @@ class TrainingCurvesTest {
     }
 
     @Test
+    void withoutValidationThereIsNoBestEpochButTheTrainingCurvesAreDrawn() {
+        var h = new dev.beak.nn.train.History();
+        h.add(new dev.beak.nn.train.EpochLogs(1, java.util.Map.of("loss", 0.9, "accuracy", 0.7)));
+        h.add(new dev.beak.nn.train.EpochLogs(2, java.util.Map.of("loss", 0.5, "accuracy", 0.8)));
+        TrainingCurves c = TrainingCurves.of(h);
+        assertThat(c.bestEpoch()).isZero();
+        assertThat(c.values("val_loss")).isNull();
+        BufferedImage img = c.toImage();
+        assertThat(countColour(img, 0x1f77b4, 0, img.getWidth())).isGreaterThan(50);
+        assertThat(countColour(img, 0xff7f0e, 0, img.getWidth())).isZero();
+    }
+
+    @Test
+    void headlessDrawing() {
+        assertThat(java.awt.GraphicsEnvironment.isHeadless()).isTrue();
+    }
+
+    @Test
     void badCsvNamesFileAndLine(@TempDir Path dir) throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "epoch,loss\n1,0.5\n2,oops\n");
         assertThatThrownBy(() -> TrainingCurves.readCsv(bad)).hasMessageContaining("bad.csv").hasMessageContaining("line 3");
