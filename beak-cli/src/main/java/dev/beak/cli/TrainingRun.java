@@ -1,6 +1,6 @@
 package dev.beak.cli;
 
-import dev.beak.dataset.TensorDataset;
+import dev.beak.dataset.Dataset;
 import dev.beak.io.AtomicFiles;
 import dev.beak.io.ModelFile;
 import dev.beak.nn.Model;
@@ -35,16 +35,18 @@ final class TrainingRun {
     }
 
     /** Runs the whole job and returns the JSON figures. */
-    static Map<String, Object> run(Model model, TensorDataset train, TensorDataset test, Optimizer optimizer, String optimizerText,
-                                   int epochs, int batchSize, long seed, Path out, PrintWriter stdout, PrintWriter stderr) throws Exception {
+    static Map<String, Object> run(Model model, Dataset train, Dataset test, Optimizer optimizer, String optimizerText,
+                                   double lrDecay, int epochs, int batchSize, long seed, Path out, PrintWriter stdout, PrintWriter stderr) throws Exception {
         checkInput(model, train, "training");
         checkInput(model, test, "test");
-        stdout.printf(Locale.ROOT, "Training %s (%,d parameters) on %,d images, testing on %,d; %s, batch %d, %d epochs%n",
-                model.name(), model.parameterCount(), train.size(), test.size(), optimizerText, batchSize, epochs);
+        stdout.printf(Locale.ROOT, "Training %s (%,d parameters) on %,d images, testing on %,d; %s%s, batch %d, %d epochs%n",
+                model.name(), model.parameterCount(), train.size(), test.size(), optimizerText,
+                lrDecay == 1 ? "" : " (x" + lrDecay + " per epoch)", batchSize, epochs);
         model.compile(optimizer, new CrossEntropy());
         long start = System.nanoTime();
         History history = model.fit(train, FitOptions.epochs(epochs).batchSize(batchSize).validation(test).seed(seed)
-                .listener(new ProgressBar(stdout, stderr, ProgressBar.isTerminal())));
+                .listener(Listeners.both(Listeners.exponentialDecay(optimizer, lrDecay),
+                        new ProgressBar(stdout, stderr, ProgressBar.isTerminal()))));
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         Evaluation eval = model.evaluate(test, 256);
         double imagesPerS = Arrays.stream(history.values("images_per_s")).average().orElse(Double.NaN);
@@ -79,7 +81,7 @@ final class TrainingRun {
         return model.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".history.csv");
     }
 
-    static void checkInput(Model model, TensorDataset data, String what) {
+    static void checkInput(Model model, Dataset data, String what) {
         int[] expected = model.inputShape(), got = data.sampleShape();
         if (expected != null && !Arrays.equals(expected, got)) {
             throw new IllegalArgumentException("the " + what + " images are " + Shape.toString(got) + " but model " + model.name()

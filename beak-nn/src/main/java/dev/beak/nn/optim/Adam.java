@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code m̂ = m / (1 - b1^t)} and {@code v̂ = v / (1 - b2^t)}, as PyTorch computes it.
  */
 public final class Adam implements Optimizer {
-    private final double lr, beta1, beta2, epsilon;
+    private double lr;
+    private final double beta1, beta2, epsilon;
     private final Map<Tensor, float[][]> moments = new IdentityHashMap<>();
     private final Map<Tensor, Integer> steps = new IdentityHashMap<>();
 
@@ -54,5 +55,11 @@ public final class Adam implements Optimizer {
     @Override
     public double learningRate() {
         return lr;
+    }
+
+    @Override
+    public void setLearningRate(double lr) {
+        if (!(lr > 0)) throw new IllegalArgumentException("learning rate must be > 0, got " + lr);
+        this.lr = lr;
     }
 }

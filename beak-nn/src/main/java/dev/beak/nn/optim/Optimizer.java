@@ -9,4 +9,7 @@ public interface Optimizer {
     void step(Collection<Tensor> parameters);
 
     double learningRate();
+
+    /** Changes the learning rate from the next step on (schedules call this between epochs). */
+    void setLearningRate(double lr);
 }

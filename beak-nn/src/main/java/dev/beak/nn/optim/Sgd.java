@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code v = momentum * v + g; p -= lr * v} (for a constant learning rate the same as Keras' form).
  */
 public final class Sgd implements Optimizer {
-    private final double lr, momentum;
+    private double lr;
+    private final double momentum;
     private final Map<Tensor, float[]> velocity = new IdentityHashMap<>();
 
     public Sgd(double lr, double momentum) {
@@ -42,5 +43,11 @@ public final class Sgd implements Optimizer {
     @Override
     public double learningRate() {
         return lr;
+    }
+
+    @Override
+    public void setLearningRate(double lr) {
+        if (!(lr > 0)) throw new IllegalArgumentException("learning rate must be > 0, got " + lr);
+        this.lr = lr;
     }
 }
