@@ -13,7 +13,7 @@ import dev.beak.tensor.Tensor;
  * group g's channels. One im2col and one GEMM per group; {@link Conv2dOp} is the G = 1 case.
  *
  * <p>Shapes: x (N, C, H, W); w (F, C/G, kH, kW); b (F) or null; y (N, F, oH, oW) with oH, oW as in
- * {@link Window2d}; G divides C and F. Per group:
+ * {@link Window2d}; G divides C and F. Depthwise (C/G = 1) runs {@link DepthwiseConv2dOp}. Per group:
  * {@code Y_g(F/G, N*oH*oW) = W_g(F/G, C/G*kH*kW) * cols_g(C/G*kH*kW, N*oH*oW)}.
  */
 public final class GroupedConv2dOp {
@@ -30,6 +30,9 @@ public final class GroupedConv2dOp {
         int n = x.dim(0), c = x.dim(1), h = x.dim(2), wd = x.dim(3), f = w.dim(0), cg = c / groups, fg = f / groups;
         Window2d g = Window2d.of(new int[] {n, cg, h, wd}, w.dim(2), w.dim(3), strideH, strideW, dilationH, dilationW, padding);
         if (b != null && b.size() != f) throw new IllegalArgumentException("conv2d bias must be (" + f + "), got " + Shape.toString(b.shape()));
+        if (cg == 1) {
+            return DepthwiseConv2dOp.apply(x, w, b, Window2d.of(x.shape(), w.dim(2), w.dim(3), strideH, strideW, dilationH, dilationW, padding));
+        }
         int k = cg * g.kH() * g.kW(), p = g.oH() * g.oW(), np = n * p;
         Gemm gemm = Kernels.gemm();
         float[][] cols = new float[groups][k * np];

@@ -47,7 +47,8 @@ class LayerOpsTest {
     void groupedAndDepthwiseConv2d() {
         // n, c, h, w, f, k, stride, dilation, groups, padding
         for (Object[] r : new Object[][] {{2, 4, 5, 6, 6, 3, 1, 1, 2, Padding.SAME}, {1, 3, 6, 5, 3, 3, 2, 1, 3, Padding.VALID},
-                {2, 2, 5, 5, 4, 2, 1, 2, 2, Padding.of(1)}, {1, 6, 4, 4, 3, 1, 1, 1, 3, Padding.VALID}, {1, 2, 4, 4, 2, 3, 1, 1, 1, Padding.SAME}}) {
+                {2, 2, 5, 5, 4, 2, 1, 2, 2, Padding.of(1)}, {1, 6, 4, 4, 3, 1, 1, 1, 3, Padding.VALID}, {1, 2, 4, 4, 2, 3, 1, 1, 1, Padding.SAME},
+                {2, 2, 7, 6, 4, 3, 2, 2, 2, new Padding.Explicit(2, 1, 0, 3)}, {1, 3, 5, 5, 3, 2, 1, 1, 3, Padding.SAME}, {2, 1, 1, 1, 2, 1, 1, 1, 1, Padding.VALID}}) {
             int n = (int) r[0], c = (int) r[1], h = (int) r[2], w = (int) r[3], f = (int) r[4], k = (int) r[5], s = (int) r[6], d = (int) r[7], groups = (int) r[8];
             Padding p = (Padding) r[9];
             Window2d g = Window2d.of(new int[] {n, c / groups, h, w}, k, k, s, s, d, d, p);

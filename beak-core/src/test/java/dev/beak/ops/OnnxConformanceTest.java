@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The catalogue ops against the official ONNX operator tests in {@code shared/conformance/onnx-node}
- * (raw little-endian inputs and expected outputs; attributes copied from each test's manifest).
+ * and {@code onnx-pytorch-converted} (PyTorch modules exported to ONNX; names with a capital after {@code test_}) (raw little-endian inputs and expected outputs; attributes copied from each test's manifest).
  * Skipped where the data are not present.
  */
 class OnnxConformanceTest {
@@ -34,7 +34,8 @@ class OnnxConformanceTest {
     /** Runs {@code op} on the test's inputs (given shapes) and compares with output 0 (ONNX's rtol 1e-3). */
     private static void check(String test, Function<Tensor[], Tensor> op, int[]... inputShapes) {
         Assumptions.assumeTrue(ROOT != null, "no shared/conformance data");
-        Path dir = ROOT.resolve(test).resolve("test_data_set_0");
+        Path dir = (test.startsWith("test_") && Character.isUpperCase(test.charAt(5)) ? ROOT.resolveSibling("onnx-pytorch-converted") : ROOT)
+                .resolve(test).resolve("test_data_set_0");
         Tensor[] in = new Tensor[inputShapes.length];
         for (int i = 0; i < in.length; i++) in[i] = Tensor.of(read(dir.resolve("input_" + i + ".raw")), inputShapes[i]);
         float[] expected = read(dir.resolve("output_0.raw")), actual = op.apply(in).data();
@@ -122,5 +123,20 @@ class OnnxConformanceTest {
         check("test_tanh", t -> Ops.tanh(t[0]), s);
         check("test_logsoftmax_default_axis", t -> Ops.logSoftmax(t[0]), s);
         check("test_logsoftmax_large_number", t -> Ops.logSoftmax(t[0]), new int[] {2, 4});
+    }
+
+    @Test
+    void pytorchModules() {
+        check("test_MaxPool2d", t -> Ops.maxPool2d(t[0], 3, 3, 2, 2, 1, 1, Padding.of(1), false), new int[] {1, 3, 7, 7});
+        check("test_MaxPool1d_stride_padding_dilation", t -> Ops.maxPool1d(t[0], 200, 10, 10, new Padding.Explicit(0, 0, 100, 100), false),
+                new int[] {1, 1, 220000});
+        check("test_MaxPool2d_stride_padding_dilation", t -> Ops.maxPool2d(t[0], 60, 80, 10, 10, 10, 10, new Padding.Explicit(10, 10, 20, 20), false),
+                new int[] {1, 1, 1000, 1000});
+        check("test_AvgPool1d", t -> Ops.avgPool1d(t[0], 2, 2, Padding.VALID, false, true), new int[] {2, 3, 6});
+        check("test_ELU", t -> Ops.elu(t[0], 2f), new int[] {3, 2, 5});
+        check("test_SELU", t -> Ops.selu(t[0]), new int[] {3, 2, 5});
+        check("test_LeakyReLU_with_negval", t -> Ops.leakyRelu(t[0], 0.5f), new int[] {3, 2, 5});
+        check("test_LogSoftmax", t -> Ops.logSoftmax(t[0]), new int[] {10, 20});
+        check("test_Softplus", t -> Ops.softplus(t[0]), new int[] {10, 20});
     }
 }
