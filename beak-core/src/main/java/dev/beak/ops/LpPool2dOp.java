@@ -24,8 +24,14 @@ public final class LpPool2dOp {
                 for (int oy = 0, o = pl * oH * oW; oy < oH; oy++) {
                     for (int ox = 0; ox < oW; ox++, o++) {
                         double s = 0;
-                        for (int at : window(g, pl, oy, ox)) if (at >= 0) s += Math.pow(Math.abs(in[at]), p);
-                        y[o] = (float) Math.pow(s, 1.0 / p);
+                        for (int i = 0; i < g.kH(); i++) {
+                            int iy = oy * g.strideH() - g.padTop() + i * g.dilationH();
+                            for (int j = 0; iy >= 0 && iy < H && j < g.kW(); j++) {
+                                int ix = ox * g.strideW() - g.padLeft() + j * g.dilationW();
+                                if (ix >= 0 && ix < W) s += pow(Math.abs(in[(pl * H + iy) * W + ix]), p);
+                            }
+                        }
+                        y[o] = (float) (p == 2f ? Math.sqrt(s) : Math.pow(s, 1.0 / p));
                     }
                 }
             }
@@ -37,9 +43,13 @@ public final class LpPool2dOp {
                     for (int oy = 0, o = pl * oH * oW; oy < oH; oy++) {
                         for (int ox = 0; ox < oW; ox++, o++) {
                             if (y[o] == 0f) continue;
-                            double k = dy[o] / Math.pow(y[o], p - 1);
-                            for (int at : window(g, pl, oy, ox)) {
-                                if (at >= 0) dx[at] += (float) (k * Math.pow(Math.abs(in[at]), p - 1) * Math.signum(in[at]));
+                            double k = dy[o] / pow(y[o], p - 1);
+                            for (int i = 0; i < g.kH(); i++) {
+                                int iy = oy * g.strideH() - g.padTop() + i * g.dilationH();
+                                for (int j = 0; iy >= 0 && iy < H && j < g.kW(); j++) {
+                                    int ix = ox * g.strideW() - g.padLeft() + j * g.dilationW(), at = (pl * H + iy) * W + ix;
+                                    if (ix >= 0 && ix < W) dx[at] += (float) (k * pow(Math.abs(in[at]), p - 1) * Math.signum(in[at]));
+                                }
                             }
                         }
                     }
@@ -48,16 +58,11 @@ public final class LpPool2dOp {
         }, x);
     }
 
-    /** Flat input indices of the window of output (oy, ox) in plane {@code pl}; -1 for padding. */
-    private static int[] window(Window2d g, int pl, int oy, int ox) {
-        int[] at = new int[g.kH() * g.kW()];
-        for (int i = 0, t = 0; i < g.kH(); i++) {
-            int iy = oy * g.strideH() - g.padTop() + i * g.dilationH();
-            for (int j = 0; j < g.kW(); j++, t++) {
-                int ix = ox * g.strideW() - g.padLeft() + j * g.dilationW();
-                at[t] = iy < 0 || iy >= g.h() || ix < 0 || ix >= g.w() ? -1 : (pl * g.h() + iy) * g.w() + ix;
-            }
-        }
-        return at;
+    /** {@code a^p} for {@code a >= 0}, with the common integer powers without {@code Math.pow}. */
+    private static double pow(double a, double p) {
+        if (p == 1) return a;
+        if (p == 2) return a * a;
+        if (p == 3) return a * a * a;
+        return Math.pow(a, p);
     }
 }

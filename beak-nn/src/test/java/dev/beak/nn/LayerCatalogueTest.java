@@ -74,6 +74,18 @@ class LayerCatalogueTest {
         assertThatThrownBy(() -> Layers.conv1d(2, 3).outputShape(new int[] {3, 4, 4})).hasMessageContaining("Conv1d").hasMessageContaining("(C, L)");
     }
 
+    @Test
+    void aCatalogueCnnLearns() {
+        Model model = Sequential.of(Layers.conv2d(8, 3).withPadding(dev.beak.ops.Padding.SAME).withKernelInitializer(Initializers.heNormal()),
+                Layers.batchNorm2d(), Layers.prelu(), Layers.localResponseNorm(3, 1e-3f, 0.75f, 2f),
+                Layers.depthwiseConv2d(8, 3).withPadding(dev.beak.ops.Padding.SAME), Layers.batchNorm2d(), Layers.activation(Activation.HARD_SWISH),
+                Layers.avgPool2d(2), Layers.conv2d(8, 1).withGroups(2), Layers.globalMaxPool(), Layers.dense(8, Activation.ELU),
+                Layers.dense(4)).seed(3).lazy().compile(new dev.beak.nn.optim.Adam(1e-2), new dev.beak.nn.loss.CrossEntropy());
+        var h = model.fit(TrainingTest.quadrants(512, 1), dev.beak.nn.train.FitOptions.epochs(4).batchSize(32)
+                .validation(TrainingTest.quadrants(200, 2)).seed(5));
+        assertThat(h.last().get("val_accuracy")).isGreaterThan(0.9);
+    }
+
     private static double std(Tensor t) {
         double s = 0, sq = 0;
         for (float v : t.data()) {
