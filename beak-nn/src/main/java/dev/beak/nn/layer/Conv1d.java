@@ -53,6 +53,10 @@ public record Conv1d(int filters, int kernel, int stride, int dilation, Padding 
         return new Conv1d(filters, kernel, stride, dilation, padding, groups, useBias, activation, i, biasInitializer);
     }
 
+    public Conv1d withBiasInitializer(Initializer i) {
+        return new Conv1d(filters, kernel, stride, dilation, padding, groups, useBias, activation, kernelInitializer, i);
+    }
+
     @Override public String type() { return "Conv1d"; }
 
     @Override public String baseName() { return "conv1d"; }

@@ -40,6 +40,18 @@ public record ConvTranspose1d(int filters, int kernel, int stride, int dilation,
         return new ConvTranspose1d(filters, kernel, stride, dilation, padBegin, padEnd, outputPadding, g, useBias, activation, kernelInitializer, biasInitializer);
     }
 
+    public ConvTranspose1d withBias(boolean b) {
+        return new ConvTranspose1d(filters, kernel, stride, dilation, padBegin, padEnd, outputPadding, groups, b, activation, kernelInitializer, biasInitializer);
+    }
+
+    public ConvTranspose1d withKernelInitializer(Initializer i) {
+        return new ConvTranspose1d(filters, kernel, stride, dilation, padBegin, padEnd, outputPadding, groups, useBias, activation, i, biasInitializer);
+    }
+
+    public ConvTranspose1d withBiasInitializer(Initializer i) {
+        return new ConvTranspose1d(filters, kernel, stride, dilation, padBegin, padEnd, outputPadding, groups, useBias, activation, kernelInitializer, i);
+    }
+
     @Override public String type() { return "ConvTranspose1d"; }
 
     @Override public String baseName() { return "conv1d_transpose"; }

@@ -56,6 +56,18 @@ public record ConvTranspose2d(int filters, int kernelH, int kernelW, int strideH
         return new ConvTranspose2d(filters, kernelH, kernelW, strideH, strideW, dilationH, dilationW, pads, outputPaddingH, outputPaddingW, groups, useBias, a, kernelInitializer, biasInitializer);
     }
 
+    public ConvTranspose2d withBias(boolean b) {
+        return new ConvTranspose2d(filters, kernelH, kernelW, strideH, strideW, dilationH, dilationW, pads, outputPaddingH, outputPaddingW, groups, b, activation, kernelInitializer, biasInitializer);
+    }
+
+    public ConvTranspose2d withKernelInitializer(Initializer i) {
+        return new ConvTranspose2d(filters, kernelH, kernelW, strideH, strideW, dilationH, dilationW, pads, outputPaddingH, outputPaddingW, groups, useBias, activation, i, biasInitializer);
+    }
+
+    public ConvTranspose2d withBiasInitializer(Initializer i) {
+        return new ConvTranspose2d(filters, kernelH, kernelW, strideH, strideW, dilationH, dilationW, pads, outputPaddingH, outputPaddingW, groups, useBias, activation, kernelInitializer, i);
+    }
+
     @Override public String type() { return "ConvTranspose2d"; }
 
     @Override public String baseName() { return "conv2d_transpose"; }

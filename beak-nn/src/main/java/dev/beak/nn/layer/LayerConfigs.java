@@ -21,6 +21,7 @@ public final class LayerConfigs {
                 case "AvgPool2d" -> AvgPool2d.fromConfig(c);
                 case "AvgPool1d" -> AvgPool1d.fromConfig(c);
                 case "LpPool2d" -> LpPool2d.fromConfig(c);
+                case "LpPool1d" -> LpPool1d.fromConfig(c);
                 case "GlobalMaxPool" -> GlobalPool.fromConfig(GlobalPool.Reduction.MAX, c);
                 case "GlobalAvgPool" -> GlobalPool.fromConfig(GlobalPool.Reduction.AVG, c);
                 case "Flatten" -> new Flatten();

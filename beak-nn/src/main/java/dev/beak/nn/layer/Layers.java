@@ -51,6 +51,11 @@ public final class Layers {
         return new LpPool2d(p, k, k, k, k, Padding.VALID, false);
     }
 
+    /** 1-d p-norm pooling over windows of k with stride k. */
+    public static LpPool1d lpPool1d(float p, int k) {
+        return new LpPool1d(p, k, k, Padding.VALID, false);
+    }
+
     public static MaxPool1d maxPool1d(int p) {
         return new MaxPool1d(p, p, 1, Padding.VALID, false);
     }
