@@ -42,20 +42,20 @@ public final class ConvTranspose2dOp {
         if (b != null && b.size() != f) throw new IllegalArgumentException("conv_transpose2d bias must be (" + f + "), got " + Shape.toString(b.shape()));
         // The convolution whose input gradient this is: over an oH x oW image, giving exactly H x W
         // (the output padding taken off the bottom/right padding, which may go negative).
-        Window2d g = new Window2d(n, fg, oH, oW, kH, kW, strideH, strideW, dilationH, dilationW,
+        Window2d g = new Window2d(n, f, oH, oW, kH, kW, strideH, strideW, dilationH, dilationW,
                 pads[0], pads[1] - opH, pads[2], pads[3] - opW);
+        // cols (F*kH*kW, N*P) has rows ordered (f, i, j): group gi's rows are the block starting at gi*k.
         int k = fg * kH * kW, p = h * wd, np = n * p, out = oH * oW;
         Gemm gemm = Kernels.gemm();
-        float[] cols = new float[k * np], yg = new float[n * fg * out], y = new float[n * f * out];
+        float[] cols = new float[groups * k * np], y = new float[n * f * out];
         for (int gi = 0; gi < groups; gi++) {
-            // cols(k, N*P): sample i's block is W_gᵀ(k, cg) * x[i, group](cg, P).
+            // Sample i's columns of the block: W_gᵀ(k, cg) * x[i, group](cg, P).
             for (int i = 0; i < n; i++) {
-                gemm.gemm(true, false, k, p, cg, w.data(), gi * cg * k, k, x.data(), (i * c + gi * cg) * p, p, cols, i * p, np, false);
+                gemm.gemm(true, false, k, p, cg, w.data(), gi * cg * k, k, x.data(), (i * c + gi * cg) * p, p,
+                        cols, gi * k * np + i * p, np, false);
             }
-            java.util.Arrays.fill(yg, 0f);
-            Im2col.fold(cols, g, yg);
-            ChannelSlices.scatterAdd(yg, n, f, out, gi * fg, fg, y);
         }
+        Im2col.fold(cols, g, y);
         if (b != null) for (int i = 0; i < n * f; i++) for (int j = i * out, e = j + out; j < e; j++) y[j] += b.data()[i % f];
         return Autograd.record(Tensor.of(y, n, f, oH, oW), "ConvTranspose2d", dy -> {
             if (b != null && b.requiresGrad()) {
@@ -67,17 +67,17 @@ public final class ConvTranspose2dOp {
                 }
             }
             if (!x.requiresGrad() && !w.requiresGrad()) return;
-            float[] dcols = new float[k * np];
+            float[] dcols = new float[groups * k * np];
+            Im2col.unfold(dy, g, dcols);
             for (int gi = 0; gi < groups; gi++) {
-                ChannelSlices.gather(dy, n, f, out, gi * fg, fg, yg);
-                Im2col.unfold(yg, g, dcols);
+                int block = gi * k * np;
                 for (int i = 0; i < n; i++) {
                     if (x.requiresGrad()) {
-                        gemm.gemm(false, false, cg, p, k, w.data(), gi * cg * k, k, dcols, i * p, np,
+                        gemm.gemm(false, false, cg, p, k, w.data(), gi * cg * k, k, dcols, block + i * p, np,
                                 x.gradBuffer(), (i * c + gi * cg) * p, p, true);
                     }
                     if (w.requiresGrad()) {
-                        gemm.gemm(false, true, cg, k, p, x.data(), (i * c + gi * cg) * p, p, dcols, i * p, np,
+                        gemm.gemm(false, true, cg, k, p, x.data(), (i * c + gi * cg) * p, p, dcols, block + i * p, np,
                                 w.gradBuffer(), gi * cg * k, k, true);
                     }
                 }

@@ -10,28 +10,23 @@ import dev.beak.tensor.Tensor;
  * {@code f / (F / C)} only.
  *
  * <p>Shapes: x (N, C, H, W); w (F, 1, kH, kW) with C dividing F; b (F) or null; y (N, F, oH, oW) with
- * oH, oW as in {@link Window2d}. Loops run over one weight tap at a time and a contiguous span of
- * output columns, so the inner loop is an axpy over a row (vectorisable at stride 1).
+ * oH, oW as in {@link Window2d}. Every pass runs over one weight tap at a time and, per output row,
+ * the span of output columns whose input column lies inside the image, so the inner loop is a
+ * branch-free axpy or dot product over a row (vectorised by the JIT at stride 1).
  */
 public final class DepthwiseConv2dOp {
     private DepthwiseConv2dOp() {}
 
     /** {@code g} is the window over x (its c is C). */
     static Tensor apply(Tensor x, Tensor w, Tensor b, Window2d g) {
-        int n = g.n(), c = g.c(), f = w.dim(0), mult = f / c, kH = g.kH(), kW = g.kW();
-        int oH = g.oH(), oW = g.oW(), H = g.h(), W = g.w(), in = H * W, out = oH * oW, taps = kH * kW;
+        int n = g.n(), c = g.c(), f = w.dim(0), mult = f / c, taps = g.kH() * g.kW();
+        int oH = g.oH(), oW = g.oW(), in = g.h() * g.w(), out = oH * oW;
         float[] xs = x.data(), ws = w.data(), y = new float[n * f * out];
         Parallel.forRange(n * f, (from, to) -> {
             for (int nf = from; nf < to; nf++) {
                 int o = nf % f, xBase = (nf / f * c + o / mult) * in, yBase = nf * out;
                 if (b != null) java.util.Arrays.fill(y, yBase, yBase + out, b.data()[o]);
-                for (int t = 0; t < taps; t++) {
-                    float wt = ws[o * taps + t];
-                    forTap(g, t, (oy, iy, oxLo, oxHi, xOff) -> {
-                        int yr = yBase + oy * oW, xr = xBase + iy * W + xOff;
-                        for (int ox = oxLo; ox < oxHi; ox++) y[yr + ox] += wt * xs[xr + ox * g.strideW()];
-                    });
-                }
+                for (int t = 0; t < taps; t++) tap(g, t, ws[o * taps + t], xs, xBase, y, yBase, Pass.FORWARD);
             }
         });
         return Autograd.record(Tensor.of(y, n, f, oH, oW), "Conv2d", dy -> {
@@ -49,36 +44,21 @@ public final class DepthwiseConv2dOp {
                 Parallel.forRange(f, (from, to) -> {
                     for (int o = from; o < to; o++) {
                         for (int t = 0; t < taps; t++) {
-                            double[] s = {0};
-                            for (int i = 0; i < n; i++) {
-                                int xBase = (i * c + o / mult) * in, yBase = (i * f + o) * out;
-                                forTap(g, t, (oy, iy, oxLo, oxHi, xOff) -> {
-                                    int yr = yBase + oy * oW, xr = xBase + iy * W + xOff;
-                                    float acc = 0;
-                                    for (int ox = oxLo; ox < oxHi; ox++) acc += dy[yr + ox] * xs[xr + ox * g.strideW()];
-                                    s[0] += acc;
-                                });
-                            }
-                            dw[o * taps + t] += (float) s[0];
+                            double s = 0;
+                            for (int i = 0; i < n; i++) s += tap(g, t, 0f, xs, (i * c + o / mult) * in, dy, (i * f + o) * out, Pass.WEIGHT);
+                            dw[o * taps + t] += (float) s;
                         }
                     }
                 });
             }
             if (x.requiresGrad()) {
-                // Parallel over input planes (n, c): each owns its dx plane; its mult output channels are summed in.
+                // Parallel over input planes (n, c): each owns its dx plane; its mult output channels add in.
                 float[] dx = x.gradBuffer();
                 Parallel.forRange(n * c, (from, to) -> {
                     for (int nc = from; nc < to; nc++) {
-                        int xBase = nc * in;
                         for (int m = 0; m < mult; m++) {
                             int o = nc % c * mult + m, yBase = (nc / c * f + o) * out;
-                            for (int t = 0; t < taps; t++) {
-                                float wt = ws[o * taps + t];
-                                forTap(g, t, (oy, iy, oxLo, oxHi, xOff) -> {
-                                    int yr = yBase + oy * oW, xr = xBase + iy * W + xOff;
-                                    for (int ox = oxLo; ox < oxHi; ox++) dx[xr + ox * g.strideW()] += wt * dy[yr + ox];
-                                });
-                            }
+                            for (int t = 0; t < taps; t++) tap(g, t, ws[o * taps + t], dx, nc * in, dy, yBase, Pass.INPUT);
                         }
                     }
                 });
@@ -86,25 +66,36 @@ public final class DepthwiseConv2dOp {
         }, x, w, b);
     }
 
-    /** A run of output columns [oxLo, oxHi) of output row oy that tap t maps to input row iy, column ox*sW + xOff. */
-    private interface Span {
-        void run(int oy, int iy, int oxLo, int oxHi, int xOff);
-    }
+    private enum Pass { FORWARD, INPUT, WEIGHT }
 
-    /** Calls {@code span} for every output row whose tap-t input row lies inside the input. */
-    private static void forTap(Window2d g, int t, Span span) {
-        int i = t / g.kW(), j = t % g.kW();
+    /**
+     * One weight tap over one (input plane, output plane) pair. FORWARD: {@code out += wt * window(in)};
+     * INPUT: {@code in += wt * out} scattered back; WEIGHT: returns {@code <out, window(in)>}.
+     */
+    private static double tap(Window2d g, int t, float wt, float[] in, int inBase, float[] out, int outBase, Pass pass) {
+        int i = t / g.kW(), j = t % g.kW(), sW = g.strideW(), oW = g.oW(), W = g.w();
         int xOff = j * g.dilationW() - g.padLeft();
-        int oxLo = Math.max(0, ceilDiv(-xOff, g.strideW()));
-        int oxHi = Math.min(g.oW(), ceilDiv(g.w() - xOff, g.strideW()));
-        if (oxLo >= oxHi) return;
-        for (int oy = 0; oy < g.oH(); oy++) {
+        // Output columns whose input column ox*sW + xOff lies in [0, W).
+        int oxLo = Math.max(0, -Math.floorDiv(xOff, sW)), oxHi = Math.min(oW, -Math.floorDiv(xOff - W, sW));
+        double dot = 0;
+        for (int oy = 0; oy < g.oH() && oxLo < oxHi; oy++) {
             int iy = oy * g.strideH() - g.padTop() + i * g.dilationH();
-            if (iy >= 0 && iy < g.h()) span.run(oy, iy, oxLo, oxHi, xOff);
+            if (iy < 0 || iy >= g.h()) continue;
+            int yr = outBase + oy * oW, xr = inBase + iy * W + xOff;
+            switch (pass) {
+                case FORWARD -> {
+                    for (int ox = oxLo; ox < oxHi; ox++) out[yr + ox] += wt * in[xr + ox * sW];
+                }
+                case INPUT -> {
+                    for (int ox = oxLo; ox < oxHi; ox++) in[xr + ox * sW] += wt * out[yr + ox];
+                }
+                case WEIGHT -> {
+                    float acc = 0;
+                    for (int ox = oxLo; ox < oxHi; ox++) acc += out[yr + ox] * in[xr + ox * sW];
+                    dot += acc;
+                }
+            }
         }
-    }
-
-    private static int ceilDiv(int a, int b) {
-        return -Math.floorDiv(-a, b);
+        return dot;
     }
 }

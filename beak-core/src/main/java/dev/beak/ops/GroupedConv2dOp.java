@@ -10,7 +10,7 @@ import dev.beak.tensor.Tensor;
 /**
  * Grouped 2-d convolution (Krizhevsky et al., 2012; depthwise when groups = C, as in Howard et al.,
  * 2017, "MobileNets"): channels and filters are split into G groups, and group g's filters see only
- * group g's channels. One im2col and one GEMM per group; {@link Conv2dOp} is the G = 1 case.
+ * group g's channels. One im2col, then one GEMM per group; {@link Conv2dOp} is the G = 1 case.
  *
  * <p>Shapes: x (N, C, H, W); w (F, C/G, kH, kW); b (F) or null; y (N, F, oH, oW) with oH, oW as in
  * {@link Window2d}; G divides C and F. Depthwise (C/G = 1) runs {@link DepthwiseConv2dOp}. Per group:
@@ -27,20 +27,18 @@ public final class GroupedConv2dOp {
                     + Shape.toString(w.shape()) + " do not fit " + groups + " groups (need x (N, C, H, W), w (F, C/groups, kH, kW), "
                     + "groups dividing C and F)");
         }
-        int n = x.dim(0), c = x.dim(1), h = x.dim(2), wd = x.dim(3), f = w.dim(0), cg = c / groups, fg = f / groups;
-        Window2d g = Window2d.of(new int[] {n, cg, h, wd}, w.dim(2), w.dim(3), strideH, strideW, dilationH, dilationW, padding);
+        int n = x.dim(0), c = x.dim(1), f = w.dim(0), cg = c / groups, fg = f / groups;
+        Window2d g = Window2d.of(x.shape(), w.dim(2), w.dim(3), strideH, strideW, dilationH, dilationW, padding);
         if (b != null && b.size() != f) throw new IllegalArgumentException("conv2d bias must be (" + f + "), got " + Shape.toString(b.shape()));
-        if (cg == 1) {
-            return DepthwiseConv2dOp.apply(x, w, b, Window2d.of(x.shape(), w.dim(2), w.dim(3), strideH, strideW, dilationH, dilationW, padding));
-        }
-        int k = cg * g.kH() * g.kW(), p = g.oH() * g.oW(), np = n * p;
+        if (cg == 1) return DepthwiseConv2dOp.apply(x, w, b, g);
+        // One im2col of all channels: its rows are ordered (c, i, j), so group gi's rows form the
+        // contiguous block [gi*k, (gi+1)*k), and each group is one GEMM on a slice of the same buffer.
+        int k = cg * g.kH() * g.kW(), p = g.oH() * g.oW(), np = g.n() * p;
         Gemm gemm = Kernels.gemm();
-        float[][] cols = new float[groups][k * np];
-        float[] xg = new float[n * cg * h * wd], yT = new float[f * np];
+        float[] cols = new float[groups * k * np], yT = new float[f * np];
+        Im2col.unfold(x.data(), g, cols);
         for (int gi = 0; gi < groups; gi++) {
-            ChannelSlices.gather(x.data(), n, c, h * wd, gi * cg, cg, xg);
-            Im2col.unfold(xg, g, cols[gi]);
-            gemm.gemm(false, false, fg, np, k, w.data(), gi * fg * k, k, cols[gi], 0, np, yT, gi * fg * np, np, false);
+            gemm.gemm(false, false, fg, np, k, w.data(), gi * fg * k, k, cols, gi * k * np, np, yT, gi * fg * np, np, false);
         }
         float[] y = new float[f * np], bias = b == null ? null : b.data();
         // (F, N, P) -> (N, F, P), adding the bias on the way.
@@ -61,18 +59,16 @@ public final class GroupedConv2dOp {
                     db[o] += (float) s;
                 }
             }
-            float[] dcols = x.requiresGrad() ? new float[k * np] : null, dxg = x.requiresGrad() ? new float[xg.length] : null;
+            float[] dcols = x.requiresGrad() ? new float[groups * k * np] : null;
             for (int gi = 0; gi < groups; gi++) {
                 if (w.requiresGrad()) {
-                    gemm.gemm(false, true, fg, k, np, dyT, gi * fg * np, np, cols[gi], 0, np, w.gradBuffer(), gi * fg * k, k, true);
+                    gemm.gemm(false, true, fg, k, np, dyT, gi * fg * np, np, cols, gi * k * np, np, w.gradBuffer(), gi * fg * k, k, true);
                 }
                 if (dcols != null) {
-                    gemm.gemm(true, false, k, np, fg, w.data(), gi * fg * k, k, dyT, gi * fg * np, np, dcols, 0, np, false);
-                    java.util.Arrays.fill(dxg, 0f);
-                    Im2col.fold(dcols, g, dxg);
-                    ChannelSlices.scatterAdd(dxg, n, c, h * wd, gi * cg, cg, x.gradBuffer());
+                    gemm.gemm(true, false, k, np, fg, w.data(), gi * fg * k, k, dyT, gi * fg * np, np, dcols, gi * k * np, np, false);
                 }
             }
+            if (dcols != null) Im2col.fold(dcols, g, x.gradBuffer());
         }, x, w, b);
     }
 }
