@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  */
 public record AvgPool1d(int pool, int stride, Padding padding, boolean ceilMode, boolean countIncludePad) implements LayerSpec {
     public AvgPool1d {
-        Conv1d.check1d("AvgPool1d", pool, stride, 1, padding);
+        Shapes1d.check1d("AvgPool1d", pool, stride, 1, padding);
     }
 
     public AvgPool1d withStride(int s) {
@@ -39,7 +39,7 @@ public record AvgPool1d(int pool, int stride, Padding padding, boolean ceilMode,
 
     @Override
     public int[] outputShape(int[]... inputs) {
-        int[] in = Conv1d.sequence(type(), inputs);
+        int[] in = Shapes1d.sequence(type(), inputs);
         return new int[] {in[0], PoolWindow.of(new int[] {1, in[0], 1, in[1]}, 1, pool, 1, stride, 1, 1, padding, ceilMode).oW()};
     }
 

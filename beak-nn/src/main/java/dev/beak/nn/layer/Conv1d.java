@@ -22,7 +22,7 @@ public record Conv1d(int filters, int kernel, int stride, int dilation, Padding 
         if (filters < 1 || groups < 1 || filters % groups != 0) {
             throw new IllegalArgumentException("Conv1d needs filters >= 1 divisible by groups, got " + filters + " and " + groups);
         }
-        check1d("Conv1d", kernel, stride, dilation, padding);
+        Shapes1d.check1d("Conv1d", kernel, stride, dilation, padding);
     }
 
     public Conv1d withStride(int s) {
@@ -63,14 +63,14 @@ public record Conv1d(int filters, int kernel, int stride, int dilation, Padding 
 
     @Override
     public int[] outputShape(int[]... inputs) {
-        int[] in = sequence(type(), inputs);
+        int[] in = Shapes1d.sequence(type(), inputs);
         if (in[0] % groups != 0) throw new IllegalArgumentException("Conv1d: input " + Shape.toString(in) + " has " + in[0] + " channels, not divisible into " + groups + " groups");
         return new int[] {filters, Window2d.of(new int[] {1, in[0], 1, in[1]}, 1, kernel, 1, stride, 1, dilation, padding).oW()};
     }
 
     @Override
     public Layer build(SplittableRandom rng, int[]... inputs) {
-        int c = sequence(type(), inputs)[0] / groups;
+        int c = Shapes1d.sequence(type(), inputs)[0] / groups;
         outputShape(inputs);
         Tensor w = kernelInitializer.create(rng, c * kernel, filters * kernel, filters, c, kernel);
         Tensor b = useBias ? biasInitializer.create(rng, c * kernel, filters * kernel, filters) : null;
@@ -90,22 +90,5 @@ public record Conv1d(int filters, int kernel, int stride, int dilation, Padding 
                 (Boolean) c.getOrDefault("use_bias", true), Activation.fromConfigName((String) c.getOrDefault("activation", "linear")),
                 Initializer.fromConfig(c.get("kernel_initializer"), Initializer.GLOROT_UNIFORM),
                 Initializer.fromConfig(c.get("bias_initializer"), Initializer.ZEROS));
-    }
-
-    /** The per-sample (C, L) input of a 1-d layer. */
-    static int[] sequence(String type, int[]... inputs) {
-        int[] in = Shapes.single(type, inputs);
-        if (in.length != 2) throw new IllegalArgumentException(type + " expects per-sample input (C, L), got " + Shape.toString(in));
-        return in;
-    }
-
-    /** Validates a 1-d window and its padding (Explicit only along L). */
-    static void check1d(String type, int k, int stride, int dilation, Padding padding) {
-        if (k < 1 || stride < 1 || dilation < 1) {
-            throw new IllegalArgumentException(type + ": window " + k + ", stride " + stride + " and dilation " + dilation + " must be >= 1");
-        }
-        if (padding instanceof Padding.Explicit e && (e.top() != 0 || e.bottom() != 0)) {
-            throw new IllegalArgumentException(type + ": 1-d padding is Explicit(0, 0, before, after), got " + padding);
-        }
     }
 }

@@ -58,7 +58,7 @@ public record ConvTranspose1d(int filters, int kernel, int stride, int dilation,
 
     @Override
     public int[] outputShape(int[]... inputs) {
-        int[] in = Conv1d.sequence(type(), inputs);
+        int[] in = Shapes1d.sequence(type(), inputs);
         int oL = (in[1] - 1) * stride - padBegin - padEnd + dilation * (kernel - 1) + outputPadding + 1;
         if (in[0] % groups != 0 || oL < 1) {
             throw new IllegalArgumentException("ConvTranspose1d: input " + Shape.toString(in) + " gives output length " + oL + " with " + groups + " groups");
@@ -68,7 +68,7 @@ public record ConvTranspose1d(int filters, int kernel, int stride, int dilation,
 
     @Override
     public Layer build(SplittableRandom rng, int[]... inputs) {
-        int c = Conv1d.sequence(type(), inputs)[0], fg = filters / groups;
+        int c = Shapes1d.sequence(type(), inputs)[0], fg = filters / groups;
         outputShape(inputs);
         Tensor w = kernelInitializer.create(rng, fg * kernel, c * kernel, c, fg, kernel);
         Tensor b = useBias ? biasInitializer.create(rng, fg * kernel, c * kernel, filters) : null;

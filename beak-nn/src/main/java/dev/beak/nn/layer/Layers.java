@@ -2,8 +2,6 @@ package dev.beak.nn.layer;
 
 import dev.beak.ops.Padding;
 
-import java.util.List;
-
 /**
  * Static factories with Keras' defaults (PyTorch's where Keras has no such layer):
  * {@code Layers.conv2d(32, 5).withPadding(Padding.SAME)}.
@@ -28,7 +26,7 @@ public final class Layers {
 
     /** k x k transposed convolution, stride 1, no padding, with bias (PyTorch's defaults). */
     public static ConvTranspose2d convTranspose2d(int filters, int k) {
-        return new ConvTranspose2d(filters, k, k, 1, 1, 1, 1, List.of(0, 0, 0, 0), 0, 0, 1, true, Activation.LINEAR,
+        return new ConvTranspose2d(filters, k, k, 1, 1, 1, 1, new Padding.Explicit(0, 0, 0, 0), 0, 0, 1, true, Activation.LINEAR,
                 Initializer.GLOROT_UNIFORM, Initializer.ZEROS);
     }
 

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
 public record LpPool1d(float p, int pool, int stride, Padding padding, boolean ceilMode) implements LayerSpec {
     public LpPool1d {
         if (!(p >= 1)) throw new IllegalArgumentException("LpPool1d: p must be >= 1, got " + p);
-        Conv1d.check1d("LpPool1d", pool, stride, 1, padding);
+        Shapes1d.check1d("LpPool1d", pool, stride, 1, padding);
     }
 
     public LpPool1d withStride(int s) {
@@ -31,7 +31,7 @@ public record LpPool1d(float p, int pool, int stride, Padding padding, boolean c
 
     @Override
     public int[] outputShape(int[]... inputs) {
-        int[] in = Conv1d.sequence(type(), inputs);
+        int[] in = Shapes1d.sequence(type(), inputs);
         return new int[] {in[0], PoolWindow.of(new int[] {1, in[0], 1, in[1]}, 1, pool, 1, stride, 1, 1, padding, ceilMode).oW()};
     }
 

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  */
 public record MaxPool1d(int pool, int stride, int dilation, Padding padding, boolean ceilMode) implements LayerSpec {
     public MaxPool1d {
-        Conv1d.check1d("MaxPool1d", pool, stride, dilation, padding);
+        Shapes1d.check1d("MaxPool1d", pool, stride, dilation, padding);
     }
 
     public MaxPool1d withStride(int s) {
@@ -39,7 +39,7 @@ public record MaxPool1d(int pool, int stride, int dilation, Padding padding, boo
 
     @Override
     public int[] outputShape(int[]... inputs) {
-        int[] in = Conv1d.sequence(type(), inputs);
+        int[] in = Shapes1d.sequence(type(), inputs);
         return new int[] {in[0], PoolWindow.of(new int[] {1, in[0], 1, in[1]}, 1, pool, 1, stride, 1, dilation, padding, ceilMode).oW()};
     }
 
