@@ -63,6 +63,8 @@ class LayerOpsTest {
     void conv1dIsConv2dOfHeightOne() {
         GradCheck.check(t -> Ops.conv1d(t[0], t[1], t[2], 2, 1, Padding.SAME, 1), x -> Reference.groupedConv2d(x[0], x[1], x[2],
                 Window2d.of(new int[] {2, 3, 1, 9}, 1, 3, 1, 2, 1, 1, Padding.SAME), 4, 1), randn(2, 3, 9), randn(4, 3, 3), randn(4));
+        GradCheck.check(t -> Ops.conv1d(t[0], t[1], null, 1, 2, new Padding.Explicit(0, 0, 2, 1), 2), x -> Reference.groupedConv2d(x[0], x[1], null,
+                Window2d.of(new int[] {1, 2, 1, 8}, 1, 2, 1, 1, 1, 2, new Padding.Explicit(0, 0, 2, 1)), 6, 2), randn(1, 4, 8), randn(6, 2, 2));
         assertThat(Ops.conv1d(Tensor.zeros(2, 4, 10), Tensor.zeros(4, 1, 3), null, 1, 2, new Padding.Explicit(0, 0, 1, 2), 4).shape())
                 .containsExactly(2, 4, 9);
     }
@@ -87,6 +89,11 @@ class LayerOpsTest {
                 new int[] {1, 1, 1, 1}, new int[] {1, 1}, 1).shape()).containsExactly(1, 1, 6, 6);
         assertThat(Ops.convTranspose1d(Tensor.zeros(2, 3, 5), Tensor.zeros(3, 2, 4), null, 3, 1, 1, 0, 2, 1).shape())
                 .containsExactly(2, 2, (5 - 1) * 3 - 1 + 3 + 2 + 1);
+        // 1-d: the 2-d reference at height 1; x (2, 4, 5), w (4, 1, 3), groups 2, stride 2, pads 1/0, output padding 1.
+        int oL = (5 - 1) * 2 - 1 + 2 + 1 + 1;
+        GradCheck.check(t -> Ops.convTranspose1d(t[0], t[1], t[2], 2, 1, 1, 0, 1, 2),
+                x -> Reference.convTranspose2d(x[0], x[1], x[2], new int[] {2, 4, 1, 5}, new int[] {4, 1, 1, 3}, 2, 1, 2, 1, 1,
+                        new int[] {0, 0, 1, 0}, 1, oL), randn(2, 4, 5), randn(4, 1, 3), randn(2));
     }
 
     @Test

@@ -93,7 +93,10 @@ public final class Layers {
         return new BatchNorm(1, 0.1f, 1e-5f);
     }
 
-    /** Batch normalisation of (N, C, H, W): momentum 0.1 (PyTorch's convention), epsilon 1e-5. */
+    /**
+     * Batch normalisation of (N, C, H, W): momentum 0.1 (PyTorch's convention), epsilon 1e-5. Keras'
+     * defaults (momentum 0.99, epsilon 1e-3) are {@code batchNorm2d().withMomentum(0.01f).withEpsilon(1e-3f)}.
+     */
     public static BatchNorm batchNorm2d() {
         return new BatchNorm(2, 0.1f, 1e-5f);
     }
