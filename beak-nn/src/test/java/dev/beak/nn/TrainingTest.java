@@ -44,7 +44,7 @@ class TrainingTest {
         assertThat(h.epochs()).hasSize(4);
         assertThat(h.last().get("val_accuracy")).isGreaterThan(0.95);
         assertThat(h.values("loss")[3]).isLessThan(h.values("loss")[0]);
-        assertThat(h.toCsv()).startsWith("epoch,loss,accuracy,val_loss,val_accuracy,seconds,images_per_s\n1,");
+        assertThat(h.toCsv()).startsWith("epoch,loss,accuracy,val_loss,val_accuracy,seconds,images_per_s,learning_rate\n1,");
         assertThat(model.evaluate(quadrants(200, 2), 50).accuracy()).isEqualTo(h.last().get("val_accuracy"));
     }
 

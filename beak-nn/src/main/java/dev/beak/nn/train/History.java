@@ -24,6 +24,11 @@ public final class History {
         return epochs.stream().mapToDouble(e -> e.get(key)).toArray();
     }
 
+    /** The figures of every finished epoch, in order (what learning-rate schedules read). */
+    public List<java.util.Map<String, Double>> figures() {
+        return epochs.stream().map(EpochLogs::values).toList();
+    }
+
     public EpochLogs last() {
         if (epochs.isEmpty()) throw new IllegalStateException("no epoch has finished");
         return epochs.get(epochs.size() - 1);

@@ -8,62 +8,79 @@ import dev.beak.nn.Model;
 import dev.beak.nn.loss.Loss;
 import dev.beak.nn.metric.Accuracy;
 import dev.beak.nn.optim.Optimizer;
+import dev.beak.nn.optim.ParameterGroup;
 import dev.beak.tensor.Tensor;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The training loop behind {@code Model.fit}: per epoch, shuffled batches (seeded), forward in
- * training mode, loss, backward, optimizer step; then validation in evaluation mode without
- * gradients. A loss that stops being finite ends training with a message naming epoch and batch.
+ * The training loop behind {@code Model.fit}: per epoch, the optimizer's schedule sets the learning
+ * rate; shuffled batches (seeded), forward in training mode, loss, backward, optimizer step over the
+ * trainable parameters (frozen layers are left out; each group at its learning-rate multiplier); then
+ * validation in evaluation mode without gradients. Listeners see every batch and epoch and may stop
+ * training between epochs. A loss that stops being finite ends training with a message naming epoch
+ * and batch.
  */
 public record Trainer(Model model, Optimizer optimizer, Loss loss) {
 
     public History fit(Dataset train, FitOptions options) {
         if (train.size() == 0) throw new IllegalArgumentException("the training data is empty");
         model.build(train.sampleShape());
-        Collection<Tensor> params = model.parameters().values();
         History history = new History();
         TrainingListener listener = options.listener();
-        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-            Batches batches = Batches.shuffled(train, options.batchSize(), options.seed(), epoch);
-            listener.onEpochStart(epoch, options.epochs(), batches.count());
-            long start = System.nanoTime(), images = 0, correct = 0;
-            double lossSum = 0;
-            int b = 0;
-            for (Batch batch : batches) {
-                b++;
-                for (Tensor p : params) p.zeroGrad();
-                Tensor out = model.forward(batch.x(), true);
-                Tensor l = loss.compute(out, batch.y());
-                double value = l.item();
-                if (!Double.isFinite(value)) throw diverged(epoch, b, batch, value);
-                l.backward();
-                optimizer.step(params);
-                images += batch.size();
-                lossSum += value * batch.size();
-                correct += Accuracy.correct(out, batch.y());
-                double seconds = (System.nanoTime() - start) / 1e9;
-                listener.onBatchEnd(b, batches.count(), lossSum / images, (double) correct / images, images, seconds);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
+        listener.onFitStart(model);
+        for (int epoch = 1; epoch <= options.epochs() && !listener.stopRequested(); epoch++) {
+            optimizer.startEpoch(history.figures());
+            Pass pass = trainEpoch(train, options, epoch);
             Map<String, Double> values = new LinkedHashMap<>();
-            values.put("loss", lossSum / images);
-            values.put("accuracy", (double) correct / images);
+            values.put("loss", pass.loss());
+            values.put("accuracy", pass.accuracy());
             if (options.validation() != null) {
                 Evaluation v = evaluate(options.validation(), options.batchSize());
                 values.put("val_loss", v.loss());
                 values.put("val_accuracy", v.accuracy());
             }
-            values.put("seconds", seconds);
-            values.put("images_per_s", images / seconds);
+            values.put("seconds", pass.seconds());
+            values.put("images_per_s", pass.images() / pass.seconds());
+            values.put("learning_rate", optimizer.learningRate());
             EpochLogs logs = new EpochLogs(epoch, values);
             history.add(logs);
             listener.onEpochEnd(logs);
         }
+        listener.onFitEnd(history);
         return history;
+    }
+
+    /** The figures of one pass over the training data. */
+    private record Pass(double loss, double accuracy, long images, double seconds) {}
+
+    /** One pass over shuffled batches, updating the trainable parameters after each. */
+    private Pass trainEpoch(Dataset train, FitOptions options, int epoch) {
+        List<ParameterGroup> groups = model.parameterGroups();
+        if (groups.isEmpty()) throw new IllegalStateException("every layer of model " + model.name() + " is frozen: nothing to train");
+        Batches batches = Batches.shuffled(train, options.batchSize(), options.seed(), epoch);
+        TrainingListener listener = options.listener();
+        listener.onEpochStart(epoch, options.epochs(), batches.count());
+        long start = System.nanoTime(), images = 0, correct = 0;
+        double lossSum = 0;
+        int b = 0;
+        for (Batch batch : batches) {
+            b++;
+            for (ParameterGroup g : groups) g.parameters().forEach(Tensor::zeroGrad);
+            Tensor out = model.forward(batch.x(), true);
+            Tensor l = loss.compute(out, batch.y());
+            double value = l.item();
+            if (!Double.isFinite(value)) throw diverged(epoch, b, batch, value);
+            l.backward();
+            optimizer.stepGroups(groups);
+            images += batch.size();
+            lossSum += value * batch.size();
+            correct += Accuracy.correct(out, batch.y());
+            listener.onBatchEnd(b, batches.count(), lossSum / images, (double) correct / images, images, (System.nanoTime() - start) / 1e9);
+        }
+        return new Pass(lossSum / images, (double) correct / images, images, (System.nanoTime() - start) / 1e9);
     }
 
     public Evaluation evaluate(Dataset data, int batchSize) {
