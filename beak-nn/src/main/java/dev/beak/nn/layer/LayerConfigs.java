@@ -18,6 +18,8 @@ public final class LayerConfigs {
                 case "Softmax" -> Layers.softmax();
                 case "Linear" -> new ActivationLayer(Activation.LINEAR);
                 case "Dropout" -> new Dropout(((Number) c.get("rate")).floatValue());
+                case "Add" -> new Add();
+                case "Concat" -> new Concat(toInt(c.getOrDefault("axis", 0)));
                 default -> throw new IllegalArgumentException("unknown layer type \"" + type + "\"");
             };
         } catch (ClassCastException | NullPointerException e) {
