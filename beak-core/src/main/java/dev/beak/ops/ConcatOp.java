@@ -4,6 +4,8 @@ import dev.beak.autograd.Autograd;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 
+import java.util.Arrays;
+
 /**
  * Joins tensors along one axis; every other dimension must agree. Channel concatenation of NCHW
  * feature maps (Inception) is axis 1.
@@ -33,8 +35,8 @@ public final class ConcatOp {
             total += s[ax];
         }
         shape[ax] = total;
-        int outer = Shape.size(java.util.Arrays.copyOfRange(shape, 0, ax));
-        int inner = Shape.size(java.util.Arrays.copyOfRange(shape, ax + 1, rank));
+        int outer = Shape.size(Arrays.copyOfRange(shape, 0, ax));
+        int inner = Shape.size(Arrays.copyOfRange(shape, ax + 1, rank));
         int rowOut = total * inner;
         // offsets[i]: where input i's slice starts within an output row; widths[i]: its length.
         int[] offsets = new int[inputs.length], widths = new int[inputs.length];

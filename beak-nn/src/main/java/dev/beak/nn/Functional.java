@@ -7,6 +7,7 @@ import dev.beak.tensor.Shape;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -110,7 +111,7 @@ public final class Functional {
 
     /** The layer tensors the outputs depend on, in creation order (which is a topological order). */
     private static List<SymbolicTensor> reachableLayers(String model, List<SymbolicTensor> outputs, Map<SymbolicTensor, Integer> inputs) {
-        Set<SymbolicTensor> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<SymbolicTensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<SymbolicTensor> todo = new ArrayDeque<>(outputs);
         List<SymbolicTensor> layers = new ArrayList<>();
         while (!todo.isEmpty()) {

@@ -298,7 +298,7 @@ public final class Model {
     private Model setFrozen(boolean value, String... namePrefixes) {
         for (String prefix : namePrefixes) {
             int[] hits = trainability.matching(prefix);
-            trainability.setFrozen(i -> java.util.Arrays.binarySearch(hits, i) >= 0, value);
+            trainability.setFrozen(i -> Arrays.binarySearch(hits, i) >= 0, value);
         }
         trainability.apply(layers);
         return this;

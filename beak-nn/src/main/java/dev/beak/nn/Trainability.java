@@ -6,10 +6,12 @@ import dev.beak.nn.optim.ParameterGroup;
 import dev.beak.tensor.Tensor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * Per-layer training settings of a model: frozen or not, and a learning-rate multiplier. A frozen
@@ -25,12 +27,12 @@ final class Trainability {
         this.nodes = nodes;
         this.frozen = new boolean[nodes.size()];
         this.multiplier = new double[nodes.size()];
-        java.util.Arrays.fill(multiplier, 1.0);
+        Arrays.fill(multiplier, 1.0);
     }
 
     /** Node indices whose name starts with {@code prefix}; fails, listing the names, when there is none. */
     int[] matching(String prefix) {
-        int[] hits = java.util.stream.IntStream.range(0, nodes.size()).filter(i -> nodes.get(i).name().startsWith(prefix)).toArray();
+        int[] hits = IntStream.range(0, nodes.size()).filter(i -> nodes.get(i).name().startsWith(prefix)).toArray();
         if (hits.length == 0) {
             throw new IllegalArgumentException("no layer name starts with \"" + prefix + "\"; the layers are "
                     + nodes.stream().map(GraphNode::name).toList());

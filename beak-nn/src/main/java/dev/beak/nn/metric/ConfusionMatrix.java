@@ -7,6 +7,7 @@ import dev.beak.dataset.Dataset;
 import dev.beak.nn.Model;
 import dev.beak.tensor.Tensor;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -94,7 +95,7 @@ public final class ConfusionMatrix {
     /** The counts as a table: one row per true class, one column per predicted class. */
     @Override
     public String toString() {
-        int w = Math.max(4, Long.toString(Math.max(1, java.util.Arrays.stream(counts).max().orElse(0))).length() + 1);
+        int w = Math.max(4, Long.toString(Math.max(1, Arrays.stream(counts).max().orElse(0))).length() + 1);
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-10s", "true\\pred"));
         for (int j = 0; j < classes; j++) sb.append(String.format(Locale.ROOT, "%" + w + "d", j));
         sb.append('\n');

@@ -1,5 +1,7 @@
 package dev.beak.nn.train;
 
+import dev.beak.nn.Model;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -35,7 +37,7 @@ public final class CsvLogger implements TrainingListener {
     }
 
     @Override
-    public void onFitStart(dev.beak.nn.Model model) {
+    public void onFitStart(Model model) {
         history = new History();
         earlier = "";
         if (!append || !Files.exists(file)) return;

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Per-epoch figures of a {@code fit}, for curves and for spotting overfitting. */
@@ -25,7 +26,7 @@ public final class History {
     }
 
     /** The figures of every finished epoch, in order (what learning-rate schedules read). */
-    public List<java.util.Map<String, Double>> figures() {
+    public List<Map<String, Double>> figures() {
         return epochs.stream().map(EpochLogs::values).toList();
     }
 

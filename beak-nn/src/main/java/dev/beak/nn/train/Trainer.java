@@ -6,7 +6,6 @@ import dev.beak.dataset.Batches;
 import dev.beak.dataset.Dataset;
 import dev.beak.nn.Model;
 import dev.beak.nn.loss.Loss;
-import dev.beak.nn.metric.Accuracy;
 import dev.beak.nn.optim.Optimizer;
 import dev.beak.nn.optim.ParameterGroup;
 import dev.beak.tensor.Tensor;
@@ -77,7 +76,7 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss) {
             optimizer.stepGroups(groups);
             images += batch.size();
             lossSum += value * batch.size();
-            correct += Accuracy.correct(out, batch.y());
+            correct += loss.correct(out, batch.y());
             listener.onBatchEnd(b, batches.count(), lossSum / images, (double) correct / images, images, (System.nanoTime() - start) / 1e9);
         }
         return new Pass(lossSum / images, (double) correct / images, images, (System.nanoTime() - start) / 1e9);
@@ -91,7 +90,7 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss) {
             for (Batch batch : Batches.inOrder(data, batchSize)) {
                 Tensor out = model.forward(batch.x(), false);
                 lossSum += loss.compute(out, batch.y()).item() * batch.size();
-                correct += Accuracy.correct(out, batch.y());
+                correct += loss.correct(out, batch.y());
                 n += batch.size();
             }
         }

@@ -3,6 +3,8 @@ package dev.beak.nn.zoo;
 import dev.beak.nn.Functional;
 import dev.beak.nn.SymbolicTensor;
 import dev.beak.nn.layer.Activation;
+import dev.beak.nn.layer.Concat;
+import dev.beak.nn.layer.Conv2d;
 import dev.beak.nn.layer.Layers;
 import dev.beak.ops.Padding;
 
@@ -26,10 +28,10 @@ public final class GoogLeNet {
         SymbolicTensor b5 = x.then(name + "/5x5_reduce", conv(c5Reduce, 1)).then(name + "/5x5", conv(c5, 5));
         SymbolicTensor bp = x.then(name + "/pool", Layers.maxPool2d(3).withStride(1).withPadding(Padding.SAME))
                 .then(name + "/pool_proj", conv(poolProjection, 1));
-        return Functional.apply(name + "/output", new dev.beak.nn.layer.Concat(0), b1, b3, b5, bp);
+        return Functional.apply(name + "/output", new Concat(0), b1, b3, b5, bp);
     }
 
-    private static dev.beak.nn.layer.Conv2d conv(int filters, int k) {
+    private static Conv2d conv(int filters, int k) {
         return Layers.conv2d(filters, k).withPadding(Padding.SAME).withActivation(Activation.RELU);
     }
 }

@@ -3,6 +3,7 @@ package dev.beak.nn.zoo;
 import dev.beak.nn.Functional;
 import dev.beak.nn.Model;
 import dev.beak.nn.SymbolicTensor;
+import dev.beak.nn.layer.Add;
 import dev.beak.nn.layer.Conv2d;
 import dev.beak.nn.layer.LayerSpec;
 import dev.beak.nn.layer.Layers;
@@ -60,7 +61,7 @@ public final class ResNet {
             shortcut = x.then(name + ".downsample.0", Layers.conv2d(filters, 1).withStride(stride).withBias(false))
                     .then(name + ".downsample.1", norm.get());
         }
-        return Functional.apply(name + ".add", new dev.beak.nn.layer.Add(), h, shortcut).then(name + ".relu2", Layers.relu());
+        return Functional.apply(name + ".add", new Add(), h, shortcut).then(name + ".relu2", Layers.relu());
     }
 
     private static Conv2d conv3x3(int filters, int stride) {

@@ -60,4 +60,14 @@ class LossesTest {
         assertThatThrownBy(() -> new CategoricalCrossEntropy().compute(Tensor.zeros(2, 3), Tensor.zeros(2)))
                 .hasMessageContaining("takes one-hot rows (N, K)").hasMessageContaining("SparseCategoricalCrossEntropy");
     }
+
+    @Test
+    void binaryAccuracyThresholdsEachOutput() {
+        Tensor labels = Tensor.of(new float[] {1, 0, 1, 0}, 4, 1);
+        assertThat(new BinaryCrossEntropy().correct(Tensor.of(new float[] {2, -1, -0.5f, 0.1f}, 4, 1), labels)).isEqualTo(2);
+        assertThat(new BinaryCrossEntropy(false, Reduction.MEAN).correct(Tensor.of(new float[] {0.9f, 0.2f, 0.6f, 0.7f}, 4, 1), labels))
+                .isEqualTo(3);
+        assertThat(new SparseCategoricalCrossEntropy().correct(Tensor.of(new float[] {1, 2, 3, 0}, 2, 2), Tensor.of(new float[] {1, 1}, 2)))
+                .isEqualTo(1);
+    }
 }
