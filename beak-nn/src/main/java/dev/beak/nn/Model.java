@@ -3,6 +3,7 @@ package dev.beak.nn;
 import dev.beak.autograd.Autograd;
 import dev.beak.dataset.Dataset;
 import dev.beak.nn.loss.Loss;
+import dev.beak.nn.metric.Metric;
 import dev.beak.nn.optim.Optimizer;
 import dev.beak.nn.optim.ParameterGroup;
 import dev.beak.nn.train.Evaluation;
@@ -310,9 +311,12 @@ public final class Model {
         return n;
     }
 
-    /** Sets the optimizer and loss for {@link #fit} and {@link #evaluate}; accuracy is always reported. */
-    public Model compile(Optimizer optimizer, Loss loss) {
-        this.trainer = new Trainer(this, optimizer, loss);
+    /**
+     * Sets the optimizer, loss and extra metrics for {@link #fit} and {@link #evaluate}; loss and
+     * accuracy are always reported.
+     */
+    public Model compile(Optimizer optimizer, Loss loss, Metric... metrics) {
+        this.trainer = new Trainer(this, optimizer, loss, List.of(metrics));
         return this;
     }
 

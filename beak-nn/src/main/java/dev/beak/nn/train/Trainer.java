@@ -6,6 +6,7 @@ import dev.beak.dataset.Batches;
 import dev.beak.dataset.Dataset;
 import dev.beak.nn.Model;
 import dev.beak.nn.loss.Loss;
+import dev.beak.nn.metric.Metric;
 import dev.beak.nn.optim.Optimizer;
 import dev.beak.nn.optim.ParameterGroup;
 import dev.beak.tensor.Tensor;
@@ -19,10 +20,18 @@ import java.util.Map;
  * rate; shuffled batches (seeded), forward in training mode, loss, backward, optimizer step over the
  * trainable parameters (frozen layers are left out; each group at its learning-rate multiplier); then
  * validation in evaluation mode without gradients. Listeners see every batch and epoch and may stop
- * training between epochs. A loss that stops being finite ends training with a message naming epoch
- * and batch.
+ * training between epochs. Besides loss and accuracy, each compiled {@link Metric} is averaged over
+ * the samples and logged (with a {@code val_} twin). A loss that stops being finite ends training with
+ * a message naming epoch and batch.
  */
-public record Trainer(Model model, Optimizer optimizer, Loss loss) {
+public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> metrics) {
+    public Trainer {
+        metrics = List.copyOf(metrics);
+    }
+
+    public Trainer(Model model, Optimizer optimizer, Loss loss) {
+        this(model, optimizer, loss, List.of());
+    }
 
     public History fit(Dataset train, FitOptions options) {
         if (train.size() == 0) throw new IllegalArgumentException("the training data is empty");
@@ -36,10 +45,12 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss) {
             Map<String, Double> values = new LinkedHashMap<>();
             values.put("loss", pass.loss());
             values.put("accuracy", pass.accuracy());
+            values.putAll(pass.metrics());
             if (options.validation() != null) {
                 Evaluation v = evaluate(options.validation(), options.batchSize());
                 values.put("val_loss", v.loss());
                 values.put("val_accuracy", v.accuracy());
+                v.metrics().forEach((k, x) -> values.put("val_" + k, x));
             }
             values.put("seconds", pass.seconds());
             values.put("images_per_s", pass.images() / pass.seconds());
@@ -53,7 +64,7 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss) {
     }
 
     /** The figures of one pass over the training data. */
-    private record Pass(double loss, double accuracy, long images, double seconds) {}
+    private record Pass(double loss, double accuracy, Map<String, Double> metrics, long images, double seconds) {}
 
     /** One pass over shuffled batches, updating the trainable parameters after each. */
     private Pass trainEpoch(Dataset train, FitOptions options, int epoch) {
@@ -64,6 +75,7 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss) {
         listener.onEpochStart(epoch, options.epochs(), batches.count());
         long start = System.nanoTime(), images = 0, correct = 0;
         double lossSum = 0;
+        double[] metricSums = new double[metrics.size()];
         int b = 0;
         for (Batch batch : batches) {
             b++;
@@ -77,24 +89,34 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss) {
             images += batch.size();
             lossSum += value * batch.size();
             correct += loss.correct(out, batch.y());
+            for (int m = 0; m < metricSums.length; m++) metricSums[m] += metrics.get(m).sum(out, batch.y());
             listener.onBatchEnd(b, batches.count(), lossSum / images, (double) correct / images, images, (System.nanoTime() - start) / 1e9);
         }
-        return new Pass(lossSum / images, (double) correct / images, images, (System.nanoTime() - start) / 1e9);
+        return new Pass(lossSum / images, (double) correct / images, means(metricSums, images), images, (System.nanoTime() - start) / 1e9);
     }
 
     public Evaluation evaluate(Dataset data, int batchSize) {
         double lossSum = 0;
         long correct = 0;
+        double[] metricSums = new double[metrics.size()];
         int n = 0;
         try (var scope = Autograd.noGrad()) {
             for (Batch batch : Batches.inOrder(data, batchSize)) {
                 Tensor out = model.forward(batch.x(), false);
                 lossSum += loss.compute(out, batch.y()).item() * batch.size();
                 correct += loss.correct(out, batch.y());
+                for (int m = 0; m < metricSums.length; m++) metricSums[m] += metrics.get(m).sum(out, batch.y());
                 n += batch.size();
             }
         }
-        return new Evaluation(n == 0 ? Double.NaN : lossSum / n, n == 0 ? Double.NaN : (double) correct / n, n);
+        return new Evaluation(n == 0 ? Double.NaN : lossSum / n, n == 0 ? Double.NaN : (double) correct / n, n, means(metricSums, n));
+    }
+
+    /** Each metric's sum divided by the sample count, by metric name in compile order. */
+    private Map<String, Double> means(double[] sums, long samples) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int i = 0; i < sums.length; i++) m.put(metrics.get(i).name(), samples == 0 ? Double.NaN : sums[i] / samples);
+        return m;
     }
 
     private static TrainingException diverged(int epoch, int batch, Batch b, double value) {
