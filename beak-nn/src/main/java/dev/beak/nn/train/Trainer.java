@@ -42,20 +42,8 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> 
         for (int epoch = 1; epoch <= options.epochs() && !listener.stopRequested(); epoch++) {
             optimizer.startEpoch(history.figures());
             Pass pass = trainEpoch(train, options, epoch);
-            Map<String, Double> values = new LinkedHashMap<>();
-            values.put("loss", pass.loss());
-            values.put("accuracy", pass.accuracy());
-            values.putAll(pass.metrics());
-            if (options.validation() != null) {
-                Evaluation v = evaluate(options.validation(), options.batchSize());
-                values.put("val_loss", v.loss());
-                values.put("val_accuracy", v.accuracy());
-                v.metrics().forEach((k, x) -> values.put("val_" + k, x));
-            }
-            values.put("seconds", pass.seconds());
-            values.put("images_per_s", pass.images() / pass.seconds());
-            values.put("learning_rate", optimizer.learningRate());
-            EpochLogs logs = new EpochLogs(epoch, values);
+            Evaluation validation = options.validation() == null ? null : evaluate(options.validation(), options.batchSize());
+            EpochLogs logs = logs(epoch, pass, validation);
             history.add(logs);
             listener.onEpochEnd(logs);
         }
@@ -65,6 +53,23 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> 
 
     /** The figures of one pass over the training data. */
     private record Pass(double loss, double accuracy, Map<String, Double> metrics, long images, double seconds) {}
+
+    /** Loss, accuracy, metrics, their validation twins, time, throughput and learning rate, in that order. */
+    private EpochLogs logs(int epoch, Pass pass, Evaluation validation) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("loss", pass.loss());
+        values.put("accuracy", pass.accuracy());
+        values.putAll(pass.metrics());
+        if (validation != null) {
+            values.put("val_loss", validation.loss());
+            values.put("val_accuracy", validation.accuracy());
+            validation.metrics().forEach((k, v) -> values.put("val_" + k, v));
+        }
+        values.put("seconds", pass.seconds());
+        values.put("images_per_s", pass.images() / pass.seconds());
+        values.put("learning_rate", optimizer.learningRate());
+        return new EpochLogs(epoch, values);
+    }
 
     /** One pass over shuffled batches, updating the trainable parameters after each. */
     private Pass trainEpoch(Dataset train, FitOptions options, int epoch) {

@@ -31,6 +31,11 @@ public final class ResNet {
         return resnet("resnet18", new int[] {2, 2, 2, 2}, classes, norm, globalAveragePool, new int[] {3, 224, 224});
     }
 
+    /** ResNet-34 for (3, 224, 224) inputs: stages of 3, 4, 6, 3 basic blocks (21,797,672 parameters with 1000 classes). */
+    public static Model resnet34(int classes, Supplier<? extends LayerSpec> norm, Supplier<? extends LayerSpec> globalAveragePool) {
+        return resnet("resnet34", new int[] {3, 4, 6, 3}, classes, norm, globalAveragePool, new int[] {3, 224, 224});
+    }
+
     /** A ResNet of basic blocks with {@code blocks[s]} blocks in stage s, for the given input shape. */
     public static Model resnet(String name, int[] blocks, int classes, Supplier<? extends LayerSpec> norm,
                                Supplier<? extends LayerSpec> globalAveragePool, int[] inputShape) {

@@ -59,6 +59,14 @@ class ResNetTest {
         assertThat(m.summary()).contains("layer1.0.add (Add)");
     }
 
+    @Test
+    void resnet34AndASmallResnetForCifar() {
+        assertThat(ResNet.resnet34(1000, NormStandIn::new, PoolStandIn::new).parameterCount()).isEqualTo(21_797_672L);
+        Model small = ResNet.resnet("resnet10", new int[] {1, 1, 1, 1}, 10, NormStandIn::new, PoolStandIn::new, new int[] {3, 32, 32});
+        assertThat(small.outputShape(indexOf(small, "layer4.0.relu2"))).containsExactly(512, 1, 1);
+        assertThat(small.outputShape()).containsExactly(10);
+    }
+
     private static int indexOf(Model m, String name) {
         for (int i = 0; i < m.nodes().size(); i++) if (m.nodes().get(i).name().equals(name)) return i;
         throw new AssertionError("no node " + name);
