@@ -260,6 +260,14 @@ public final class Model {
         return setFrozen(false, namePrefixes);
     }
 
+    /** Freezes ({@code false}) or unfreezes exactly the layer called {@code layerName}. */
+    public Model setTrainable(String layerName, boolean trainable) {
+        int i = trainability.index(layerName);
+        trainability.setFrozen(k -> k == i, !trainable);
+        trainability.apply(layers);
+        return this;
+    }
+
     /** Freezes every layer up to and including {@code layerName} (in graph order): the pretrained base. */
     public Model freezeUpTo(String layerName) {
         int last = trainability.index(layerName);

@@ -48,6 +48,10 @@ class FineTuningTest {
         model.freeze("dense");
         assertThatThrownBy(() -> model.compile(new Sgd(0.1), new CrossEntropy()).fit(TrainingTest.quadrants(8, 1), FitOptions.epochs(1)))
                 .hasMessageContaining("every layer of model sequential is frozen");
+        model.setTrainable("dense", true);
+        assertThat(model.isTrainable("dense")).isTrue();
+        assertThat(model.isTrainable("conv2d")).isFalse();
+        assertThatThrownBy(() -> model.setTrainable("dens", true)).hasMessageContaining("no layer is called \"dens\"");
         assertThatThrownBy(() -> model.freeze("conv3d")).hasMessageContaining("no layer name starts with \"conv3d\"")
                 .hasMessageContaining("[conv2d, max_pooling2d, flatten, dropout, dense]");
     }
