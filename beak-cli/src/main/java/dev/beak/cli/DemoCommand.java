@@ -33,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
         // Random shifts of up to 2 pixels: with only 8,000 training digits they add about half a point of accuracy.
         var train = new RandomShift(EmbeddedMnist.train(), 2, Defaults.SEED);
         Map<String, Object> figures = TrainingRun.run(model, train, EmbeddedMnist.test(),
-                TrainingRun.optimizer(TrainingRun.OptimizerKind.adam, Defaults.LEARNING_RATE, 0),
+                TrainingRun.optimizer(TrainingRun.OptimizerKind.adam, Defaults.LEARNING_RATE, 0, Defaults.LR_DECAY),
                 "Adam lr " + Defaults.LEARNING_RATE, Defaults.LR_DECAY, epochs, Defaults.BATCH_SIZE, Defaults.SEED, out,
                 stdout, spec.commandLine().getErr());
         if (json) stdout.println(Json.line(figures));

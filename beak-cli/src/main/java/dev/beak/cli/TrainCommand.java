@@ -60,7 +60,7 @@ final class TrainCommand implements Callable<Integer> {
                 + (optimizer == TrainingRun.OptimizerKind.sgd ? " momentum " + momentum : "");
         stdout.println("Data: " + data.describe());
         Map<String, Object> figures = TrainingRun.run(m, data.train(), data.test(),
-                TrainingRun.optimizer(optimizer, lr, momentum), optText, lrDecay, epochs, batchSize, seed, target,
+                TrainingRun.optimizer(optimizer, lr, momentum, lrDecay), optText, lrDecay, epochs, batchSize, seed, target,
                 stdout, spec.commandLine().getErr());
         if (json) stdout.println(Json.line(figures));
         stdout.flush();

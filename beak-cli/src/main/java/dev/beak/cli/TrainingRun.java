@@ -6,6 +6,7 @@ import dev.beak.io.ModelFile;
 import dev.beak.nn.Model;
 import dev.beak.nn.loss.CrossEntropy;
 import dev.beak.nn.optim.Adam;
+import dev.beak.nn.optim.LearningRateSchedule;
 import dev.beak.nn.optim.Optimizer;
 import dev.beak.nn.optim.Sgd;
 import dev.beak.nn.train.Evaluation;
@@ -30,8 +31,10 @@ final class TrainingRun {
 
     private TrainingRun() {}
 
-    static Optimizer optimizer(OptimizerKind kind, double lr, double momentum) {
-        return kind == OptimizerKind.adam ? new Adam(lr) : new Sgd(lr, momentum);
+    /** The optimizer with an exponential learning-rate decay per epoch ({@code lrDecay} 1 keeps it constant). */
+    static Optimizer optimizer(OptimizerKind kind, double lr, double momentum, double lrDecay) {
+        LearningRateSchedule schedule = lrDecay == 1 ? LearningRateSchedule.constant() : LearningRateSchedule.exponential(lrDecay);
+        return kind == OptimizerKind.adam ? new Adam(lr).schedule(schedule) : new Sgd(lr, momentum).schedule(schedule);
     }
 
     /** Runs the whole job and returns the JSON figures. */
@@ -45,8 +48,7 @@ final class TrainingRun {
         model.compile(optimizer, new CrossEntropy());
         long start = System.nanoTime();
         History history = model.fit(train, FitOptions.epochs(epochs).batchSize(batchSize).validation(test).seed(seed)
-                .listener(Listeners.both(Listeners.exponentialDecay(optimizer, lrDecay),
-                        new ProgressBar(stdout, stderr, ProgressBar.isTerminal()))));
+                .listener(new ProgressBar(stdout, stderr, ProgressBar.isTerminal())));
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         Evaluation eval = model.evaluate(test, 256);
         double imagesPerS = Arrays.stream(history.values("images_per_s")).average().orElse(Double.NaN);

@@ -254,4 +254,35 @@ public final class Ops {
     private static Tensor from2d(Tensor y) {
         return ReshapeOp.apply(y, y.dim(0), y.dim(1), y.dim(3));
     }
+
+    // ---- graph wiring and losses -------------------------------------------------------------
+
+    /** Joins tensors along {@code axis} (1 for the channels of NCHW maps). See {@link ConcatOp}. */
+    public static Tensor concat(int axis, Tensor... inputs) {
+        return ConcatOp.apply(axis, inputs);
+    }
+
+    public static Tensor meanSquaredError(Tensor output, Tensor targets) {
+        return MeanSquaredErrorOp.apply(output, targets);
+    }
+
+    public static Tensor meanAbsoluteError(Tensor output, Tensor targets) {
+        return MeanAbsoluteErrorOp.apply(output, targets);
+    }
+
+    public static Tensor binaryCrossEntropyFromLogits(Tensor logits, Tensor targets) {
+        return BinaryCrossEntropyOp.fromLogits(logits, targets);
+    }
+
+    public static Tensor binaryCrossEntropy(Tensor probabilities, Tensor targets) {
+        return BinaryCrossEntropyOp.fromProbabilities(probabilities, targets);
+    }
+
+    public static Tensor categoricalCrossEntropy(Tensor probabilities, Tensor labels) {
+        return CategoricalCrossEntropyOp.apply(probabilities, labels);
+    }
+
+    public static Tensor categoricalHinge(Tensor scores, Tensor labels) {
+        return CategoricalHingeOp.apply(scores, labels);
+    }
 }

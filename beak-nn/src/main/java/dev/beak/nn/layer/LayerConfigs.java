@@ -38,6 +38,8 @@ public final class LayerConfigs {
                 case "HardSigmoid" -> new HardSigmoid(toFloat(c.get("alpha")), toFloat(c.get("beta")));
                 case "PRelu" -> PRelu.fromConfig(c);
                 case "Maxout" -> new Maxout(toInt(c.get("pieces")));
+                case "Add" -> new Add();
+                case "Concat" -> new Concat(toInt(c.getOrDefault("axis", 0)));
                 default -> throw new IllegalArgumentException("unknown layer type \"" + type + "\"");
             };
         } catch (ClassCastException | NullPointerException e) {
