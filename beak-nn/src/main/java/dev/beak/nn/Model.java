@@ -207,7 +207,8 @@ public final class Model {
             int[] ins = nodes.get(i).inputs();
             Tensor[] in = new Tensor[ins.length];
             for (int j = 0; j < ins.length; j++) in[j] = ins[j] >= 0 ? values[ins[j]] : inputs[GraphNode.inputNumber(ins[j])];
-            values[i] = layers[i].forward(training, in);
+            // A frozen layer runs as in inference (Keras' rule), so a frozen BatchNorm keeps its running statistics.
+            values[i] = layers[i].forward(training && !trainability.isFrozen(i), in);
         }
         return values;
     }
@@ -244,6 +245,23 @@ public final class Model {
             for (Parameter p : layers[i].parameters()) params.put(nodes.get(i).name() + "." + p.name(), p.value());
         }
         return params;
+    }
+
+    /** Non-trainable state by qualified name ({@code batch_norm.running_mean}), in graph order. */
+    public Map<String, Tensor> buffers() {
+        requireBuilt();
+        Map<String, Tensor> buffers = new LinkedHashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            for (Parameter p : layers[i].buffers()) buffers.put(nodes.get(i).name() + "." + p.name(), p.value());
+        }
+        return buffers;
+    }
+
+    /** Everything a model file stores: parameters, then buffers. */
+    public Map<String, Tensor> state() {
+        Map<String, Tensor> all = new LinkedHashMap<>(parameters());
+        all.putAll(buffers());
+        return all;
     }
 
     // ---- fine-tuning: freezing and per-layer learning rates ------------------------------------

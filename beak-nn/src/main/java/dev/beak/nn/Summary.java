@@ -27,10 +27,13 @@ final class Summary {
         long total = 0, frozen = 0;
         for (int i = 0; i < m.nodes().size(); i++) {
             GraphNode node = m.nodes().get(i);
-            long params = 0;
+            long params = 0, buffers = 0;
             for (Parameter p : m.layer(i).parameters()) params += p.value().size();
+            for (Parameter b : m.layer(i).buffers()) buffers += b.value().size();
+            // As in Keras, buffers (batch-norm running statistics) count as non-trainable parameters.
+            frozen += (m.isTrainable(node.name()) ? 0 : params) + buffers;
+            params += buffers;
             total += params;
-            if (!m.isTrainable(node.name())) frozen += params;
             String from = null;
             if (graph) {
                 StringBuilder f = new StringBuilder();

@@ -72,7 +72,7 @@ public final class EarlyStopping implements TrainingListener {
     @Override
     public void onFitEnd(History history) {
         if (!restoreBest || bestWeights == null) return;
-        model.parameters().forEach((name, t) -> System.arraycopy(bestWeights.get(name), 0, t.data(), 0, t.size()));
+        model.state().forEach((name, t) -> System.arraycopy(bestWeights.get(name), 0, t.data(), 0, t.size()));
     }
 
     /** The epoch after which training stopped, or 0 when it ran to the end. */
@@ -87,7 +87,7 @@ public final class EarlyStopping implements TrainingListener {
 
     private static Map<String, float[]> snapshot(Model m) {
         Map<String, float[]> copy = new LinkedHashMap<>();
-        for (Map.Entry<String, Tensor> e : m.parameters().entrySet()) copy.put(e.getKey(), e.getValue().data().clone());
+        for (Map.Entry<String, Tensor> e : m.state().entrySet()) copy.put(e.getKey(), e.getValue().data().clone());
         return copy;
     }
 }
