@@ -35,6 +35,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "" + Defaults.LEARNING_RATE, description = "Learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
+    @Option(names = "--lr-decay", defaultValue = "" + Defaults.LR_DECAY,
+            description = "Learning-rate factor per epoch (1 = constant; default: ${DEFAULT-VALUE}).")
+    double lrDecay;
+
     @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
     double momentum;
 
@@ -56,7 +60,7 @@ final class TrainCommand implements Callable<Integer> {
                 + (optimizer == TrainingRun.OptimizerKind.sgd ? " momentum " + momentum : "");
         stdout.println("Data: " + data.describe());
         Map<String, Object> figures = TrainingRun.run(m, data.train(), data.test(),
-                TrainingRun.optimizer(optimizer, lr, momentum), optText, epochs, batchSize, seed, target,
+                TrainingRun.optimizer(optimizer, lr, momentum, lrDecay), optText, lrDecay, epochs, batchSize, seed, target,
                 stdout, spec.commandLine().getErr());
         if (json) stdout.println(Json.line(figures));
         stdout.flush();

@@ -5,7 +5,8 @@ import dev.beak.nn.Model;
 import dev.beak.tensor.Tensor;
 import dev.beak.viz.Activations;
 import dev.beak.viz.Adversarial;
-import dev.beak.viz.ConfusionMatrix;
+import dev.beak.nn.metric.ConfusionMatrix;
+import dev.beak.viz.ConfusionChart;
 import dev.beak.viz.DeepDream;
 import dev.beak.viz.Filters;
 import dev.beak.viz.GradCam;
@@ -247,8 +248,8 @@ final class VizCommand {
             if (!labelled()) throw new IllegalArgumentException("confusion needs labelled test data (--data or the IDX options), not --image");
             Model m = model();
             ConfusionMatrix cm = ConfusionMatrix.of(m, test(m), 256);
-            cm.writePng(out());
-            int[] worst = mostConfused(cm.counts());
+            new ConfusionChart(cm).writePng(out());
+            long[] worst = mostConfused(cm);
             wrote(stdout, out(), String.format(Locale.ROOT, "accuracy %.4f on %,d images; most confused: %d taken for %d (%d times)",
                     cm.accuracy(), cm.total(), worst[0], worst[1], worst[2]));
             figures.put("accuracy", cm.accuracy());
@@ -257,9 +258,11 @@ final class VizCommand {
             figures.put("most_confused_count", worst[2]);
         }
 
-        private static int[] mostConfused(int[][] c) {
-            int[] w = {0, 0, 0};
-            for (int i = 0; i < c.length; i++) for (int j = 0; j < c.length; j++) if (i != j && c[i][j] > w[2]) w = new int[] {i, j, c[i][j]};
+        private static long[] mostConfused(ConfusionMatrix c) {
+            long[] w = {0, 0, 0};
+            for (int i = 0; i < c.classes(); i++) {
+                for (int j = 0; j < c.classes(); j++) if (i != j && c.count(i, j) > w[2]) w = new long[] {i, j, c.count(i, j)};
+            }
             return w;
         }
     }

@@ -15,7 +15,7 @@ final class Summary {
 
     static String of(Model m) {
         if (!m.isBuilt()) throw new IllegalStateException("summary() needs a built model: give it an input shape first");
-        boolean graph = false;
+        boolean graph = m.inputCount() > 1 || m.outputs().length > 1 || m.outputs()[0] != m.nodes().size() - 1;
         for (int i = 0; i < m.nodes().size(); i++) {
             int[] in = m.nodes().get(i).inputs();
             graph |= in.length != 1 || in[0] != i - 1;
@@ -24,18 +24,22 @@ final class Summary {
         StringBuilder sb = new StringBuilder();
         sb.append("Model: \"").append(m.name()).append("\"\n").append(rule);
         sb.append(row("Layer (type)", "Output Shape", "Param #", graph ? "Connected to" : null)).append(thick);
-        long total = 0;
+        long total = 0, frozen = 0;
         for (int i = 0; i < m.nodes().size(); i++) {
             GraphNode node = m.nodes().get(i);
-            long params = 0;
+            long params = 0, buffers = 0;
             for (Parameter p : m.layer(i).parameters()) params += p.value().size();
+            for (Parameter b : m.layer(i).buffers()) buffers += b.value().size();
+            // As in Keras, buffers (batch-norm running statistics) count as non-trainable parameters.
+            frozen += (m.isTrainable(node.name()) ? 0 : params) + buffers;
+            params += buffers;
             total += params;
             String from = null;
             if (graph) {
                 StringBuilder f = new StringBuilder();
                 for (int in : node.inputs()) {
                     if (f.length() > 0) f.append(", ");
-                    f.append(in == GraphNode.MODEL_INPUT ? "input" : m.nodes().get(in).name());
+                    f.append(in >= 0 ? m.nodes().get(in).name() : m.inputCount() == 1 ? "input" : "input_" + GraphNode.inputNumber(in));
                 }
                 from = f.toString();
             }
@@ -44,8 +48,8 @@ final class Summary {
             sb.append(i == m.nodes().size() - 1 ? thick : rule);
         }
         sb.append(String.format(Locale.ROOT, "Total params: %,d%n", total));
-        sb.append(String.format(Locale.ROOT, "Trainable params: %,d%n", total));
-        sb.append(String.format(Locale.ROOT, "Non-trainable params: 0%n"));
+        sb.append(String.format(Locale.ROOT, "Trainable params: %,d%n", total - frozen));
+        sb.append(String.format(Locale.ROOT, "Non-trainable params: %,d%n", frozen));
         sb.append(rule);
         return sb.toString();
     }

@@ -101,9 +101,9 @@ public final class Probe {
         return model.nodes().stream().map(GraphNode::name).toList();
     }
 
-    /** The output node (the last one). */
+    /** The node of the model's (first) output. */
     public int output() {
-        return model.nodes().size() - 1;
+        return model.outputs()[0];
     }
 
     /** Nodes whose per-sample output is an image (C, H, W): convolution, pooling, activation maps. */
@@ -145,7 +145,14 @@ public final class Probe {
         boolean[] needed = new boolean[nodes.size()];
         needed[last] = true;
         for (int i = last; i >= 0; i--) {
-            if (needed[i]) for (int in : nodes.get(i).inputs()) if (in != GraphNode.MODEL_INPUT) needed[in] = true;
+            if (!needed[i]) continue;
+            for (int in : nodes.get(i).inputs()) {
+                if (in >= 0) needed[in] = true;
+                else if (in != GraphNode.MODEL_INPUT) {
+                    throw new IllegalArgumentException("layer " + nodes.get(i).name() + " reads model input " + GraphNode.inputNumber(in)
+                            + "; explanations take the first input only");
+                }
+            }
         }
         Tensor input = x.copy().requiringGrad();
         Tensor[] values = new Tensor[nodes.size()];
@@ -153,7 +160,7 @@ public final class Probe {
             if (!needed[i]) continue;
             int[] ins = nodes.get(i).inputs();
             Tensor[] in = new Tensor[ins.length];
-            for (int j = 0; j < ins.length; j++) in[j] = ins[j] == GraphNode.MODEL_INPUT ? input : values[ins[j]];
+            for (int j = 0; j < ins.length; j++) in[j] = ins[j] >= 0 ? values[ins[j]] : input;
             try {
                 values[i] = model.layer(i).forward(false, in);
             } catch (IllegalArgumentException e) {

@@ -2,6 +2,7 @@ package dev.beak.viz;
 
 import dev.beak.dataset.TensorDataset;
 import dev.beak.nn.Model;
+import dev.beak.nn.metric.ConfusionMatrix;
 import dev.beak.tensor.Tensor;
 
 import java.io.IOException;
@@ -55,7 +56,7 @@ public final class Report {
                     + "while training loss falls, the model overfits.</p>");
         }
         ConfusionMatrix cm = ConfusionMatrix.of(model, test, 256);
-        cm.writePng(dir.resolve("confusion.png"));
+        new ConfusionChart(cm).writePng(dir.resolve("confusion.png"));
         files.add("confusion.png");
         figures.put("test_accuracy", cm.accuracy());
         figures.put("samples", cm.total());

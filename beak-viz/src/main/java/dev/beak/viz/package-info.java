@@ -4,7 +4,7 @@
  * <ul>
  * <li>{@link dev.beak.viz.TrainingCurves}: accuracy and loss per epoch, training against validation,
  *     the best validation epoch marked (PNG and SVG).</li>
- * <li>{@link dev.beak.viz.ConfusionMatrix}: counts of true against predicted classes.</li>
+ * <li>{@link dev.beak.viz.ConfusionChart}: the confusion matrix (beak-nn's) as a picture.</li>
  * <li>{@link dev.beak.viz.Activations}, {@link dev.beak.viz.Filters}: feature maps of one input, and
  *     first-layer weights.</li>
  * <li>{@link dev.beak.viz.GradientAscent}: inputs that maximise a filter (patterns) or a class score.</li>

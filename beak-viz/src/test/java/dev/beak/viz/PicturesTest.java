@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,15 +19,20 @@ class PicturesTest {
     @Test
     void confusionMatrixAgreesWithAccuracy(@TempDir Path dir) throws Exception {
         Fixtures.Mnist m = Fixtures.mnist();
-        ConfusionMatrix cm = ConfusionMatrix.of(m.model(), m.test(), 128);
+        ConfusionChart chart = ConfusionChart.of(m.model(), m.test(), 128);
+        var cm = chart.matrix();
         assertThat(cm.total()).isEqualTo(m.test().size());
         int correct = Accuracy.correct(m.model().predict(m.test().x(), 256), m.test().y());
         assertThat(cm.accuracy()).isCloseTo(correct / (double) m.test().size(), org.assertj.core.data.Offset.offset(1e-9));
         int[] perClass = new int[10];
         for (float y : m.test().y().data()) perClass[(int) y]++;
-        for (int i = 0; i < 10; i++) assertThat(Arrays.stream(cm.counts()[i]).sum()).isEqualTo(perClass[i]);
-        cm.writePng(dir.resolve("cm.png"));
-        assertThat(ImageIO.read(dir.resolve("cm.png").toFile()).getWidth()).isGreaterThan(400);
+        for (int i = 0; i < 10; i++) assertThat(cm.support(i)).isEqualTo(perClass[i]);
+        chart.writePng(dir.resolve("cm.png"));
+        BufferedImage img = ImageIO.read(dir.resolve("cm.png").toFile());
+        assertThat(img.getWidth()).isGreaterThan(400);
+        // The diagonal cell of the largest class is dark blue, an empty off-diagonal cell white.
+        assertThat(img.getRGB(60 + 20, 50 + 20) & 0xff).isGreaterThan(0x80);
+        assertThat(img.getRGB(60 + 20, 50 + 20) >> 16 & 0xff).isLessThan(0x60);
     }
 
     @Test
