@@ -11,7 +11,8 @@ import dev.beak.tensor.Tensor;
  *
  * <p>Shapes: x (d0, ..., d(r-1)); y {@code outShape}, same rank. Output coordinate {@code o} on an
  * axis of scale {@code s} (out/in unless given) maps to input coordinate {@code u} by the
- * {@link CoordinateMode}; nearest rounds {@code u} by the {@link NearestMode}, linear mixes
+ * {@link CoordinateMode} (which, where it needs the resized length, takes {@code s * in} unrounded, as
+ * ONNX does); nearest rounds {@code u} by the {@link NearestMode}, linear mixes
  * {@code floor(u)} and {@code floor(u)+1} by the fraction; indices are clamped to the axis (edge values
  * repeat). Backward: the transpose of each pass (a weighted scatter-add).
  */
@@ -91,14 +92,16 @@ public final class ResizeOp {
 
     /** The input coordinate of output coordinate {@code o}. */
     static double source(int o, int in, int out, double scale, CoordinateMode mode) {
+        // ONNX measures the resized length as scale * in, unrounded (it differs from out when scales are given).
+        double length = scale * in;
         return switch (mode) {
             case HALF_PIXEL -> (o + 0.5) / scale - 0.5;
             case HALF_PIXEL_SYMMETRIC -> {
                 double adjustment = out / (scale * in), offset = in / 2.0 * (1 - adjustment);
                 yield offset + (o + 0.5) / scale - 0.5;
             }
-            case PYTORCH_HALF_PIXEL -> out > 1 ? (o + 0.5) / scale - 0.5 : 0;
-            case ALIGN_CORNERS -> out == 1 ? 0 : o * (in - 1.0) / (out - 1.0);
+            case PYTORCH_HALF_PIXEL -> length > 1 ? (o + 0.5) / scale - 0.5 : 0;
+            case ALIGN_CORNERS -> length == 1 ? 0 : o * (in - 1.0) / (length - 1.0);
             case ASYMMETRIC -> o / scale;
             case TF_HALF_PIXEL_FOR_NN -> (o + 0.5) / scale;
         };

@@ -1,0 +1,106 @@
+package dev.beak.io.onnx;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.TypeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import dev.beak.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Importer behaviour on small models built here with the generated ONNX classes. */
+class OnnxImporterTest {
+    @Test
+    void unsupportedOpFailsNamingOpOpsetAndNode() {
+        ModelProto m = model(13, List.of(node("NonMaxSuppression", "nms_1", List.of("x"), List.of("y"))), "x", "y", 1, 4);
+        assertThatThrownBy(() -> OnnxImporter.fromProto(m, "t", null))
+                .isInstanceOf(OnnxImportException.class)
+                .hasMessage("node \"nms_1\" (NonMaxSuppression, opset 13): op NonMaxSuppression is not supported by Beak's ONNX importer");
+    }
+
+    @Test
+    void opOutsideItsOpsetRangeAndTooNewModelsFailClearly() {
+        ModelProto upsample = model(10, List.of(node("Upsample", "up", List.of("x"), List.of("y"))), "x", "y", 1, 4);
+        assertThatThrownBy(() -> OnnxImporter.fromProto(upsample, "t", null))
+                .hasMessage("node \"up\" (Upsample, opset 10): op Upsample is not supported at opset 10 (Beak supports opsets 7-9)");
+        ModelProto future = model(99, List.of(node("Relu", "r", List.of("x"), List.of("y"))), "x", "y", 1, 4);
+        assertThatThrownBy(() -> OnnxImporter.fromProto(future, "t", null)).hasMessageContaining("opset 99");
+        ModelProto planned = model(13, List.of(node("Sigmoid", "s", List.of("x"), List.of("y"))), "x", "y", 1, 4);
+        assertThatThrownBy(() -> OnnxImporter.fromProto(planned, "t", null))
+                .isInstanceOfSatisfying(OnnxImportException.class, e -> assertThat(e.reason()).isEqualTo(OnnxImportException.Reason.NEEDS_OP))
+                .hasMessageContaining("needs op Sigmoid (not in Beak yet)");
+    }
+
+    @Test
+    void shapeArithmeticRunsAtRunTimeSoTheBatchSizeMayChange() {
+        // y = reshape(x, concat(unsqueeze(shape(x)[0]), [-1])): PyTorch's x.view(x.size(0), -1).
+        List<NodeProto> nodes = List.of(
+                node("Shape", "shape", List.of("x"), List.of("s")),
+                node("Gather", "gather", List.of("s", "zero"), List.of("n")),
+                node("Unsqueeze", "unsqueeze", List.of("n", "axes"), List.of("n1")),
+                node("Concat", "concat", List.of("n1", "minus1"), List.of("target"), ints("axis", 0)),
+                node("Reshape", "reshape", List.of("x", "target"), List.of("y")));
+        ModelProto m = model(13, nodes, "x", "y", 1, 3, 4).toBuilder().setGraph(model(13, nodes, "x", "y", 1, 3, 4).getGraph().toBuilder()
+                .addInitializer(int64("zero", new long[0], 0)).addInitializer(int64("axes", new long[] {1}, 0))
+                .addInitializer(int64("minus1", new long[] {1}, -1))).build();
+        OnnxModel onnx = OnnxImporter.fromProto(m, "flatten", null);
+        for (int batch : new int[] {1, 2, 5}) {
+            Tensor x = Tensor.randn(new SplittableRandom(batch), batch, 3, 4);
+            Tensor y = onnx.run(x)[0];
+            assertThat(y.shape()).containsExactly(batch, 12);
+            assertThat(y.data()).containsExactly(x.data());
+        }
+    }
+
+    @Test
+    void nodeWithSeveralOutputsBecomesOneLayerPerOutput() {
+        ModelProto m = model(18, List.of(node("Split", "split", List.of("x"), List.of("a", "b"), ints("axis", 1), ints("num_outputs", 2))),
+                "x", "a", 2, 4).toBuilder().build();
+        ModelProto two = m.toBuilder().setGraph(m.getGraph().toBuilder().addOutput(value("b", 2, 2))).build();
+        OnnxModel onnx = OnnxImporter.fromProto(two, "split", null);
+        Tensor[] out = onnx.run(Tensor.of(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, 2, 4));
+        assertThat(out[0].data()).containsExactly(1, 2, 5, 6);
+        assertThat(out[1].data()).containsExactly(3, 4, 7, 8);
+        assertThat(onnx.model().nodes()).hasSize(2);
+    }
+
+    // ---- building models with the generated classes ---------------------------------------------
+
+    static ModelProto model(int opset, List<NodeProto> nodes, String in, String out, long... inDims) {
+        GraphProto.Builder g = GraphProto.newBuilder().setName("g").addAllNode(nodes).addInput(value(in, inDims)).addOutput(value(out));
+        return ModelProto.newBuilder().setIrVersion(8).addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset))
+                .setGraph(g).build();
+    }
+
+    static ValueInfoProto value(String name, long... dims) {
+        TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
+        for (long d : dims) s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
+                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(s))).build();
+    }
+
+    static NodeProto node(String op, String name, List<String> in, List<String> out, AttributeProto... attributes) {
+        return NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(in).addAllOutput(out).addAllAttribute(List.of(attributes)).build();
+    }
+
+    static AttributeProto ints(String name, long value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
+    }
+
+    static TensorProto int64(String name, long[] dims, long... values) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE);
+        for (long d : dims) t.addDims(d);
+        for (long v : values) t.addInt64Data(v);
+        return t.build();
+    }
+}
