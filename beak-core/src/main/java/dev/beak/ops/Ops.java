@@ -247,4 +247,14 @@ public final class Ops {
     public static Tensor constant(float[] values, int... shape) {
         return Tensor.of(values, shape);
     }
+
+    /** Convolution over 1 to 3 spatial axes, direct; see {@link ConvNdOp}. */
+    public static Tensor convNd(Tensor x, Tensor w, Tensor b, int[] stride, int[] dilation, int[] before, int[] after) {
+        return ConvNdOp.apply(x, w, b, stride, dilation, before, after);
+    }
+
+    /** Max pooling over 1 to 3 spatial axes with dilation; see {@link MaxPoolNdOp}. */
+    public static Tensor maxPoolNd(Tensor x, int[] kernel, int[] stride, int[] dilation, int[] before, int[] after) {
+        return MaxPoolNdOp.apply(x, kernel, stride, dilation, before, after);
+    }
 }

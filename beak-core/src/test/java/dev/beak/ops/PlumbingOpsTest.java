@@ -217,4 +217,34 @@ class PlumbingOpsTest {
         for (int i = 0; i < y.length; i++) y[i] = f.applyAsDouble(a[i]);
         return y;
     }
+
+    @Test
+    void convNdIn3dAndAgreesWithConv2d() {
+        int[] xs = {2, 2, 4, 5, 4}, ws = {3, 2, 2, 3, 2};
+        for (int[] psd : new int[][] {{0, 1, 1}, {1, 2, 1}, {1, 1, 2}}) {
+            int p = psd[0], s = psd[1], d = psd[2];
+            int[] three = {s, s, s}, dil = {d, d, d}, pad = {p, p, p};
+            GradCheck.check(t -> Ops.convNd(t[0], t[1], t[2], three, dil, pad, pad),
+                    x -> PlumbingReference.conv3d(x[0], x[1], x[2], xs, ws, p, s, d), 1e-4, randn(xs), randn(ws), randn(3));
+        }
+        Tensor x = randn(2, 3, 6, 5), w = randn(4, 3, 3, 2);
+        Window2d g = Window2d.of(x.shape(), 3, 2, 2, 1, 1, 2, new Padding.Explicit(1, 0, 2, 1));
+        GradCheck.check(t -> Ops.convNd(t[0], t[1], null, new int[] {2, 1}, new int[] {1, 2}, new int[] {1, 2}, new int[] {0, 1}),
+                d -> Reference.conv2d(d[0], d[1], null, g, 4), x, w);
+    }
+
+    @Test
+    void maxPoolNdWithDilationAnd3d() {
+        Tensor x = Tensor.zeros(2, 3, 7, 6);
+        for (int i = 0; i < x.size(); i++) x.data()[i] = (float) ((i * 37 % 101) * 0.1);
+        GradCheck.check(t -> Ops.maxPoolNd(t[0], new int[] {2, 2}, new int[] {1, 1}, new int[] {2, 2}, new int[] {1, 1}, new int[] {1, 1}),
+                d -> PlumbingReference.maxPool2dDilated(d[0], 6, 7, 6, 2, 1, 2, 1), x);
+        Tensor cube = Tensor.zeros(1, 1, 2, 2, 2);
+        for (int i = 0; i < 8; i++) cube.data()[i] = i == 5 ? 9 : i;
+        Tensor y = Ops.maxPoolNd(cube, new int[] {2, 2, 2}, new int[] {1, 1, 1}, new int[] {1, 1, 1}, new int[3], new int[3]);
+        assertThat(y.shape()).containsExactly(1, 1, 1, 1, 1);
+        assertThat(y.item()).isEqualTo(9f);
+        assertThatThrownBy(() -> Ops.maxPoolNd(cube, new int[] {3, 3, 3}, new int[] {1, 1, 1}, new int[] {1, 1, 1}, new int[3], new int[3]))
+                .hasMessageContaining("does not fit");
+    }
 }

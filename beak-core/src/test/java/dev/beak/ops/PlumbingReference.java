@@ -158,4 +158,49 @@ final class PlumbingReference {
                 }
         return y;
     }
+
+    /** 3-d convolution (N,C,D,H,W) * (F,C,kD,kH,kW), symmetric padding p, stride s, dilation d on every axis. */
+    static double[] conv3d(double[] x, double[] w, double[] b, int[] xs, int[] ws, int p, int s, int d) {
+        int n = xs[0], c = xs[1], f = ws[0];
+        int[] o = new int[3];
+        for (int a = 0; a < 3; a++) o[a] = (xs[a + 2] + 2 * p - d * (ws[a + 2] - 1) - 1) / s + 1;
+        double[] y = new double[n * f * o[0] * o[1] * o[2]];
+        int i = 0;
+        for (int in = 0; in < n; in++)
+            for (int of = 0; of < f; of++)
+                for (int z = 0; z < o[0]; z++)
+                    for (int r = 0; r < o[1]; r++)
+                        for (int q = 0; q < o[2]; q++, i++) {
+                            double sum = b == null ? 0 : b[of];
+                            for (int ch = 0; ch < c; ch++)
+                                for (int kz = 0; kz < ws[2]; kz++)
+                                    for (int kr = 0; kr < ws[3]; kr++)
+                                        for (int kq = 0; kq < ws[4]; kq++) {
+                                            int iz = z * s - p + kz * d, ir = r * s - p + kr * d, iq = q * s - p + kq * d;
+                                            if (iz < 0 || ir < 0 || iq < 0 || iz >= xs[2] || ir >= xs[3] || iq >= xs[4]) continue;
+                                            sum += x[(((in * c + ch) * xs[2] + iz) * xs[3] + ir) * xs[4] + iq]
+                                                    * w[(((of * c + ch) * ws[2] + kz) * ws[3] + kr) * ws[4] + kq];
+                                        }
+                            y[i] = sum;
+                        }
+        return y;
+    }
+
+    /** Max pooling of (P, H, W) planes, window k, stride s, dilation d, padding p before and after. */
+    static double[] maxPool2dDilated(double[] x, int planes, int h, int w, int k, int s, int d, int p) {
+        int oh = (h + 2 * p - d * (k - 1) - 1) / s + 1, ow = (w + 2 * p - d * (k - 1) - 1) / s + 1;
+        double[] y = new double[planes * oh * ow];
+        for (int pl = 0; pl < planes; pl++)
+            for (int i = 0; i < oh; i++)
+                for (int j = 0; j < ow; j++) {
+                    double m = Double.NEGATIVE_INFINITY;
+                    for (int a = 0; a < k; a++)
+                        for (int b = 0; b < k; b++) {
+                            int r = i * s - p + a * d, c = j * s - p + b * d;
+                            if (r >= 0 && r < h && c >= 0 && c < w) m = Math.max(m, x[(pl * h + r) * w + c]);
+                        }
+                    y[(pl * oh + i) * ow + j] = m;
+                }
+        return y;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.beak.io.onnx;
 
+import dev.beak.ops.MaxPoolNdOp;
 import dev.beak.ops.Ops;
 import dev.beak.ops.Padding;
 import dev.beak.tensor.Tensor;
@@ -10,7 +11,8 @@ import static dev.beak.io.onnx.OnnxNode.in;
 import static dev.beak.io.onnx.OnnxNode.one;
 
 /**
- * Converters for Conv and MaxPool. ONNX's 1-d forms, (N, C, L), run as 2-d with a height of 1.
+ * Converters for Conv and MaxPool. ONNX's 1-d forms, (N, C, L), run as 2-d with a height of 1; 3-d
+ * forms run on the direct N-d ops.
  * Padding: explicit {@code pads} (begin values, then end values), or {@code auto_pad} SAME_UPPER
  * (Beak's {@link Padding#SAME}: the odd pixel at the end), SAME_LOWER (odd pixel at the start), VALID.
  */
@@ -48,6 +50,27 @@ final class CnnConverters {
             };
         }
 
+        /** Padding {before, after} per spatial axis for the spatial input sizes {@code in}. */
+        int[][] pads(int[] in) {
+            int[] before = new int[dims], after = new int[dims];
+            for (int a = 0; a < dims; a++) {
+                int[] p = switch (autoPad) {
+                    case "SAME_UPPER" -> upper(in[a], kernel[a], strides[a], dilations[a]);
+                    case "SAME_LOWER" -> lower(in[a], kernel[a], strides[a], dilations[a]);
+                    case "VALID" -> new int[2];
+                    default -> new int[] {pads[a], pads[a + dims]};
+                };
+                before[a] = p[0];
+                after[a] = p[1];
+            }
+            return new int[][] {before, after};
+        }
+
+        private static int[] upper(int in, int k, int s, int d) {
+            int[] p = lower(in, k, s, d);
+            return new int[] {p[1], p[0]};
+        }
+
         private static int[] lower(int in, int k, int s, int d) {
             int out = (in + s - 1) / s, total = Math.max(0, (out - 1) * s + (k - 1) * d + 1 - in);
             return new int[] {total - total / 2, total / 2};
@@ -58,13 +81,16 @@ final class CnnConverters {
         Tensor w0 = n.constant(1);
         int[] kernel = n.ints("kernel_shape", w0 == null ? null : Arrays.copyOfRange(w0.shape(), 2, w0.rank()));
         if (kernel == null) throw n.unsupported("Conv weights computed at run time need a kernel_shape attribute");
-        if (kernel.length == 3) throw n.needsOp("Conv3d");
-        if (kernel.length != 1 && kernel.length != 2) throw n.unsupported(kernel.length + "-d convolution is not supported");
+        if (kernel.length < 1 || kernel.length > 3) throw n.unsupported(kernel.length + "-d convolution is not supported");
         if (n.i("group", 1) != 1) throw n.needsOp("Conv with group = " + n.i("group", 1) + " (grouped convolution)");
         Window g = Window.of(n, kernel);
         int[] s = g.two(g.strides(), 1), d = g.two(g.dilations(), 1);
         return (t, in) -> {
             Tensor x = in[0], w = in[1], b = in(in, 2);
+            if (g.dims() == 3) {
+                int[][] p = g.pads(Arrays.copyOfRange(x.shape(), 2, x.rank()));
+                return one(Ops.convNd(x, w, b, g.strides(), g.dilations(), p[0], p[1]));
+            }
             if (g.dims() == 1) {
                 x = Ops.unsqueeze(x, 2);
                 w = Ops.unsqueeze(w, 2);
@@ -74,49 +100,46 @@ final class CnnConverters {
         };
     }
 
+    /**
+     * MaxPool: 1-d and 2-d windows run on {@link Ops#maxPool2d}; 3-d windows, dilated windows and the
+     * Indices output (flat positions in x, row-major, or column-major within a plane with storage_order 1)
+     * run on {@link MaxPoolNdOp}.
+     */
     static OnnxKernel maxPool(OnnxNode n) {
         int[] kernel = n.ints("kernel_shape", null);
         if (kernel == null) throw n.invalid("MaxPool needs kernel_shape");
-        if (kernel.length == 3) throw n.needsOp("MaxPool3d");
-        if (kernel.length != 1 && kernel.length != 2) throw n.unsupported(kernel.length + "-d pooling is not supported");
+        if (kernel.length < 1 || kernel.length > 3) throw n.unsupported(kernel.length + "-d pooling is not supported");
         if (n.i("ceil_mode", 0) != 0) throw n.needsOp("MaxPool with ceil_mode");
         Window g = Window.of(n, kernel);
-        for (int v : g.dilations()) if (v != 1) throw n.needsOp("MaxPool with dilations");
-        int[] k = g.two(kernel, 1), s = g.two(g.strides(), 1);
+        boolean dilated = Arrays.stream(g.dilations()).anyMatch(v -> v != 1), indices = n.outputCount() > 1;
         boolean columnMajor = n.i("storage_order", 0) == 1;
+        if (columnMajor && indices && kernel.length != 2) throw n.unsupported("storage_order = 1 is supported for 2-d pooling only");
+        int[] k = g.two(kernel, 1), s = g.two(g.strides(), 1);
         return (t, in) -> {
-            Tensor x = g.dims() == 1 ? Ops.unsqueeze(in[0], 2) : in[0];
-            Padding p = g.padding(x.dim(2), x.dim(3));
-            Tensor y = Ops.maxPool2d(x, k[0], k[1], s[0], s[1], p);
-            Tensor idx = n.outputCount() > 1 ? indices(x, y, k, s, p, columnMajor) : null;
-            if (g.dims() == 1) {
-                y = Ops.squeeze(y, 2);
-                if (idx != null) idx = idx.view(y.shape());
+            Tensor x = in[0];
+            if (g.dims() == 3 || dilated || indices) {
+                int[][] p = g.pads(Arrays.copyOfRange(x.shape(), 2, x.rank()));
+                MaxPoolNdOp.Result r = MaxPoolNdOp.pool(x, kernel, g.strides(), g.dilations(), p[0], p[1]);
+                return new Tensor[] {r.values(), indices ? positions(r.argmax(), x, r.values().shape(), columnMajor) : null};
             }
-            return new Tensor[] {y, idx};
+            if (g.dims() == 1) x = Ops.unsqueeze(x, 2);
+            Tensor y = Ops.maxPool2d(x, k[0], k[1], s[0], s[1], g.padding(x.dim(2), x.dim(3)));
+            return one(g.dims() == 1 ? Ops.squeeze(y, 2) : y);
         };
     }
 
-    /** MaxPool's second output: the flat index of each maximum in x, row- or column-major within the plane. */
-    private static Tensor indices(Tensor x, Tensor y, int[] k, int[] s, Padding p, boolean columnMajor) {
-        int h = x.dim(2), w = x.dim(3), oh = y.dim(2), ow = y.dim(3), planes = x.dim(0) * x.dim(1);
-        int top = p.resolve(0, h, k[0], s[0], 1)[0], left = p.resolve(1, w, k[1], s[1], 1)[0];
-        float[] xv = x.data(), r = new float[y.size()];
-        for (int pl = 0, o = 0; pl < planes; pl++) {
-            for (int i = 0; i < oh; i++) {
-                for (int j = 0; j < ow; j++, o++) {
-                    int best = -1;
-                    for (int a = Math.max(0, i * s[0] - top); a < Math.min(h, i * s[0] - top + k[0]); a++) {
-                        for (int b = Math.max(0, j * s[1] - left); b < Math.min(w, j * s[1] - left + k[1]); b++) {
-                            int at = (pl * h + a) * w + b;
-                            if (best < 0 || xv[at] > xv[best]) best = at;
-                        }
-                    }
-                    int a = (best / w) % h, b = best % w;
-                    r[o] = (float) ((long) pl * h * w + (columnMajor ? (long) b * h + a : (long) a * w + b));
-                }
+    /** ONNX's Indices: flat positions in x; with storage_order 1 the plane is counted column-major. */
+    private static Tensor positions(int[] argmax, Tensor x, int[] shape, boolean columnMajor) {
+        float[] r = new float[argmax.length];
+        int h = x.rank() == 4 ? x.dim(2) : 1, w = x.dim(-1), plane = h * w;
+        for (int i = 0; i < r.length; i++) {
+            int at = argmax[i];
+            if (columnMajor) {
+                int pl = at / plane, a = at % plane / w, b = at % w;
+                at = pl * plane + b * h + a;
             }
+            r[i] = at;
         }
-        return Tensor.of(r, y.shape());
+        return Tensor.of(r, shape);
     }
 }

@@ -15,6 +15,7 @@ class OnnxConformanceTest {
             "onnx-node, test_reflect_pad", "onnx-node, test_depthtospace_crd_mode_example", "onnx-node, test_split_variable_parts_2d_opset18",
             "onnx-node, test_maxpool_with_argmax_2d_precomputed_pads", "onnx-node, test_reduce_mean_keepdims_random",
             "onnx-pytorch-converted, test_Conv1d_pad2", "onnx-pytorch-converted, test_Embedding",
+            "onnx-pytorch-converted, test_Conv3d_dilated_strided", "onnx-node, test_maxpool_3d_dilations",
             "onnx-pytorch-operator, test_operator_view", "onnx-pytorch-operator, test_operator_chunk"})
     void importsRunsAndMatches(String suite, String test) {
         OnnxConformance.Result r = OnnxConformance.check(Conformance.test(suite, test));
