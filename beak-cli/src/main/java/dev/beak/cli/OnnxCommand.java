@@ -122,9 +122,9 @@ final class OnnxCommand implements Callable<Integer> {
         private static Tensor read(Path p, int[] perSample) throws IOException {
             String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
             if (n.endsWith(".pb")) return OnnxTensors.toTensor(OnnxTensors.read(p));
+            if (!Files.isRegularFile(p)) throw new IllegalArgumentException("no such file: " + p);
             BufferedImage img = ImageIO.read(p.toFile());
             if (img == null) throw new IllegalArgumentException(p + " is neither a .pb tensor nor an image Java can read");
-            if (!Files.isRegularFile(p)) throw new IllegalArgumentException("no such file: " + p);
             int c = perSample.length == 3 ? perSample[0] : 3;
             int h = perSample.length == 3 ? perSample[1] : img.getHeight(), w = perSample.length == 3 ? perSample[2] : img.getWidth();
             BufferedImage scaled = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

@@ -22,10 +22,12 @@ public final class BroadcastOp {
 
     public static Tensor apply(Kind kind, Tensor a, Tensor b) {
         int[] out = shape(kind.name().toLowerCase(java.util.Locale.ROOT), a.shape(), b.shape());
-        int[] ia = sourceIndex(a.shape(), out), ib = sourceIndex(b.shape(), out);
+        // Index maps only for broadcast inputs: a same-shape input is read at the output position.
+        int[] ia = java.util.Arrays.equals(a.shape(), out) ? null : sourceIndex(a.shape(), out);
+        int[] ib = java.util.Arrays.equals(b.shape(), out) ? null : sourceIndex(b.shape(), out);
         float[] x = a.data(), y = b.data(), z = new float[Shape.size(out)];
         for (int i = 0; i < z.length; i++) {
-            float u = x[ia[i]], v = y[ib[i]];
+            float u = x[ia == null ? i : ia[i]], v = y[ib == null ? i : ib[i]];
             z[i] = switch (kind) {
                 case ADD -> u + v;
                 case SUB -> u - v;
@@ -40,7 +42,8 @@ public final class BroadcastOp {
         return Autograd.record(Tensor.of(z, out), name, dz -> {
             float[] da = a.requiresGrad() ? a.gradBuffer() : null, db = b.requiresGrad() ? b.gradBuffer() : null;
             for (int i = 0; i < dz.length; i++) {
-                float g = dz[i], u = x[ia[i]], v = y[ib[i]];
+                int at = ia == null ? i : ia[i], bt = ib == null ? i : ib[i];
+                float g = dz[i], u = x[at], v = y[bt];
                 float ga, gb;
                 switch (kind) {
                     case ADD -> { ga = g; gb = g; }
@@ -54,8 +57,8 @@ public final class BroadcastOp {
                         gb = u > 0 ? (float) (g * z[i] * Math.log(u)) : 0f;
                     }
                 }
-                if (da != null) da[ia[i]] += ga;
-                if (db != null) db[ib[i]] += gb;
+                if (da != null) da[at] += ga;
+                if (db != null) db[bt] += gb;
             }
         }, a, b);
     }
