@@ -74,6 +74,21 @@ class OnnxImporterTest {
         assertThat(onnx.model().nodes()).hasSize(2);
     }
 
+    @Test
+    void theTableHasNoOverlapsAndPlannedOpsAreNotInIt() {
+        var rows = OnnxOps.table();
+        for (int i = 0; i < rows.size(); i++) {
+            OnnxOps.Entry a = rows.get(i);
+            assertThat(OnnxOps.PLANNED).doesNotContain(a.opType());
+            assertThat(a.since()).isLessThanOrEqualTo(a.until());
+            for (int j = i + 1; j < rows.size(); j++) {
+                OnnxOps.Entry b = rows.get(j);
+                boolean overlap = a.opType().equals(b.opType()) && a.since() <= b.until() && b.since() <= a.until();
+                assertThat(overlap).as("%s rows overlap", a.opType()).isFalse();
+            }
+        }
+    }
+
     // ---- building models with the generated classes ---------------------------------------------
 
     static ModelProto model(int opset, List<NodeProto> nodes, String in, String out, long... inDims) {
