@@ -31,7 +31,8 @@ import java.util.SplittableRandom;
 /**
  * Imports an ONNX model (opset 1 to {@link OnnxOps#MAX_OPSET}) as a Beak graph {@link Model}.
  *
- * <p>Each node is mapped through the one table {@link OnnxOps}. Float initializers become trainable
+ * <p>Each node is mapped through the one table {@link OnnxOps}. Float initializers (other than
+ * settings such as Resize scales or Clip bounds, see {@link OnnxOps#isSetting}) become trainable
  * parameters of the first layer that reads them; integer initializers and {@code Constant} nodes stay
  * constants, and a node whose inputs are all such constants is computed once, here (folded). Shape
  * arithmetic on run-time values (Shape, Gather, Concat of integers, Reshape targets) runs at run time
@@ -133,7 +134,7 @@ public final class OnnxImporter {
                 }
                 if (v instanceof Const c) constants[k] = c.tensor();
                 inputTypes[k] = types.getOrDefault(in, TensorProto.DataType.FLOAT_VALUE);
-                foldable &= v instanceof Const c && !c.trainable();
+                foldable &= v instanceof Const c && !(c.trainable() && !OnnxOps.isSetting(n.getOpType(), k));
             }
             OnnxKernel kernel = converter.convert(new OnnxNode(n, nodeName, opset, constants, inputTypes));
             int outType = outputType(n, inputTypes);
@@ -164,13 +165,14 @@ public final class OnnxImporter {
                     slots[k] = new OnnxNodeSpec.Slot(at, null, r.scalar());
                 } else if (v instanceof Const c) {
                     slots[k] = new OnnxNodeSpec.Slot(-1, c.tensor(), false);
-                    if (c.trainable() && owned.add(c.name())) params.add(new Parameter(c.name(), c.tensor()));
+                    boolean weight = c.trainable() && !OnnxOps.isSetting(n.getOpType(), k);
+                    if (weight && owned.add(c.name())) params.add(new Parameter(c.name(), c.tensor()));
                 }
             }
             int[] inputRefs = graphInputs.stream().mapToInt(Integer::intValue).toArray();
             List<Integer> outs = new ArrayList<>();
             for (int k = 0; k < n.getOutputCount(); k++) if (!n.getOutput(k).isEmpty() && used.contains(n.getOutput(k))) outs.add(k);
-            OnnxNodeSpec.Shared shared = outs.size() > 1 ? new OnnxNodeSpec.Shared() : null;
+            OnnxNodeSpec.Shared shared = outs.size() > 1 ? new OnnxNodeSpec.Shared(outs.size()) : null;
             for (int j = 0; j < outs.size(); j++) {
                 int k = outs.get(j);
                 var spec = new OnnxNodeSpec(n.getOpType(), opset, kernel, slots, j == 0 ? params : List.of(), k, j == 0, shared);

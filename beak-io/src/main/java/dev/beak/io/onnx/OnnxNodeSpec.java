@@ -21,20 +21,36 @@ final class OnnxNodeSpec implements LayerSpec {
     /** Where ONNX input k comes from: graph input {@code graphInput} of the layer, or {@code constant}; null = absent. */
     record Slot(int graphInput, Tensor constant, boolean scalar) {}
 
-    /** The computation shared by the layers of one multi-output node. */
+    /**
+     * The computation shared by the layers of one multi-output node: the first layer computes, the
+     * others (which run right after it) take their output from it; the result is dropped once all
+     * have read it, so no activation outlives the forward pass.
+     */
     static final class Shared {
+        private final int layers;
         private Tensor[] lastInputs, lastOutputs;
         private boolean lastTraining;
+        private int unread;
+
+        Shared(int layers) {
+            this.layers = layers;
+        }
 
         Tensor[] run(OnnxKernel kernel, boolean primary, boolean training, Tensor[] inputs) {
             boolean reuse = !primary && lastOutputs != null && training == lastTraining && lastInputs.length == inputs.length;
             for (int k = 0; reuse && k < inputs.length; k++) reuse = inputs[k] == lastInputs[k];
+            Tensor[] out = reuse ? lastOutputs : kernel.apply(training, inputs);
             if (!reuse) {
-                lastOutputs = kernel.apply(training, inputs);
+                lastOutputs = out;
                 lastInputs = inputs;
                 lastTraining = training;
+                unread = layers;
             }
-            return lastOutputs;
+            if (--unread <= 0) {
+                lastOutputs = null;
+                lastInputs = null;
+            }
+            return out;
         }
     }
 

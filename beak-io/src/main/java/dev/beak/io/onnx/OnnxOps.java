@@ -5,6 +5,7 @@ import dev.beak.ops.UnaryOp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -91,6 +92,18 @@ public final class OnnxOps {
             "BatchNormalization", "InstanceNormalization", "GroupNormalization", "LayerNormalization", "LRN",
             "LeakyRelu", "PRelu", "Elu", "Selu", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish", "Softplus",
             "LogSoftmax");
+
+    /**
+     * Float inputs that are settings rather than weights: an initializer read there is a constant,
+     * not a trainable parameter (op type to input positions).
+     */
+    private static final Map<String, Set<Integer>> SETTINGS = Map.of(
+            "Resize", Set.of(1, 2, 3), "Upsample", Set.of(1), "Clip", Set.of(1, 2), "Pad", Set.of(1, 2, 3), "Dropout", Set.of(1, 2));
+
+    /** Whether input {@code k} of {@code opType} is a setting (never a trainable weight). */
+    public static boolean isSetting(String opType, int k) {
+        return SETTINGS.getOrDefault(opType, Set.of()).contains(k);
+    }
 
     private static Entry op(String type, int since, Converter c) {
         return new Entry(type, since, MAX_OPSET, c);

@@ -75,6 +75,18 @@ class OnnxImporterTest {
     }
 
     @Test
+    void floatWeightsBecomeParametersButSettingsStayConstants() {
+        List<NodeProto> nodes = List.of(node("Mul", "scale", List.of("x", "w"), List.of("h")),
+                node("Clip", "clip", List.of("h", "lo", "hi"), List.of("y")));
+        ModelProto m = model(13, nodes, "x", "y", 1, 3);
+        m = m.toBuilder().setGraph(m.getGraph().toBuilder().addInitializer(OnnxTensors.fromTensor("w", Tensor.of(new float[] {1, 2, 3}, 3)))
+                .addInitializer(OnnxTensors.fromTensor("lo", Tensor.scalar(-1))).addInitializer(OnnxTensors.fromTensor("hi", Tensor.scalar(2.5f)))).build();
+        OnnxModel onnx = OnnxImporter.fromProto(m, "t", null);
+        assertThat(onnx.model().parameters()).containsOnlyKeys("scale.w");
+        assertThat(onnx.run(Tensor.of(new float[] {-2, 1, 1}, 1, 3))[0].data()).containsExactly(-1, 2, 2.5f);
+    }
+
+    @Test
     void theTableHasNoOverlapsAndPlannedOpsAreNotInIt() {
         var rows = OnnxOps.table();
         for (int i = 0; i < rows.size(); i++) {
