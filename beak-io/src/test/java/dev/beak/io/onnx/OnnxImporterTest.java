@@ -87,6 +87,40 @@ class OnnxImporterTest {
     }
 
     @Test
+    void smallCnnWithDynamicBatchMatchesTheSameOpsAndPredictsInBatches() {
+        SplittableRandom rng = new SplittableRandom(5);
+        Tensor w1 = Tensor.randn(rng, 4, 1, 3, 3), b1 = Tensor.randn(rng, 4), w2 = Tensor.randn(rng, 10, 64), b2 = Tensor.randn(rng, 10);
+        List<NodeProto> nodes = List.of(
+                node("Conv", "conv", List.of("x", "w1", "b1"), List.of("c"), ints("pads", 1, 1, 1, 1), ints("kernel_shape", 3, 3)),
+                node("Relu", "relu", List.of("c"), List.of("r")),
+                node("MaxPool", "pool", List.of("r"), List.of("p"), ints("kernel_shape", 2, 2), ints("strides", 2, 2)),
+                node("Shape", "shape", List.of("p"), List.of("s")),
+                node("Gather", "batch", List.of("s", "zero"), List.of("n")),
+                node("Unsqueeze", "unsqueeze", List.of("n", "axes"), List.of("n1")),
+                node("Concat", "target", List.of("n1", "minus1"), List.of("t"), ints("axis", 0)),
+                node("Reshape", "flatten", List.of("p", "t"), List.of("f")),
+                node("Gemm", "dense", List.of("f", "w2", "b2"), List.of("z"), ints("transB", 1)),
+                node("Softmax", "softmax", List.of("z"), List.of("y")));
+        ModelProto m = model(13, nodes, "x", "y", -1, 1, 8, 8);
+        m = m.toBuilder().setGraph(m.getGraph().toBuilder()
+                .addInitializer(OnnxTensors.fromTensor("w1", w1)).addInitializer(OnnxTensors.fromTensor("b1", b1))
+                .addInitializer(OnnxTensors.fromTensor("w2", w2)).addInitializer(OnnxTensors.fromTensor("b2", b2))
+                .addInitializer(int64("zero", new long[0], 0)).addInitializer(int64("axes", new long[] {1}, 0))
+                .addInitializer(int64("minus1", new long[] {1}, -1))).build();
+        OnnxModel onnx = OnnxImporter.fromProto(m, "cnn", null);
+        assertThat(onnx.model().parameterCount()).isEqualTo(4 * 9 + 4 + 640 + 10);
+        assertThat(onnx.model().outputShape()).containsExactly(10);
+
+        Tensor x = Tensor.randn(rng, 3, 1, 8, 8);
+        Tensor h = dev.beak.ops.Ops.maxPool2d(dev.beak.ops.Ops.relu(dev.beak.ops.Ops.conv2d(x, w1, b1, 1, dev.beak.ops.Padding.of(1))),
+                2, 2, 2, 2, dev.beak.ops.Padding.VALID);
+        Tensor expected = dev.beak.ops.Ops.softmax(dev.beak.ops.Ops.dense(dev.beak.ops.Ops.flatten(h), dev.beak.ops.Ops.transpose(w2), b2));
+        float[] got = onnx.run(x)[0].data();
+        for (int i = 0; i < got.length; i++) assertThat(got[i]).isCloseTo(expected.data()[i], org.assertj.core.data.Offset.offset(1e-5f));
+        assertThat(onnx.model().predict(x, 2).data()).containsExactly(got);
+    }
+
+    @Test
     void theTableHasNoOverlapsAndPlannedOpsAreNotInIt() {
         var rows = OnnxOps.table();
         for (int i = 0; i < rows.size(); i++) {
@@ -111,7 +145,9 @@ class OnnxImporterTest {
 
     static ValueInfoProto value(String name, long... dims) {
         TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
-        for (long d : dims) s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+        for (long d : dims) {
+            s.addDim(d < 0 ? TensorShapeProto.Dimension.newBuilder().setDimParam("N") : TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+        }
         return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
                 TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(s))).build();
     }
@@ -122,6 +158,12 @@ class OnnxImporterTest {
 
     static AttributeProto ints(String name, long value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
+    }
+
+    static AttributeProto ints(String name, long... values) {
+        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+        for (long v : values) a.addInts(v);
+        return a.build();
     }
 
     static TensorProto int64(String name, long[] dims, long... values) {
