@@ -2,8 +2,8 @@
 module dev.beak.io {
     requires transitive dev.beak.nn;
     requires com.fasterxml.jackson.databind;
-    // Automatic modules: the ONNX protobuf classes (ai.onnx.proto) and their runtime.
-    requires org.tribuo.util.onnx;
+    // Automatic modules: the ONNX protobuf classes (ai.onnx.proto; in the ONNX API) and their runtime.
+    requires transitive org.tribuo.util.onnx;
     requires com.google.protobuf;
 
     exports dev.beak.io;
