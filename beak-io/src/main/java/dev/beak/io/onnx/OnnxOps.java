@@ -14,6 +14,14 @@ import java.util.stream.Collectors;
  * Adding an op is a line here (and, when it needs code, a small method in one of the converter
  * classes). An op that a planned Beak op will cover is listed in {@link #PLANNED}; importing it fails
  * with "needs op X (not in Beak yet)", which a conformance run reports as skipped.
+ *
+ * <p>A row for a new op reads its attributes once, at import, and returns the kernel:
+ * {@snippet :
+ * op("LeakyRelu", 6, n -> {
+ *     float alpha = n.f("alpha", 0.01f);
+ *     return (training, in) -> one(Ops.leakyRelu(in[0], alpha));
+ * }),
+ * }
  */
 public final class OnnxOps {
     private OnnxOps() {}
