@@ -62,7 +62,7 @@ public final class OnnxModel {
         }
         Tensor[] adapted = new Tensor[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
-            adapted[i] = inputs[i].rank() == 0 && inputRanks[i] == 0 ? inputs[i].view(1) : inputs[i];
+            adapted[i] = inputs[i].rank() == 0 && inputRanks[i] == 0 ? dev.beak.ops.Ops.reshape(inputs[i], 1) : inputs[i];
         }
         return model.forward(training, adapted);
     }
