@@ -1,7 +1,13 @@
 package dev.beak.io.onnx;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,5 +35,19 @@ class OnnxConformanceTest {
         OnnxConformance.Result r = OnnxConformance.check(Conformance.test(suite, test));
         assertThat(r.status()).as(r.line()).isEqualTo(OnnxConformance.Status.SKIPPED);
         assertThat(r.detail()).contains(reason);
+    }
+
+    @Test
+    void aWrongResultFailsWithTheLargestDifference(@TempDir Path dir) throws IOException {
+        // test_relu's model and input with test_add's expected output (same shape, other values).
+        Path relu = Conformance.test("onnx-node", "test_relu"), add = Conformance.test("onnx-node", "test_add");
+        Files.createDirectories(dir.resolve("test_data_set_0"));
+        Files.copy(relu.resolve("model.onnx"), dir.resolve("model.onnx"));
+        Files.copy(relu.resolve("test_data_set_0/input_0.pb"), dir.resolve("test_data_set_0/input_0.pb"));
+        Files.copy(add.resolve("test_data_set_0/output_0.pb"), dir.resolve("test_data_set_0/output_0.pb"));
+        OnnxConformance.Result r = OnnxConformance.check(dir);
+        assertThat(r.status()).isEqualTo(OnnxConformance.Status.FAILED);
+        assertThat(r.line()).contains("values off, largest |diff|");
+        assertThat(r.maxDiff()).isGreaterThan(0.5);
     }
 }
