@@ -4,6 +4,7 @@ module dev.beak.cli {
     requires dev.beak.data;
     requires dev.beak.viz;
     requires info.picocli;
+    requires java.desktop;
 
     opens dev.beak.cli to info.picocli;
 }
