@@ -1,7 +1,7 @@
 package dev.beak.cli;
 
 import dev.beak.dataset.TensorDataset;
-import dev.beak.io.SavedModel;
+import dev.beak.nn.Model;
 import dev.beak.viz.Report;
 import dev.beak.viz.TrainingCurves;
 import picocli.CommandLine.Command;
@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 final class ReportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A .beak model file.")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A .beak model file or an .onnx model.")
     String model;
 
     @Mixin DataOptions data;
@@ -48,15 +48,15 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         System.setProperty("java.awt.headless", "true");
         var stdout = spec.commandLine().getOut();
-        SavedModel saved = ModelSource.load(model);
+        Model m = model.endsWith(".onnx") ? ModelSource.resolve(model, 0) : ModelSource.load(model).model();
         TensorDataset test = data.test();
-        TrainingRun.checkInput(saved.model(), test, "test");
+        TrainingRun.checkInput(m, test, "test");
         Path csv = history != null ? history : TrainingRun.historyPath(Path.of(model));
         if (history != null && !Files.exists(history)) throw new IllegalArgumentException("no history CSV at " + history);
         TrainingCurves curves = Files.exists(csv) ? TrainingCurves.readCsv(csv) : null;
         String[] r = range.split(",");
         if (r.length != 2) throw new IllegalArgumentException("--range must be LO,HI, got \"" + range + "\"");
-        Map<String, Object> figures = Report.write(saved.model(), "Beak report: " + Path.of(model).getFileName(), test, curves, out, samples,
+        Map<String, Object> figures = Report.write(m, "Beak report: " + Path.of(model).getFileName(), test, curves, out, samples,
                 Double.parseDouble(r[0].trim()), Double.parseDouble(r[1].trim()));
         stdout.println("Wrote " + out.resolve("index.html") + (curves == null ? " (no training history found at " + csv + ")" : ""));
         if (json) {

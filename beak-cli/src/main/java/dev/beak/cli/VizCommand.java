@@ -91,7 +91,7 @@ final class VizCommand {
 
     /** Commands on a model file, with the input value range. */
     abstract static class OnModel extends Base {
-        @Parameters(index = "0", paramLabel = "MODEL", description = "A .beak model file.")
+        @Parameters(index = "0", paramLabel = "MODEL", description = "A .beak model file or an .onnx model.")
         String modelArg;
 
         @Option(names = "--range", paramLabel = "LO,HI", defaultValue = "0,1",
@@ -99,7 +99,7 @@ final class VizCommand {
         String range;
 
         Model model() throws Exception {
-            return ModelSource.load(modelArg).model();
+            return modelArg.endsWith(".onnx") ? ModelSource.resolve(modelArg, 0) : ModelSource.load(modelArg).model();
         }
 
         float lo() {

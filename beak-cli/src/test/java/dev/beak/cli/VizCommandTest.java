@@ -126,6 +126,22 @@ class VizCommandTest {
     }
 
     @Test
+    void importedOnnxModelsWorkThroughTheSameGraph() throws Exception {
+        // PyTorch's exported Conv2d (3 -> 4 channels, 3x2 kernels) from the shared ONNX conformance data.
+        Path onnx = Path.of("..", "..", "shared", "conformance", "onnx-pytorch-converted", "test_Conv2d", "model.onnx");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(onnx), "ONNX conformance data is not here");
+        Result f = run("viz", "filters", onnx.toString(), "--out", dir.resolve("of.png").toString(), "--json");
+        assertThat(f.code()).as(f.err()).isZero();
+        assertThat(f.lastLine()).contains("\"filters\":4");
+        Result p = run("viz", "patterns", onnx.toString(), "--layer", "conv_0", "--steps", "20", "--out", dir.resolve("op.png").toString(), "--json");
+        assertThat(p.code()).as(p.err()).isZero();
+        String line = p.lastLine();
+        double start = Double.parseDouble(line.replaceAll(".*\"mean_start_score\":([-0-9.eE]+).*", "$1"));
+        double end = Double.parseDouble(line.replaceAll(".*\"mean_final_score\":([-0-9.eE]+).*", "$1"));
+        assertThat(end).as("gradient ascent through the imported Conv raises its filters").isGreaterThan(start + 0.1);
+    }
+
+    @Test
     void errorsAreOneClearLine() {
         Result r = run("viz", "patterns", model.toString(), "--layer", "conv7");
         assertThat(r.code()).isEqualTo(1);
