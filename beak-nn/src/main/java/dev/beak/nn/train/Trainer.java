@@ -2,6 +2,7 @@ package dev.beak.nn.train;
 
 import dev.beak.autograd.Autograd;
 import dev.beak.dataset.Batch;
+import dev.beak.dataset.BatchSource;
 import dev.beak.dataset.Batches;
 import dev.beak.dataset.Dataset;
 import dev.beak.nn.Model;
@@ -23,13 +24,20 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss) {
 
     public History fit(Dataset train, FitOptions options) {
         if (train.size() == 0) throw new IllegalArgumentException("the training data is empty");
+        return fit(Batches.shuffled(train, options.batchSize(), options.seed(), 0), options);
+    }
+
+    /** Trains on the batches of {@code train} (for example a background loader); its batching wins over the options'. */
+    public History fit(BatchSource train, FitOptions options) {
+        if (train.batchCount() == 0) throw new IllegalArgumentException("the training data has no batches");
         model.build(train.sampleShape());
         Collection<Tensor> params = model.parameters().values();
         History history = new History();
         TrainingListener listener = options.listener();
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-            Batches batches = Batches.shuffled(train, options.batchSize(), options.seed(), epoch);
-            listener.onEpochStart(epoch, options.epochs(), batches.count());
+            Iterable<Batch> batches = train.epoch(epoch);
+            int count = train.batchCount();
+            listener.onEpochStart(epoch, options.epochs(), count);
             long start = System.nanoTime(), images = 0, correct = 0;
             double lossSum = 0;
             int b = 0;
@@ -46,7 +54,7 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss) {
                 lossSum += value * batch.size();
                 correct += Accuracy.correct(out, batch.y());
                 double seconds = (System.nanoTime() - start) / 1e9;
-                listener.onBatchEnd(b, batches.count(), lossSum / images, (double) correct / images, images, seconds);
+                listener.onBatchEnd(b, Math.max(b, count), lossSum / images, (double) correct / images, images, seconds);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Double> values = new LinkedHashMap<>();
