@@ -90,7 +90,8 @@ public record Whitening(Kind kind, Tensor mean, Tensor matrix, double eps) imple
     public void transform(float[] x, int n) {
         int d = mean.size();
         if (x.length != n * d) throw new IllegalArgumentException("samples of " + x.length / Math.max(1, n) + " values, whitening expects " + d);
-        float[] mu = mean.data(), w = matrix.data(), v = new float[d], out = new float[d];
+        float[] mu = mean.data(), w = matrix.data(), v = new float[d];
+        double[] out = new double[d]; // double accumulation: W's entries can be large and cancel
         for (int s = 0; s < n; s++) {
             int o = s * d;
             for (int i = 0; i < d; i++) v[i] = x[o + i] - mu[i];
@@ -101,7 +102,7 @@ public record Whitening(Kind kind, Tensor mean, Tensor matrix, double eps) imple
                 int row = i * d;
                 for (int j = 0; j < d; j++) out[j] += vi * w[row + j];
             }
-            System.arraycopy(out, 0, x, o, d);
+            for (int j = 0; j < d; j++) x[o + j] = (float) out[j];
         }
     }
 
