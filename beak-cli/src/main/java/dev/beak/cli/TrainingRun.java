@@ -1,5 +1,7 @@
 package dev.beak.cli;
 
+import dev.beak.dataset.BatchSource;
+import dev.beak.dataset.Batches;
 import dev.beak.dataset.TensorDataset;
 import dev.beak.io.AtomicFiles;
 import dev.beak.io.ModelFile;
@@ -38,9 +40,17 @@ final class TrainingRun {
     static Map<String, Object> run(Model model, TensorDataset train, TensorDataset test, Optimizer optimizer, String optimizerText,
                                    int epochs, int batchSize, long seed, Path out, PrintWriter stdout, PrintWriter stderr) throws Exception {
         checkInput(model, train, "training");
+        return run(model, Batches.shuffled(train, batchSize, seed, 0), train.size(), test, optimizer, optimizerText, epochs, batchSize, seed,
+                out, stdout, stderr);
+    }
+
+    /** The same with training batches from any source (for example a background loader with augmentation). */
+    static Map<String, Object> run(Model model, BatchSource train, int trainSize, TensorDataset test, Optimizer optimizer, String optimizerText,
+                                   int epochs, int batchSize, long seed, Path out, PrintWriter stdout, PrintWriter stderr) throws Exception {
+        checkInput(model, train.sampleShape(), "training");
         checkInput(model, test, "test");
         stdout.printf(Locale.ROOT, "Training %s (%,d parameters) on %,d images, testing on %,d; %s, batch %d, %d epochs%n",
-                model.name(), model.parameterCount(), train.size(), test.size(), optimizerText, batchSize, epochs);
+                model.name(), model.parameterCount(), trainSize, test.size(), optimizerText, batchSize, epochs);
         model.compile(optimizer, new CrossEntropy());
         long start = System.nanoTime();
         History history = model.fit(train, FitOptions.epochs(epochs).batchSize(batchSize).validation(test).seed(seed)
@@ -80,7 +90,11 @@ final class TrainingRun {
     }
 
     static void checkInput(Model model, TensorDataset data, String what) {
-        int[] expected = model.inputShape(), got = data.sampleShape();
+        checkInput(model, data.sampleShape(), what);
+    }
+
+    static void checkInput(Model model, int[] got, String what) {
+        int[] expected = model.inputShape();
         if (expected != null && !Arrays.equals(expected, got)) {
             throw new IllegalArgumentException("the " + what + " images are " + Shape.toString(got) + " but model " + model.name()
                     + " takes " + Shape.toString(expected) + " (channels, height, width)");

@@ -47,7 +47,7 @@ public final class SyntheticShapes {
             g.fillRect(rng.nextInt(size), rng.nextInt(size), 1, 1);
         }
         g.setColor(Color.getHSBColor((float) rng.nextDouble(), 0.6f + 0.4f * (float) rng.nextDouble(), 0.7f + 0.3f * (float) rng.nextDouble()));
-        int s = size / 3 + rng.nextInt(Math.max(1, size / 3)), x = rng.nextInt(size - s + 1), y = rng.nextInt(size - s + 1);
+        int s = size / 2 + rng.nextInt(Math.max(1, size / 4)), x = rng.nextInt(size - s + 1), y = rng.nextInt(size - s + 1);
         switch (kind) {
             case 0 -> g.fillOval(x, y, s, s);
             case 1 -> g.fillRect(x, y, s, s);
