@@ -52,6 +52,11 @@ public final class ImageFolder {
      * a class folder holds no image files (an empty class cannot be learnt and would shift the labels).
      */
     public static ImageFolder scan(Path root) throws IOException {
+        return scan(root, false);
+    }
+
+    /** With {@code lenient}, an empty class folder is listed in {@link #problems()} instead of failing (for inspection). */
+    public static ImageFolder scan(Path root, boolean lenient) throws IOException {
         String source = root.toString();
         if (!Files.exists(root)) throw new DataFileException(source, "no such folder");
         if (!Files.isDirectory(root)) throw new DataFileException(source, "is a file, expected a folder with one subfolder per class");
@@ -95,6 +100,11 @@ public final class ImageFolder {
                 else entries.add(new Entry(f, label));
             }
             if (images == 0) {
+                String problem = "class folder \"" + classes.getLast() + "\" has no images (JPEG, PNG, BMP or GIF); add images or remove the folder";
+                if (lenient) {
+                    problems.add(new BadEntry(dir.toString(), problem));
+                    continue;
+                }
                 throw new DataFileException(dir.toString(), "class folder \"" + classes.getLast() + "\" has no images (JPEG, PNG, BMP or GIF);"
                         + " add images or remove the folder");
             }
