@@ -104,4 +104,24 @@ class FolderTrainingTest {
         int strict = Main.run("train", "--model", "cifar", "--data", small.toString(), "--epochs", "1", "--out", dir.resolve("m2.beak").toString());
         assertThat(strict).isEqualTo(1);
     }
+
+    @Test
+    void trainCommandAcceptsCifarFilesWithPreprocessingAndPadCrop() throws IOException {
+        Path cifar = Files.createDirectories(dir.resolve("cifar-10-batches-bin"));
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        for (String name : List.of("data_batch_1.bin", "test_batch.bin")) {
+            byte[] records = new byte[3073 * 24];
+            for (int i = 0; i < records.length; i++) records[i] = (byte) rng.nextInt(256);
+            for (int r = 0; r < 24; r++) records[r * 3073] = (byte) (r % 10);
+            Files.write(cifar.resolve(name), records);
+        }
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        var cli = new picocli.CommandLine(new Main());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute("train", "--model", "cifar", "--data", dir.toString(), "--epochs", "1", "--batch-size", "8",
+                "--augment", "pad-crop=4,flip", "--preprocess", "channel-mean,standardize", "--out", dir.resolve("c.beak").toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("CIFAR binary").contains("[channel_mean, standardize]").contains("on 24 images, testing on 24");
+    }
 }
