@@ -2,6 +2,7 @@ package dev.beak.cli;
 
 import dev.beak.data.BadEntry;
 import dev.beak.data.Cifar;
+import dev.beak.data.DataFileException;
 import dev.beak.data.Downloader;
 import dev.beak.data.Inspector;
 import dev.beak.data.Mnist;
@@ -211,10 +212,18 @@ final class DataCommand implements Runnable {
             ImageFolder folder = ImageFolder.scan(path);
             ImageOptions opts = ImageOptions.of(hw[0], hw[1]).withResize(ResizeMode.CROP);
             int n = Math.min(count, folder.size());
+            // Evenly spread over the (class-ordered) files; a bad file is named and its next neighbour taken.
             for (int i = 0; i < n; i++) {
-                ImageFolder.Entry e = folder.entries().get((int) ((long) i * folder.size() / n));
-                list.add(ImageFiles.decode(e.file(), opts.color(), hw[0], hw[1], opts.resize()));
+                for (int k = (int) ((long) i * folder.size() / n); k < folder.size(); k++) {
+                    try {
+                        list.add(ImageFiles.decode(folder.entries().get(k).file(), opts.color(), hw[0], hw[1], opts.resize()));
+                        break;
+                    } catch (DataFileException e) {
+                        spec.commandLine().getErr().println("skipping " + e.getMessage());
+                    }
+                }
             }
+            if (list.isEmpty()) throw new IllegalArgumentException("no image in " + path + " could be decoded");
             return list;
         }
 
