@@ -25,6 +25,8 @@ import java.util.Set;
 public final class ImageFiles {
     /** File name extensions taken as images (lower case, without the dot). */
     public static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
+    /** Largest file read (bytes) and largest image decoded (pixels, from the header, checked before decoding). */
+    public static final long MAX_FILE_BYTES = 256L << 20, MAX_PIXELS = 64L << 20;
 
     private ImageFiles() {}
 
@@ -54,6 +56,8 @@ public final class ImageFiles {
                 throw new DataFileException(source, Files.isDirectory(file) ? "is a folder, not an image file"
                         : Files.isSymbolicLink(file) ? "is a broken link" : "is not a regular file");
             }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) throw new DataFileException(source, "is " + size + " bytes, more than the " + MAX_FILE_BYTES + " an image file may have");
             bytes = Files.readAllBytes(file);
         } catch (DataFileException e) {
             throw e;
@@ -77,6 +81,11 @@ public final class ImageFiles {
             try {
                 reader.setInput(in, true, true);
                 reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
+                long w = reader.getWidth(0), h = reader.getHeight(0);
+                if (w < 1 || h < 1 || w * h > MAX_PIXELS) {
+                    throw new DataFileException(source, "header declares " + w + "x" + h + " pixels; expected 1 to " + MAX_PIXELS
+                            + " pixels (corrupt header or an image far too large to train on)");
+                }
                 BufferedImage img = reader.read(0);
                 if (!warnings.isEmpty()) {
                     throw new DataFileException(source, "corrupt " + reader.getFormatName().toUpperCase(Locale.ROOT)

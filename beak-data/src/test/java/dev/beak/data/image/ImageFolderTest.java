@@ -166,4 +166,17 @@ class ImageFolderTest {
         assertThat(f.dataset(ImageOptions.of(8, 8).withSkipBad(true)).load(1, report).size()).isEqualTo(6);
         assertThat(report.size()).isEqualTo(2);
     }
+
+    @Test
+    void headerSizesAreCheckedBeforeDecoding() throws IOException {
+        byte[] png = encode(SyntheticShapes.draw(0, 8, new SplittableRandom(1)), "png");
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(png);
+        b.putInt(16, 200_000).putInt(20, 200_000); // IHDR width and height, then a valid CRC so only the sizes are wrong
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(png, 12, 17);
+        b.putInt(29, (int) crc.getValue());
+        Path huge = Files.write(dir.resolve("huge.png"), png);
+        assertThatThrownBy(() -> ImageFiles.decode(huge)).isInstanceOf(DataFileException.class)
+                .hasMessageContaining("huge.png: header declares 200000x200000 pixels");
+    }
 }
