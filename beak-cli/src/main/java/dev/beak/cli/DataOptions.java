@@ -103,7 +103,16 @@ final class DataOptions {
         if (dir == null) return Kind.EMBEDDED;
         if (Files.isDirectory(dir) && Cifar.isCifarDir(dir)) return Kind.CIFAR;
         if (Files.isDirectory(dir) && hasIdx(dir)) return Kind.IDX;
-        return Kind.FOLDER;
+        return hasSubfolder(dir) ? Kind.FOLDER : Kind.IDX; // a folder of files only: report the missing IDX files
+    }
+
+    private static boolean hasSubfolder(Path d) {
+        if (!Files.isDirectory(d)) return true; // let the image-folder scan name the problem
+        try (var s = Files.list(d)) {
+            return s.anyMatch(Files::isDirectory);
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private static boolean hasIdx(Path d) {
@@ -232,7 +241,12 @@ final class DataOptions {
                     yield Mnist.load(images, labels);
                 }
                 if (dir == null) throw new IllegalArgumentException("give --" + split + "-images and --" + split + "-labels, or --data DIR");
-                yield Mnist.loadDir(dir, split);
+                try {
+                    yield Mnist.loadDir(dir, split);
+                } catch (java.nio.file.NoSuchFileException e) {
+                    throw new java.nio.file.NoSuchFileException(e.getFile(), null, e.getReason()
+                            + "; nor CIFAR binary files (data_batch_1.bin, test.bin, ...) nor class subfolders of images");
+                }
             }
             case FOLDER -> throw new IllegalStateException("image folders are prepared, not read raw");
         };

@@ -72,7 +72,8 @@ public final class ModelFile {
         m.put("format_version", VERSION);
         m.put("name", model.name());
         m.put("seed", model.seed());
-        m.put("input_shape", model.inputShape());
+        m.put("input_shapes", model.inputShapes());
+        m.put("outputs", model.outputs());
         m.put("layers", layers);
         m.put("metadata", metadata);
         return m;
@@ -88,7 +89,11 @@ public final class ModelFile {
             if (!(version instanceof Integer v) || v > VERSION) {
                 throw new FileFormatException(src, "format version " + version + " is not supported (this Beak reads up to " + VERSION + ")");
             }
-            Model model = Model.graph((String) m.get("name"), nodes(m, src), ints(m.get("input_shape"), src), ((Number) m.get("seed")).longValue());
+            List<?> shapes = (List<?>) m.get("input_shapes");
+            int[][] inputShapes = new int[shapes.size()][];
+            for (int i = 0; i < inputShapes.length; i++) inputShapes[i] = ints(shapes.get(i), src);
+            Model model = Model.graph((String) m.get("name"), nodes(m, src), inputShapes.length, ints(m.get("outputs"), src),
+                    inputShapes, ((Number) m.get("seed")).longValue());
             Map<String, Tensor> weights = Safetensors.read(entry(zip, WEIGHTS, src), src + "!" + WEIGHTS);
             assign(model, weights, src);
             @SuppressWarnings("unchecked")

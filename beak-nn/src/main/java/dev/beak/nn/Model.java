@@ -34,33 +34,47 @@ import java.util.SplittableRandom;
 public final class Model {
     private final String name;
     private final List<GraphNode> nodes;
+    private final int[] outputs;
+    private final int inputCount;
     private final long seed;
-    private int[] inputShape;
+    private int[][] inputShapes;
     private Layer[] layers;
     private int[][] outputShapes;
     private Trainer trainer;
 
-    Model(String name, List<GraphNode> nodes, int[] inputShape, long seed) {
+    Model(String name, List<GraphNode> nodes, int inputCount, int[] outputs, int[][] inputShapes, long seed) {
         if (nodes.isEmpty()) throw new IllegalArgumentException("a model needs at least one layer");
+        if (inputCount < 1) throw new IllegalArgumentException("a model needs at least one input");
         this.name = name;
         this.nodes = List.copyOf(nodes);
+        this.inputCount = inputCount;
+        this.outputs = outputs.clone();
         this.seed = seed;
         for (int i = 0; i < nodes.size(); i++) {
             for (int in : nodes.get(i).inputs()) {
-                if (in != GraphNode.MODEL_INPUT && (in < 0 || in >= i)) {
-                    throw new IllegalArgumentException("layer " + nodes.get(i).name() + " reads node " + in + ", which does not come before it");
-                }
+                boolean ok = in >= 0 ? in < i : GraphNode.inputNumber(in) < inputCount;
+                if (!ok) throw new IllegalArgumentException("layer " + nodes.get(i).name() + " reads " + (in >= 0 ? "node " + in
+                        + ", which does not come before it" : "model input " + GraphNode.inputNumber(in) + " of " + inputCount));
             }
         }
-        if (inputShape != null) build(inputShape);
+        for (int o : outputs) {
+            if (o < 0 || o >= nodes.size()) throw new IllegalArgumentException("output node " + o + " is not in the graph");
+        }
+        if (inputShapes != null) build(inputShapes);
     }
 
     /**
-     * A graph model from its nodes (in an order where each node comes after the nodes it reads), built
-     * now when {@code inputShape} is given, else on its first input. Model files and importers use this.
+     * A graph model from its nodes (in an order where each node comes after the nodes it reads), with
+     * {@code inputCount} inputs and the given output nodes; built now when {@code inputShapes} is given,
+     * else on its first input. The functional API, model files and importers use this.
      */
+    public static Model graph(String name, List<GraphNode> nodes, int inputCount, int[] outputs, int[][] inputShapes, long seed) {
+        return new Model(name, nodes, inputCount, outputs, inputShapes, seed);
+    }
+
+    /** A single-input model whose output is its last node. */
     public static Model graph(String name, List<GraphNode> nodes, int[] inputShape, long seed) {
-        return new Model(name, nodes, inputShape, seed);
+        return new Model(name, nodes, 1, new int[] {nodes.size() - 1}, inputShape == null ? null : new int[][] {inputShape}, seed);
     }
 
     public String name() {
@@ -75,41 +89,66 @@ public final class Model {
         return seed;
     }
 
-    /** The per-sample input shape, or null before the model is built. */
+    public int inputCount() {
+        return inputCount;
+    }
+
+    /** The node indices whose outputs are the model's outputs. */
+    public int[] outputs() {
+        return outputs.clone();
+    }
+
+    /** The per-sample shape of input 0, or null before the model is built. */
     public int[] inputShape() {
-        return inputShape == null ? null : inputShape.clone();
+        return inputShapes == null ? null : inputShapes[0].clone();
+    }
+
+    /** The per-sample shape of every input, or null before the model is built. */
+    public int[][] inputShapes() {
+        if (inputShapes == null) return null;
+        int[][] r = new int[inputCount][];
+        for (int i = 0; i < inputCount; i++) r[i] = inputShapes[i].clone();
+        return r;
     }
 
     public boolean isBuilt() {
         return layers != null;
     }
 
-    /** Builds every layer for per-sample input shape {@code shape} (idempotent for the same shape). */
-    public Model build(int... shape) {
+    /** Builds every layer for the per-sample input shapes (idempotent for the same shapes). */
+    public Model build(int[]... shapes) {
+        if (shapes.length != inputCount) {
+            throw new IllegalArgumentException("model " + name + " has " + inputCount + " inputs, got " + shapes.length + " shapes");
+        }
         if (layers != null) {
-            if (!Arrays.equals(shape, inputShape)) {
-                throw new IllegalArgumentException("model " + name + " was built for input " + Shape.toString(inputShape)
-                        + ", got " + Shape.toString(shape));
+            if (!Arrays.deepEquals(shapes, inputShapes)) {
+                throw new IllegalArgumentException("model " + name + " was built for input " + describe(inputShapes)
+                        + ", got " + describe(shapes));
             }
             return this;
         }
         SplittableRandom rng = new SplittableRandom(seed);
         Layer[] built = new Layer[nodes.size()];
-        int[][] shapes = new int[nodes.size()][];
+        int[][] out = new int[nodes.size()][];
         for (int i = 0; i < nodes.size(); i++) {
             GraphNode node = nodes.get(i);
             int[][] in = new int[node.inputs().length][];
-            for (int j = 0; j < in.length; j++) in[j] = node.inputs()[j] == GraphNode.MODEL_INPUT ? shape : shapes[node.inputs()[j]];
+            for (int j = 0; j < in.length; j++) {
+                int k = node.inputs()[j];
+                in[j] = k >= 0 ? out[k] : shapes[GraphNode.inputNumber(k)];
+            }
             try {
-                shapes[i] = node.spec().outputShape(in);
+                out[i] = node.spec().outputShape(in);
                 built[i] = node.spec().build(rng.split(), in);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(node.name() + " (" + node.spec().type() + "): " + e.getMessage(), e);
             }
         }
-        this.inputShape = shape.clone();
+        int[][] copy = new int[shapes.length][];
+        for (int i = 0; i < shapes.length; i++) copy[i] = shapes[i].clone();
+        this.inputShapes = copy;
         this.layers = built;
-        this.outputShapes = shapes;
+        this.outputShapes = out;
         return this;
     }
 
@@ -119,36 +158,57 @@ public final class Model {
         return outputShapes[i].clone();
     }
 
-    /** Per-sample output shape of the model. */
+    /** Per-sample shape of the model's first output. */
     public int[] outputShape() {
-        return outputShape(nodes.size() - 1);
+        return outputShape(outputs[0]);
     }
 
-    /** Runs the graph on a batch x (N, ...); {@code training} turns dropout on. */
+    /** Runs a single-input model on a batch x (N, ...) and returns its first output; {@code training} turns dropout on. */
     public Tensor forward(Tensor x, boolean training) {
-        return forwardAll(x, training)[nodes.size() - 1];
+        return forwardAll(training, x)[outputs[0]];
     }
 
-    /** Runs the graph and returns every node's output (for looking at intermediate activations). */
+    /** Runs the graph on one batch per input and returns the model's outputs. */
+    public Tensor[] forward(boolean training, Tensor... inputs) {
+        Tensor[] values = forwardAll(training, inputs);
+        Tensor[] r = new Tensor[outputs.length];
+        for (int i = 0; i < r.length; i++) r[i] = values[outputs[i]];
+        return r;
+    }
+
+    /** Runs a single-input graph and returns every node's output (for looking at intermediate activations). */
     public Tensor[] forwardAll(Tensor x, boolean training) {
-        if (x.rank() < 1) throw new IllegalArgumentException("model input must be batch-first, got a scalar");
-        int[] sample = Shape.dropFirst(x.shape());
+        return forwardAll(training, x);
+    }
+
+    /** Runs the graph and returns every node's output, indexed like {@link #nodes()}. */
+    public Tensor[] forwardAll(boolean training, Tensor... inputs) {
+        if (inputs.length != inputCount) {
+            throw new IllegalArgumentException("model " + name + " takes " + inputCount + " inputs, got " + inputs.length);
+        }
+        int[][] sample = new int[inputs.length][];
+        for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i].rank() < 1) throw new IllegalArgumentException("model input must be batch-first, got a scalar");
+            sample[i] = Shape.dropFirst(inputs[i].shape());
+        }
         if (layers == null) build(sample);
-        if (!Arrays.equals(sample, inputShape)) {
-            throw new IllegalArgumentException("model " + name + " expects input (N, " + Shape.toString(inputShape).substring(1)
-                    + ", got " + Shape.toString(x.shape()));
+        for (int i = 0; i < inputs.length; i++) {
+            if (!Arrays.equals(sample[i], inputShapes[i])) {
+                throw new IllegalArgumentException("model " + name + " expects input" + (inputCount > 1 ? " " + i : "") + " (N, "
+                        + Shape.toString(inputShapes[i]).substring(1) + ", got " + Shape.toString(inputs[i].shape()));
+            }
         }
         Tensor[] values = new Tensor[nodes.size()];
         for (int i = 0; i < values.length; i++) {
             int[] ins = nodes.get(i).inputs();
             Tensor[] in = new Tensor[ins.length];
-            for (int j = 0; j < ins.length; j++) in[j] = ins[j] == GraphNode.MODEL_INPUT ? x : values[ins[j]];
+            for (int j = 0; j < ins.length; j++) in[j] = ins[j] >= 0 ? values[ins[j]] : inputs[GraphNode.inputNumber(ins[j])];
             values[i] = layers[i].forward(training, in);
         }
         return values;
     }
 
-    /** Outputs for {@code x} in evaluation mode, without recording gradients, in batches of {@code batchSize}. */
+    /** First output of a single-input model for {@code x}, in evaluation mode, without gradients, in batches. */
     public Tensor predict(Tensor x, int batchSize) {
         int n = x.dim(0), per = x.size() / Math.max(n, 1);
         if (layers == null) build(Shape.dropFirst(x.shape()));
@@ -166,7 +226,6 @@ public final class Model {
         }
         return Tensor.of(out, outShape);
     }
-
     /** The built layer of node {@code i}. */
     public Layer layer(int i) {
         requireBuilt();
@@ -218,6 +277,12 @@ public final class Model {
     /** The Keras-style summary table. */
     public String summary() {
         return Summary.of(this);
+    }
+
+    private static String describe(int[][] shapes) {
+        StringBuilder sb = new StringBuilder();
+        for (int[] s : shapes) sb.append(sb.length() == 0 ? "" : ", ").append(Shape.toString(s));
+        return sb.toString();
     }
 
     private void requireBuilt() {

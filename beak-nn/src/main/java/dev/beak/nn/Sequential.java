@@ -47,12 +47,12 @@ public final class Sequential {
 
     /** A model built for per-sample input shape {@code shape}, e.g. (1, 28, 28). */
     public Model withInputShape(int... shape) {
-        return new Model(name, nodes(specs), shape, seed);
+        return Model.graph(name, nodes(specs), shape, seed);
     }
 
     /** A model that builds itself on its first input. */
     public Model lazy() {
-        return new Model(name, nodes(specs), null, seed);
+        return Model.graph(name, nodes(specs), null, seed);
     }
 
     /** Chain nodes with Keras-style unique names: conv2d, conv2d_1, ... */

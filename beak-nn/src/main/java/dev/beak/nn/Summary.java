@@ -15,7 +15,7 @@ final class Summary {
 
     static String of(Model m) {
         if (!m.isBuilt()) throw new IllegalStateException("summary() needs a built model: give it an input shape first");
-        boolean graph = false;
+        boolean graph = m.inputCount() > 1 || m.outputs().length > 1 || m.outputs()[0] != m.nodes().size() - 1;
         for (int i = 0; i < m.nodes().size(); i++) {
             int[] in = m.nodes().get(i).inputs();
             graph |= in.length != 1 || in[0] != i - 1;
@@ -35,7 +35,7 @@ final class Summary {
                 StringBuilder f = new StringBuilder();
                 for (int in : node.inputs()) {
                     if (f.length() > 0) f.append(", ");
-                    f.append(in == GraphNode.MODEL_INPUT ? "input" : m.nodes().get(in).name());
+                    f.append(in >= 0 ? m.nodes().get(in).name() : m.inputCount() == 1 ? "input" : "input_" + GraphNode.inputNumber(in));
                 }
                 from = f.toString();
             }
