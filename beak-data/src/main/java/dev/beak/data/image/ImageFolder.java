@@ -33,6 +33,9 @@ public final class ImageFolder {
     /** A train/validation split of one folder. */
     public record Split(ImageFolder train, ImageFolder validation) {}
 
+    /** A train/validation/test split of one folder. */
+    public record ThreeWaySplit(ImageFolder train, ImageFolder validation, ImageFolder test) {}
+
     private final Path root;
     private final List<String> classes;
     private final List<Entry> entries;
@@ -150,18 +153,39 @@ public final class ImageFolder {
      * validation part, at least one when the class has two or more.
      */
     public Split split(double fraction, long seed) {
-        if (!(fraction > 0 && fraction < 1)) throw new IllegalArgumentException("validation fraction must be in (0, 1), got " + fraction);
-        List<Entry> train = new ArrayList<>(), validation = new ArrayList<>();
+        ThreeWaySplit s = split(fraction, 0, seed);
+        return new Split(s.train(), s.validation());
+    }
+
+    /**
+     * Splits each class at random (seeded): about {@code validationFraction} of its images to validation,
+     * {@code testFraction} to test (each at least one when the fraction is positive and the class has
+     * enough images), the rest to training. The same seed gives the same split.
+     */
+    public ThreeWaySplit split(double validationFraction, double testFraction, long seed) {
+        if (!(validationFraction >= 0 && testFraction >= 0 && validationFraction + testFraction < 1)) {
+            throw new IllegalArgumentException("split fractions must be >= 0 and leave some training data, got validation "
+                    + validationFraction + ", test " + testFraction);
+        }
+        List<Entry> train = new ArrayList<>(), validation = new ArrayList<>(), test = new ArrayList<>();
         SplittableRandom rng = new SplittableRandom(seed);
         for (int c = 0; c < classes.size(); c++) {
             List<Entry> mine = new ArrayList<>();
             for (Entry e : entries) if (e.label() == c) mine.add(e);
-            Collections.shuffle(mine, new java.util.Random(rng.nextLong()));
-            int nVal = mine.size() < 2 ? 0 : Math.max(1, (int) Math.round(mine.size() * fraction));
+            for (int i = mine.size() - 1; i > 0; i--) Collections.swap(mine, i, rng.nextInt(i + 1)); // Fisher-Yates
+            int nVal = share(mine.size(), validationFraction, 1), nTest = share(mine.size(), testFraction, 1 + nVal);
             validation.addAll(mine.subList(0, nVal));
-            train.addAll(mine.subList(nVal, mine.size()));
+            test.addAll(mine.subList(nVal, nVal + nTest));
+            train.addAll(mine.subList(nVal + nTest, mine.size()));
         }
-        return new Split(new ImageFolder(root, classes, train, problems, ignored), new ImageFolder(root, classes, validation, List.of(), 0));
+        return new ThreeWaySplit(new ImageFolder(root, classes, train, problems, ignored),
+                new ImageFolder(root, classes, validation, List.of(), 0), new ImageFolder(root, classes, test, List.of(), 0));
+    }
+
+    /** round(n * fraction), at least 1 for a positive fraction, leaving at least one image of n - taken for training. */
+    private static int share(int n, double fraction, int taken) {
+        if (fraction == 0 || n - taken < 1) return 0;
+        return Math.min(n - taken, Math.max(1, (int) Math.round(n * fraction)));
     }
 
     /**

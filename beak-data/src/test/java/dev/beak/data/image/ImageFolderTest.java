@@ -90,6 +90,11 @@ class ImageFolderTest {
         assertThat(a.train().size()).isEqualTo(24);
         assertThat(a.validation().entries()).isEqualTo(b.validation().entries());
         assertThat(a.train().entries()).doesNotContainAnyElementsOf(a.validation().entries());
+        ImageFolder.ThreeWaySplit t = f.split(0.2, 0.1, 7);
+        assertThat(t.validation().countsPerClass()).containsExactly(2, 2, 2);
+        assertThat(t.test().countsPerClass()).containsExactly(1, 1, 1);
+        assertThat(t.train().size()).isEqualTo(21);
+        assertThat(t.test().entries()).doesNotContainAnyElementsOf(t.train().entries()).doesNotContainAnyElementsOf(t.validation().entries());
     }
 
     // ---- bad input -------------------------------------------------------------------------------
