@@ -182,7 +182,13 @@ final class DataOptions {
             train = rawSplit("train");
             test = rawSplit("test");
         }
-        Preprocessing pre = kinds.isEmpty() ? Preprocessing.NONE : Preprocessing.fit(train, kinds, whitenEps);
+        Preprocessing pre = Preprocessing.NONE;
+        if (!kinds.isEmpty()) {
+            // Fitted on the plain training split; a lazily decoded one is read by a loader (parallel, skipping bad files).
+            try (DataLoader plain = DataLoader.builder(train).batchSize(256).threads(threads).skipBad(skipBad ? skipped : null).build()) {
+                pre = Preprocessing.fit(train instanceof TensorDataset t ? dev.beak.dataset.Batches.inOrder(t, 256) : plain, kinds, whitenEps);
+            }
+        }
         if (aug != null && !Arrays.equals(aug.outputShape(train.sampleShape()), train.sampleShape())) {
             // Training sees random crops; validation sees the centre crop of the same size.
             int[] out = aug.outputShape(train.sampleShape());

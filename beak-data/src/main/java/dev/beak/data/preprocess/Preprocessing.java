@@ -1,5 +1,8 @@
 package dev.beak.data.preprocess;
 
+import dev.beak.dataset.Batch;
+import dev.beak.dataset.BatchSource;
+import dev.beak.dataset.Batches;
 import dev.beak.dataset.Dataset;
 import dev.beak.dataset.TensorDataset;
 import dev.beak.tensor.Tensor;
@@ -29,16 +32,24 @@ public record Preprocessing(List<Preprocessor> steps) {
 
     /** Fits {@code kinds} in order on {@code train}; {@code eps} regularises whitening (ignored otherwise). */
     public static Preprocessing fit(Dataset train, List<PreprocessKind> kinds, double eps) {
+        if (train.size() == 0) throw new IllegalArgumentException("cannot fit preprocessing on an empty dataset");
+        return fit(Batches.inOrder(train, 256), kinds, eps);
+    }
+
+    /**
+     * Fits on the batches of one epoch of {@code train}: a plain loader (no augmentation) decodes in
+     * parallel and, with {@code skipBad}, leaves bad files out of the statistics.
+     */
+    public static Preprocessing fit(BatchSource train, List<PreprocessKind> kinds, double eps) {
         List<Preprocessor> fitted = new ArrayList<>();
         for (PreprocessKind k : kinds) {
-            Dataset seen = fitted.isEmpty() ? train : new Preprocessing(fitted).view(train);
+            BatchSource seen = fitted.isEmpty() ? train : new Preprocessing(fitted).view(train);
             fitted.add(fitOne(k, seen, eps));
         }
         return new Preprocessing(fitted);
     }
 
-    private static Preprocessor fitOne(PreprocessKind kind, Dataset data, double eps) {
-        if (data.size() == 0) throw new IllegalArgumentException("cannot fit " + kind + " on an empty dataset");
+    private static Preprocessor fitOne(PreprocessKind kind, BatchSource data, double eps) {
         return switch (kind) {
             case RESCALE -> Rescale.of255();
             case PIXEL_MEAN -> new PixelMean(Tensor.of(Stats.pixelMean(data), data.sampleShape()));
@@ -62,6 +73,7 @@ public record Preprocessing(List<Preprocessor> steps) {
 
     /** Transforms {@code n} consecutive samples in place, step by step. */
     public void transform(float[] x, int n) {
+        if (n == 0) return;
         for (Preprocessor p : steps) p.transform(x, n);
     }
 
@@ -76,6 +88,24 @@ public record Preprocessing(List<Preprocessor> steps) {
     /** The dataset's samples transformed, labels shared. */
     public TensorDataset applyTo(TensorDataset data) {
         return steps.isEmpty() ? data : new TensorDataset(apply(data.x()), data.y());
+    }
+
+    /** The batches of {@code source} with every step applied (for fitting the next step). */
+    BatchSource view(BatchSource source) {
+        return new BatchSource() {
+            @Override public int[] sampleShape() { return source.sampleShape(); }
+            @Override public int batchCount() { return source.batchCount(); }
+            @Override public Iterable<Batch> epoch(int epoch) {
+                return () -> new java.util.Iterator<>() {
+                    final java.util.Iterator<Batch> it = source.epoch(epoch).iterator();
+                    @Override public boolean hasNext() { return it.hasNext(); }
+                    @Override public Batch next() {
+                        Batch b = it.next();
+                        return new Batch(apply(b.x()), b.y());
+                    }
+                };
+            }
+        };
     }
 
     /** A view that transforms each sample as it is copied out (for data that does not fit in memory). */

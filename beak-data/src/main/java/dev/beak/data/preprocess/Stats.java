@@ -1,36 +1,44 @@
 package dev.beak.data.preprocess;
 
 import dev.beak.dataset.Batch;
-import dev.beak.dataset.Batches;
-import dev.beak.dataset.Dataset;
+import dev.beak.dataset.BatchSource;
 import dev.beak.tensor.Shape;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Streaming statistics over a dataset, in double precision, one pass per figure. */
+/** Streaming statistics over the batches of one epoch of a source, in double precision, one pass per figure. */
 final class Stats {
     private Stats() {}
 
     /** Mean of every value position over the samples. */
-    static float[] pixelMean(Dataset data) {
+    static float[] pixelMean(BatchSource data) {
         int d = Shape.size(data.sampleShape());
         double[] sum = new double[d];
-        for (Batch b : Batches.inOrder(data, 256)) {
+        long n = 0;
+        for (Batch b : data.epoch(1)) {
             float[] x = b.x().data();
             for (int i = 0; i < x.length; i++) sum[i % d] += x[i];
+            n += b.size();
         }
         float[] m = new float[d];
-        for (int i = 0; i < d; i++) m[i] = (float) (sum[i] / data.size());
+        for (int i = 0; i < d; i++) m[i] = (float) (sum[i] / requireSamples(n));
         return m;
     }
 
+    static long requireSamples(long n) {
+        if (n == 0) throw new IllegalArgumentException("cannot fit preprocessing on no samples");
+        return n;
+    }
+
     /** Per-channel mean and standard deviation (population), channels first. */
-    static float[][] channelMeanStd(Dataset data) {
+    static float[][] channelMeanStd(BatchSource data) {
         int[] shape = data.sampleShape();
         int c = shape.length == 0 ? 1 : shape[0], per = Shape.size(shape), plane = per / c;
         double[] sum = new double[c], sq = new double[c];
-        for (Batch b : Batches.inOrder(data, 256)) {
+        long n = 0;
+        for (Batch b : data.epoch(1)) {
+            n += b.size();
             float[] x = b.x().data();
             for (int i = 0; i < x.length; i++) {
                 int ch = (i % per) / plane;
@@ -38,7 +46,7 @@ final class Stats {
                 sq[ch] += (double) x[i] * x[i];
             }
         }
-        double count = (double) data.size() * plane;
+        double count = (double) requireSamples(n) * plane;
         float[] mean = new float[c], std = new float[c];
         for (int ch = 0; ch < c; ch++) {
             double m = sum[ch] / count;
@@ -48,9 +56,9 @@ final class Stats {
         return new float[][] {mean, std};
     }
 
-    static float[] minMax(Dataset data) {
+    static float[] minMax(BatchSource data) {
         float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
-        for (Batch b : Batches.inOrder(data, 256)) {
+        for (Batch b : data.epoch(1)) {
             for (float v : b.x().data()) {
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);

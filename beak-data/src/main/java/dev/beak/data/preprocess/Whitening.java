@@ -1,6 +1,7 @@
 package dev.beak.data.preprocess;
 
 import dev.beak.dataset.Batch;
+import dev.beak.dataset.BatchSource;
 import dev.beak.dataset.Batches;
 import dev.beak.dataset.Dataset;
 import dev.beak.tensor.Shape;
@@ -36,11 +37,17 @@ public record Whitening(Kind kind, Tensor mean, Tensor matrix, double eps) imple
 
     /** Fits on every sample of {@code data}, in batches (the data need not fit in memory). */
     public static Whitening fit(Kind kind, Dataset data, double eps) {
-        int d = Shape.size(data.sampleShape()), n = data.size();
-        if (n < 2) throw new IllegalArgumentException("whitening needs at least 2 samples, got " + n);
+        return fit(kind, Batches.inOrder(data, 256), eps);
+    }
+
+    /** Fits on the samples of one epoch of {@code data} (for example a loader that skips bad files). */
+    public static Whitening fit(Kind kind, BatchSource data, double eps) {
+        int d = Shape.size(data.sampleShape());
+        long n = 0;
         double[] sum = new double[d];
         DMatrixRMaj gram = new DMatrixRMaj(d, d);
-        for (Batch b : Batches.inOrder(data, 256)) {
+        for (Batch b : data.epoch(1)) {
+            n += b.size();
             float[] x = b.x().data();
             int rows = b.size();
             DMatrixRMaj block = new DMatrixRMaj(rows, d);
@@ -51,6 +58,7 @@ public record Whitening(Kind kind, Tensor mean, Tensor matrix, double eps) imple
             }
             CommonOps_DDRM.multAddTransA(block, block, gram); // gram += Bᵀ B
         }
+        if (n < 2) throw new IllegalArgumentException("whitening needs at least 2 samples, got " + n);
         double[] mu = new double[d];
         for (int j = 0; j < d; j++) mu[j] = sum[j] / n;
         // cov = XᵀX / n - mu muᵀ  (the covariance of the centred data)

@@ -129,6 +129,18 @@ class DataLoaderTest {
             assertThat(samples).isEqualTo(12);
         }
         assertThat(report.entries()).singleElement().satisfies(e -> assertThat(e.source()).endsWith("broken.jpg"));
+
+        // Preprocessing fitted through a plain skipping loader: the bad file is left out of the statistics.
+        SkipReport fitReport = new SkipReport();
+        var lazy = folder.dataset(ImageOptions.of(16, 16).withSkipBad(true));
+        try (DataLoader plain = DataLoader.builder(lazy).batchSize(5).skipBad(fitReport).build()) {
+            var p = dev.beak.data.preprocess.Preprocessing.fit(plain, List.of(dev.beak.data.preprocess.PreprocessKind.RESCALE,
+                    dev.beak.data.preprocess.PreprocessKind.STANDARDIZE), 0);
+            var eager = dev.beak.data.preprocess.Preprocessing.fit(lazy.load(1, new SkipReport()), List.of(
+                    dev.beak.data.preprocess.PreprocessKind.RESCALE, dev.beak.data.preprocess.PreprocessKind.STANDARDIZE), 0);
+            assertThat(p.config()).isEqualTo(eager.config());
+        }
+        assertThat(fitReport.size()).isEqualTo(1);
     }
 
     @Test
