@@ -5,6 +5,7 @@ import dev.beak.data.DataFileException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.ByteArrayInputStream;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -68,38 +68,60 @@ public final class ImageFiles {
         return read(bytes, source);
     }
 
-    /** Decodes image bytes; {@code source} names them in messages. */
+    /**
+     * Decodes image bytes; {@code source} names them in messages. The JDK's own reader for the format
+     * goes first (the fastest); when it cannot decode the file (a CMYK JPEG, say) the other registered
+     * readers (TwelveMonkeys, when present) get their turn. Decoder warnings fail at once.
+     */
     public static BufferedImage read(byte[] bytes, String source) throws DataFileException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new DataFileException(source, "not an image: the content is not JPEG, PNG, BMP or GIF (starts with "
-                        + hexStart(bytes) + ")");
-            }
-            ImageReader reader = readers.next();
-            List<String> warnings = new ArrayList<>();
+        List<ImageReader> readers = new ArrayList<>();
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            ImageIO.getImageReaders(in).forEachRemaining(readers::add);
+        } catch (IOException e) {
+            throw new DataFileException(source, "cannot read: " + e.getMessage(), e);
+        }
+        if (readers.isEmpty()) {
+            throw new DataFileException(source, "not an image: the content is not JPEG, PNG, BMP or GIF (starts with " + hexStart(bytes) + ")");
+        }
+        readers.sort(java.util.Comparator.comparing(r -> r.getClass().getName().startsWith("com.sun.imageio.") ? 0 : 1));
+        DataFileException first = null;
+        for (ImageReader reader : readers) {
             try {
-                reader.setInput(in, true, true);
-                reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
-                long w = reader.getWidth(0), h = reader.getHeight(0);
-                if (w < 1 || h < 1 || w * h > MAX_PIXELS) {
-                    throw new DataFileException(source, "header declares " + w + "x" + h + " pixels; expected 1 to " + MAX_PIXELS
-                            + " pixels (corrupt header or an image far too large to train on)");
-                }
-                BufferedImage img = reader.read(0);
-                if (!warnings.isEmpty()) {
-                    throw new DataFileException(source, "corrupt " + reader.getFormatName().toUpperCase(Locale.ROOT)
-                            + " data: " + String.join("; ", warnings));
-                }
-                return img;
+                Attempt a = read(reader, bytes, source);
+                if (a.image() != null) return a.image();
+                if (first == null) first = a.failure();
             } finally {
                 reader.dispose();
             }
+        }
+        throw first;
+    }
+
+    /** A decoded image, or why this reader could not decode it (another reader may). */
+    private record Attempt(BufferedImage image, DataFileException failure) {}
+
+    /** Warnings and impossible header sizes throw: no other reader should be tried on such a file. */
+    private static Attempt read(ImageReader reader, byte[] bytes, String source) throws DataFileException {
+        List<String> warnings = new ArrayList<>();
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(in, true, true);
+            reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
+            long w = reader.getWidth(0), h = reader.getHeight(0);
+            if (w < 1 || h < 1 || w * h > MAX_PIXELS) {
+                throw new DataFileException(source, "header declares " + w + "x" + h + " pixels; expected 1 to " + MAX_PIXELS
+                        + " pixels (corrupt header or an image far too large to train on)");
+            }
+            BufferedImage img = reader.read(0);
+            if (!warnings.isEmpty()) {
+                throw new DataFileException(source, "corrupt " + reader.getFormatName().toUpperCase(Locale.ROOT) + " data: " + String.join("; ", warnings));
+            }
+            return new Attempt(img, null);
         } catch (DataFileException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             // ImageIO reports truncated and corrupt data as IIOException, EOFException or, for some formats, runtime errors.
-            throw new DataFileException(source, "corrupt or truncated image: " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+            return new Attempt(null, new DataFileException(source, "corrupt or truncated image (or a variant no installed reader decodes): "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage()), e));
         }
     }
 
