@@ -89,10 +89,10 @@ final class DataOptions {
 
     /** What training gets: batches of the (augmented, preprocessed) training split and the prepared test split. */
     record Prepared(BatchSource train, int trainSize, TensorDataset test, Preprocessing preprocessing, SkipReport skipped,
-                    List<String> classes, AutoCloseable resources) implements AutoCloseable {
+                    List<String> classes, DataLoader loader) implements AutoCloseable {
         @Override
-        public void close() throws Exception {
-            resources.close();
+        public void close() {
+            loader.close();
         }
     }
 
@@ -123,7 +123,7 @@ final class DataOptions {
     }
 
     /** The test split for a model taking {@code modelInput}, preprocessed as fitted on the training split. */
-    TensorDataset test(int[] modelInput) throws Exception {
+    TensorDataset test(int[] modelInput) throws IOException {
         if (kind() != Kind.FOLDER && preprocess == null) return rawSplit("test");
         try (Prepared p = prepare(modelInput, 64, 0)) {
             return p.test();

@@ -13,6 +13,9 @@ import java.util.Map;
 public final class SkipReport {
     private final Map<String, BadEntry> entries = new LinkedHashMap<>();
 
+    /** An empty report. */
+    public SkipReport() {}
+
     public synchronized void add(BadEntry entry) {
         entries.putIfAbsent(entry.source(), entry);
     }
