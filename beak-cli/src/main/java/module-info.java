@@ -3,6 +3,7 @@ module dev.beak.cli {
     requires dev.beak.io;
     requires dev.beak.data;
     requires info.picocli;
+    requires java.desktop;
 
     opens dev.beak.cli to info.picocli;
 }

@@ -2,6 +2,7 @@ package dev.beak.cli;
 
 import dev.beak.io.ModelFile;
 import dev.beak.io.SavedModel;
+import dev.beak.io.onnx.OnnxImporter;
 import dev.beak.nn.Model;
 import dev.beak.nn.Sequential;
 import dev.beak.nn.zoo.SeedNetworks;
@@ -12,7 +13,7 @@ import java.nio.file.Path;
 
 /** Resolves a model argument: a named example network ({@code mnist}, {@code cifar}) or a model file. */
 final class ModelSource {
-    static final String NAMES = "mnist (seed-002 MNIST CNN), cifar (seed-003 CIFAR-10 CNN), or a .beak model file";
+    static final String NAMES = "mnist (seed-002 MNIST CNN), cifar (seed-003 CIFAR-10 CNN), a .beak model file or an .onnx model";
 
     private ModelSource() {}
 
@@ -25,7 +26,7 @@ final class ModelSource {
         return switch (arg) {
             case "mnist" -> build(SeedNetworks.mnist(), seed, SeedNetworks.mnistInput());
             case "cifar" -> build(SeedNetworks.cifar(), seed, SeedNetworks.cifarInput());
-            default -> load(arg).model();
+            default -> arg.endsWith(".onnx") ? OnnxImporter.load(Path.of(arg)).model() : load(arg).model();
         };
     }
 

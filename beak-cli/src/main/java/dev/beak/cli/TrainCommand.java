@@ -35,6 +35,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "" + Defaults.LEARNING_RATE, description = "Learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
 
+    @Option(names = "--lr-decay", defaultValue = "" + Defaults.LR_DECAY,
+            description = "Learning-rate factor per epoch (1 = constant; default: ${DEFAULT-VALUE}).")
+    double lrDecay;
+
     @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
     double momentum;
 
@@ -63,7 +67,7 @@ final class TrainCommand implements Callable<Integer> {
                         + prepared.preprocessing().steps().stream().map(p -> p.type()).toList());
             }
             figures = TrainingRun.run(m, prepared.train(), prepared.trainSize(), prepared.test(),
-                    TrainingRun.optimizer(optimizer, lr, momentum), optText, epochs, batchSize, seed, target,
+                    TrainingRun.optimizer(optimizer, lr, momentum, lrDecay), optText, lrDecay, epochs, batchSize, seed, target,
                     stdout, spec.commandLine().getErr());
             if (!prepared.skipped().isEmpty()) stdout.print(prepared.skipped().summary());
             figures.put("skipped_files", prepared.skipped().size());

@@ -2,12 +2,13 @@ package dev.beak.cli;
 
 import dev.beak.dataset.BatchSource;
 import dev.beak.dataset.Batches;
-import dev.beak.dataset.TensorDataset;
+import dev.beak.dataset.Dataset;
 import dev.beak.io.AtomicFiles;
 import dev.beak.io.ModelFile;
 import dev.beak.nn.Model;
 import dev.beak.nn.loss.CrossEntropy;
 import dev.beak.nn.optim.Adam;
+import dev.beak.nn.optim.LearningRateSchedule;
 import dev.beak.nn.optim.Optimizer;
 import dev.beak.nn.optim.Sgd;
 import dev.beak.nn.train.Evaluation;
@@ -32,25 +33,28 @@ final class TrainingRun {
 
     private TrainingRun() {}
 
-    static Optimizer optimizer(OptimizerKind kind, double lr, double momentum) {
-        return kind == OptimizerKind.adam ? new Adam(lr) : new Sgd(lr, momentum);
+    /** The optimizer with an exponential learning-rate decay per epoch ({@code lrDecay} 1 keeps it constant). */
+    static Optimizer optimizer(OptimizerKind kind, double lr, double momentum, double lrDecay) {
+        LearningRateSchedule schedule = lrDecay == 1 ? LearningRateSchedule.constant() : LearningRateSchedule.exponential(lrDecay);
+        return kind == OptimizerKind.adam ? new Adam(lr).schedule(schedule) : new Sgd(lr, momentum).schedule(schedule);
     }
 
     /** Runs the whole job and returns the JSON figures. */
-    static Map<String, Object> run(Model model, TensorDataset train, TensorDataset test, Optimizer optimizer, String optimizerText,
-                                   int epochs, int batchSize, long seed, Path out, PrintWriter stdout, PrintWriter stderr) throws Exception {
+    static Map<String, Object> run(Model model, Dataset train, Dataset test, Optimizer optimizer, String optimizerText,
+                                   double lrDecay, int epochs, int batchSize, long seed, Path out, PrintWriter stdout, PrintWriter stderr) throws Exception {
         checkInput(model, train, "training");
-        return run(model, Batches.shuffled(train, batchSize, seed, 0), train.size(), test, optimizer, optimizerText, epochs, batchSize, seed,
-                out, stdout, stderr);
+        return run(model, Batches.shuffled(train, batchSize, seed, 0), train.size(), test, optimizer, optimizerText, lrDecay, epochs,
+                batchSize, seed, out, stdout, stderr);
     }
 
     /** The same with training batches from any source (for example a background loader with augmentation). */
-    static Map<String, Object> run(Model model, BatchSource train, int trainSize, TensorDataset test, Optimizer optimizer, String optimizerText,
-                                   int epochs, int batchSize, long seed, Path out, PrintWriter stdout, PrintWriter stderr) throws Exception {
+    static Map<String, Object> run(Model model, BatchSource train, int trainSize, Dataset test, Optimizer optimizer, String optimizerText,
+                                   double lrDecay, int epochs, int batchSize, long seed, Path out, PrintWriter stdout, PrintWriter stderr) throws Exception {
         checkInput(model, train.sampleShape(), "training");
         checkInput(model, test, "test");
-        stdout.printf(Locale.ROOT, "Training %s (%,d parameters) on %,d images, testing on %,d; %s, batch %d, %d epochs%n",
-                model.name(), model.parameterCount(), trainSize, test.size(), optimizerText, batchSize, epochs);
+        stdout.printf(Locale.ROOT, "Training %s (%,d parameters) on %,d images, testing on %,d; %s%s, batch %d, %d epochs%n",
+                model.name(), model.parameterCount(), trainSize, test.size(), optimizerText,
+                lrDecay == 1 ? "" : " (x" + lrDecay + " per epoch)", batchSize, epochs);
         model.compile(optimizer, new CrossEntropy());
         long start = System.nanoTime();
         History history = model.fit(train, FitOptions.epochs(epochs).batchSize(batchSize).validation(test).seed(seed)
@@ -89,7 +93,7 @@ final class TrainingRun {
         return model.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".history.csv");
     }
 
-    static void checkInput(Model model, TensorDataset data, String what) {
+    static void checkInput(Model model, Dataset data, String what) {
         checkInput(model, data.sampleShape(), what);
     }
 

@@ -25,7 +25,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * Beak's model file: one zip holding {@code model.json} (format version, architecture as layer
  * configs and graph wiring, input shape, metadata) and {@code weights.safetensors} (every parameter
- * by qualified name, {@code conv2d.weight}, in the safetensors layout that Python tools read).
+ * and buffer by qualified name, {@code conv2d.weight}, {@code batch_norm.running_mean}, in the
+ * safetensors layout that Python tools read).
  * Written atomically: a crash never leaves half a file. Never Java serialization.
  */
 public final class ModelFile {
@@ -44,7 +45,7 @@ public final class ModelFile {
     public static void save(Model model, Path file, Map<String, String> metadata) throws IOException {
         if (!model.isBuilt()) throw new IllegalStateException("model " + model.name() + " is not built: nothing to save yet");
         byte[] json = JSON.writeValueAsBytes(describe(model, metadata));
-        Map<String, Tensor> weights = model.parameters();
+        Map<String, Tensor> weights = model.state();
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             zip.putNextEntry(new ZipEntry(MODEL_JSON));
@@ -132,7 +133,7 @@ public final class ModelFile {
 
     /** Copies stored weights into the built model, checking names and shapes both ways. */
     private static void assign(Model model, Map<String, Tensor> weights, String src) throws FileFormatException {
-        Map<String, Tensor> params = model.parameters();
+        Map<String, Tensor> params = model.state();
         for (Map.Entry<String, Tensor> p : params.entrySet()) {
             Tensor stored = weights.get(p.getKey());
             if (stored == null) throw new FileFormatException(src, "weights lack parameter " + p.getKey());

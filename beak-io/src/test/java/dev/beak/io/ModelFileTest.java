@@ -65,6 +65,23 @@ class ModelFileTest {
     }
 
     @Test
+    void batchNormRunningStatisticsAreSavedAndLoaded() throws IOException {
+        Model m = Sequential.of(Layers.conv2d(3, 3), Layers.batchNorm2d(), Layers.flatten(), Layers.dense(2))
+                .seed(2).withInputShape(1, 5, 5);
+        // One training-mode pass moves the running statistics away from their initial zeros and ones.
+        m.forward(Tensor.randn(new SplittableRandom(3), 4, 1, 5, 5), true);
+        assertThat(m.buffers()).containsKeys("batch_norm.running_mean", "batch_norm.running_var");
+        Path f = dir.resolve("bn.beak");
+        ModelFile.save(m, f);
+        Model back = ModelFile.load(f).model();
+        assertThat(back.buffers().get("batch_norm.running_mean").data()).containsExactly(m.buffers().get("batch_norm.running_mean").data());
+        assertThat(back.buffers().get("batch_norm.running_var").data()).containsExactly(m.buffers().get("batch_norm.running_var").data());
+        Tensor x = Tensor.randn(new SplittableRandom(4), 2, 1, 5, 5);
+        assertThat(back.predict(x, 2).data()).containsExactly(m.predict(x, 2).data());
+        assertThat(m.summary()).contains("Non-trainable params: 6");
+    }
+
+    @Test
     void aFailedSaveLeavesTheOldFileAndNoTemporaryFiles() throws IOException {
         Model m = trainedLookingModel();
         Path f = dir.resolve("m.beak");

@@ -4,7 +4,9 @@ import dev.beak.autograd.Autograd;
 import dev.beak.dataset.BatchSource;
 import dev.beak.dataset.Dataset;
 import dev.beak.nn.loss.Loss;
+import dev.beak.nn.metric.Metric;
 import dev.beak.nn.optim.Optimizer;
+import dev.beak.nn.optim.ParameterGroup;
 import dev.beak.nn.train.Evaluation;
 import dev.beak.nn.train.FitOptions;
 import dev.beak.nn.train.History;
@@ -41,6 +43,7 @@ public final class Model {
     private Layer[] layers;
     private int[][] outputShapes;
     private Trainer trainer;
+    private final Trainability trainability;
 
     Model(String name, List<GraphNode> nodes, int inputCount, int[] outputs, int[][] inputShapes, long seed) {
         if (nodes.isEmpty()) throw new IllegalArgumentException("a model needs at least one layer");
@@ -50,6 +53,7 @@ public final class Model {
         this.inputCount = inputCount;
         this.outputs = outputs.clone();
         this.seed = seed;
+        this.trainability = new Trainability(this.nodes);
         for (int i = 0; i < nodes.size(); i++) {
             for (int in : nodes.get(i).inputs()) {
                 boolean ok = in >= 0 ? in < i : GraphNode.inputNumber(in) < inputCount;
@@ -149,6 +153,7 @@ public final class Model {
         this.inputShapes = copy;
         this.layers = built;
         this.outputShapes = out;
+        trainability.apply(built);
         return this;
     }
 
@@ -203,7 +208,8 @@ public final class Model {
             int[] ins = nodes.get(i).inputs();
             Tensor[] in = new Tensor[ins.length];
             for (int j = 0; j < ins.length; j++) in[j] = ins[j] >= 0 ? values[ins[j]] : inputs[GraphNode.inputNumber(ins[j])];
-            values[i] = layers[i].forward(training, in);
+            // A frozen layer runs as in inference (Keras' rule), so a frozen BatchNorm keeps its running statistics.
+            values[i] = layers[i].forward(training && !trainability.isFrozen(i), in);
         }
         return values;
     }
@@ -242,15 +248,102 @@ public final class Model {
         return params;
     }
 
+    /** Non-trainable state by qualified name ({@code batch_norm.running_mean}), in graph order. */
+    public Map<String, Tensor> buffers() {
+        requireBuilt();
+        Map<String, Tensor> buffers = new LinkedHashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            for (Parameter p : layers[i].buffers()) buffers.put(nodes.get(i).name() + "." + p.name(), p.value());
+        }
+        return buffers;
+    }
+
+    /** Everything a model file stores: parameters, then buffers. */
+    public Map<String, Tensor> state() {
+        Map<String, Tensor> all = new LinkedHashMap<>(parameters());
+        all.putAll(buffers());
+        return all;
+    }
+
+    // ---- fine-tuning: freezing and per-layer learning rates ------------------------------------
+
+    /**
+     * Freezes every layer whose name starts with one of {@code namePrefixes}: its parameters get no
+     * gradient and no update. {@code freeze("conv2d")} freezes conv2d, conv2d_1, ...
+     */
+    public Model freeze(String... namePrefixes) {
+        return setFrozen(true, namePrefixes);
+    }
+
+    public Model unfreeze(String... namePrefixes) {
+        return setFrozen(false, namePrefixes);
+    }
+
+    /** Freezes ({@code false}) or unfreezes exactly the layer called {@code layerName}. */
+    public Model setTrainable(String layerName, boolean trainable) {
+        int i = trainability.index(layerName);
+        trainability.setFrozen(k -> k == i, !trainable);
+        trainability.apply(layers);
+        return this;
+    }
+
+    /** Freezes every layer up to and including {@code layerName} (in graph order): the pretrained base. */
+    public Model freezeUpTo(String layerName) {
+        int last = trainability.index(layerName);
+        trainability.setFrozen(i -> i <= last, true);
+        trainability.apply(layers);
+        return this;
+    }
+
+    /** Multiplies the learning rate of every layer whose name starts with {@code namePrefix} by {@code multiplier}. */
+    public Model setLearningRateMultiplier(String namePrefix, double multiplier) {
+        for (int i : trainability.matching(namePrefix)) trainability.setMultiplier(i, multiplier);
+        return this;
+    }
+
+    /** False when the layer called {@code layerName} is frozen. */
+    public boolean isTrainable(String layerName) {
+        return !trainability.isFrozen(trainability.index(layerName));
+    }
+
+    /** The parameters of the layers that are not frozen, by qualified name. */
+    public Map<String, Tensor> trainableParameters() {
+        requireBuilt();
+        Map<String, Tensor> params = new LinkedHashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            if (trainability.isFrozen(i)) continue;
+            for (Parameter p : layers[i].parameters()) params.put(nodes.get(i).name() + "." + p.name(), p.value());
+        }
+        return params;
+    }
+
+    /** The trainable parameters grouped by learning-rate multiplier, for {@link Optimizer#stepGroups}. */
+    public List<ParameterGroup> parameterGroups() {
+        requireBuilt();
+        return trainability.groups(layers);
+    }
+
+    private Model setFrozen(boolean value, String... namePrefixes) {
+        for (String prefix : namePrefixes) {
+            int[] hits = trainability.matching(prefix);
+            trainability.setFrozen(i -> Arrays.binarySearch(hits, i) >= 0, value);
+        }
+        trainability.apply(layers);
+        return this;
+    }
+
     public long parameterCount() {
         long n = 0;
         for (Tensor t : parameters().values()) n += t.size();
         return n;
     }
 
-    /** Sets the optimizer and loss for {@link #fit} and {@link #evaluate}; accuracy is always reported. */
-    public Model compile(Optimizer optimizer, Loss loss) {
-        this.trainer = new Trainer(this, optimizer, loss);
+    /**
+     * Sets the optimizer, loss and extra metrics for {@link #fit} and {@link #evaluate}; loss and
+     * accuracy are always reported.
+     */
+    public Model compile(Optimizer optimizer, Loss loss, Metric... metrics) {
+        this.trainer = new Trainer(this, optimizer, loss, List.of(metrics));
         return this;
     }
 

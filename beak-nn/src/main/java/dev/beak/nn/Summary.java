@@ -24,11 +24,15 @@ final class Summary {
         StringBuilder sb = new StringBuilder();
         sb.append("Model: \"").append(m.name()).append("\"\n").append(rule);
         sb.append(row("Layer (type)", "Output Shape", "Param #", graph ? "Connected to" : null)).append(thick);
-        long total = 0;
+        long total = 0, frozen = 0;
         for (int i = 0; i < m.nodes().size(); i++) {
             GraphNode node = m.nodes().get(i);
-            long params = 0;
+            long params = 0, buffers = 0;
             for (Parameter p : m.layer(i).parameters()) params += p.value().size();
+            for (Parameter b : m.layer(i).buffers()) buffers += b.value().size();
+            // As in Keras, buffers (batch-norm running statistics) count as non-trainable parameters.
+            frozen += (m.isTrainable(node.name()) ? 0 : params) + buffers;
+            params += buffers;
             total += params;
             String from = null;
             if (graph) {
@@ -44,8 +48,8 @@ final class Summary {
             sb.append(i == m.nodes().size() - 1 ? thick : rule);
         }
         sb.append(String.format(Locale.ROOT, "Total params: %,d%n", total));
-        sb.append(String.format(Locale.ROOT, "Trainable params: %,d%n", total));
-        sb.append(String.format(Locale.ROOT, "Non-trainable params: 0%n"));
+        sb.append(String.format(Locale.ROOT, "Trainable params: %,d%n", total - frozen));
+        sb.append(String.format(Locale.ROOT, "Non-trainable params: %,d%n", frozen));
         sb.append(rule);
         return sb.toString();
     }

@@ -1,6 +1,7 @@
 package dev.beak.nn;
 
 import dev.beak.nn.layer.Activation;
+import dev.beak.nn.layer.Initializers;
 import dev.beak.nn.layer.Layer;
 import dev.beak.nn.layer.LayerConfigs;
 import dev.beak.nn.layer.LayerSpec;
@@ -39,7 +40,49 @@ class LayerContractTest {
                 Arguments.of(Layers.dense(3, Activation.RELU), new int[] {4}, 15),
                 Arguments.of(Layers.relu(), new int[] {3, 2, 2}, 0),
                 Arguments.of(Layers.softmax(), new int[] {6}, 0),
-                Arguments.of(Layers.dropout(0.5f), new int[] {5}, 0));
+                Arguments.of(Layers.dropout(0.5f), new int[] {5}, 0),
+                // Layer catalogue.
+                Arguments.of(Layers.conv2d(6, 3).withGroups(2).withPadding(Padding.SAME), new int[] {4, 5, 5}, 6 * 2 * 9 + 6),
+                Arguments.of(Layers.depthwiseConv2d(3, 3).withKernelInitializer(Initializers.heNormal()).withBias(false), new int[] {3, 5, 4}, 3 * 9),
+                Arguments.of(Layers.conv2d(2, 1).withKernelInitializer(Initializers.normal(0.01)).withBiasInitializer(Initializers.constant(1)), new int[] {3, 2, 2}, 2 * 3 + 2),
+                Arguments.of(Layers.conv1d(4, 3).withStride(2).withPadding(Padding.SAME), new int[] {2, 9}, 4 * 2 * 3 + 4),
+                Arguments.of(Layers.conv1d(4, 2).withGroups(2).withDilation(2), new int[] {2, 7}, 4 * 1 * 2 + 4),
+                Arguments.of(Layers.convTranspose2d(3, 3).withStride(2).withPadding(1).withOutputPadding(1), new int[] {2, 3, 4}, 2 * 3 * 9 + 3),
+                Arguments.of(Layers.convTranspose2d(4, 2).withGroups(2).withDilation(2), new int[] {2, 3, 3}, 2 * 2 * 4 + 4),
+                Arguments.of(Layers.convTranspose1d(2, 3).withStride(2).withOutputPadding(1), new int[] {3, 4}, 3 * 2 * 3 + 2),
+                Arguments.of(Layers.avgPool2d(2), new int[] {2, 5, 4}, 0),
+                Arguments.of(Layers.avgPool2d(3).withStride(2).withPadding(Padding.of(1)).withCeilMode(true).withCountIncludePad(false), new int[] {2, 6, 6}, 0),
+                Arguments.of(Layers.maxPool2d(3).withStride(2).withDilation(2).withCeilMode(true), new int[] {2, 8, 7}, 0),
+                Arguments.of(Layers.lpPool2d(2f, 2), new int[] {2, 4, 5}, 0),
+                Arguments.of(Layers.lpPool1d(3f, 2).withStride(1), new int[] {2, 5}, 0),
+                Arguments.of(Layers.convTranspose1d(4, 2).withGroups(2).withBias(false).withKernelInitializer(Initializers.heUniform()), new int[] {2, 3}, 2 * 2 * 2),
+                Arguments.of(Layers.conv1d(2, 1).withBiasInitializer(Initializers.constant(0.1)), new int[] {3, 4}, 2 * 3 + 2),
+                Arguments.of(Layers.maxPool1d(3).withStride(2).withCeilMode(true), new int[] {2, 8}, 0),
+                Arguments.of(Layers.avgPool1d(2).withPadding(new Padding.Explicit(0, 0, 1, 0)), new int[] {2, 7}, 0),
+                Arguments.of(Layers.globalAvgPool(), new int[] {3, 4, 5}, 0),
+                Arguments.of(Layers.globalMaxPool().withKeepDims(true), new int[] {3, 4, 5}, 0),
+                Arguments.of(Layers.batchNorm2d(), new int[] {3, 4, 4}, 6),
+                Arguments.of(Layers.batchNorm1d().withMomentum(0.01f), new int[] {5}, 10),
+                Arguments.of(Layers.batchNorm1d(), new int[] {2, 6}, 4),
+                Arguments.of(Layers.groupNorm(2), new int[] {4, 3, 3}, 8),
+                Arguments.of(Layers.instanceNorm(), new int[] {3, 5}, 6),
+                Arguments.of(Layers.layerNorm(), new int[] {2, 3, 2}, 24),
+                Arguments.of(new dev.beak.nn.layer.LayerNorm(1, 1e-5f), new int[] {2, 3}, 6),
+                Arguments.of(Layers.localResponseNorm(5, 5e-4f, 0.75f, 2f), new int[] {6, 3, 3}, 0),
+                Arguments.of(Layers.leakyRelu(0.1f), new int[] {4}, 0),
+                Arguments.of(Layers.prelu(), new int[] {3, 2, 2}, 3),
+                Arguments.of(new dev.beak.nn.layer.PRelu(true, 0.1f), new int[] {6}, 1),
+                Arguments.of(Layers.elu(0.5f), new int[] {4}, 0),
+                Arguments.of(Layers.selu(), new int[] {4}, 0),
+                Arguments.of(Layers.sigmoid(), new int[] {4}, 0),
+                Arguments.of(Layers.tanh(), new int[] {4}, 0),
+                Arguments.of(Layers.hardSigmoid(), new int[] {4}, 0),
+                Arguments.of(Layers.hardSwish(), new int[] {4}, 0),
+                Arguments.of(Layers.softplus(), new int[] {4}, 0),
+                Arguments.of(Layers.logSoftmax(), new int[] {5}, 0),
+                Arguments.of(Layers.maxout(3), new int[] {6, 2, 2}, 0),
+                Arguments.of(Layers.dense(4, Activation.SELU).withKernelInitializer(Initializers.heUniform()), new int[] {3}, 16),
+                Arguments.of(Layers.dense(2, Activation.HARD_SWISH).withKernelInitializer(Initializers.glorotNormal()), new int[] {3}, 8));
     }
 
     @ParameterizedTest

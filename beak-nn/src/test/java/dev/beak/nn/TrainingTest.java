@@ -4,6 +4,7 @@ import dev.beak.dataset.TensorDataset;
 import dev.beak.nn.layer.Activation;
 import dev.beak.nn.layer.Layers;
 import dev.beak.nn.loss.CrossEntropy;
+import dev.beak.nn.metric.Metric;
 import dev.beak.nn.optim.Adam;
 import dev.beak.nn.train.FitOptions;
 import dev.beak.nn.train.History;
@@ -44,8 +45,18 @@ class TrainingTest {
         assertThat(h.epochs()).hasSize(4);
         assertThat(h.last().get("val_accuracy")).isGreaterThan(0.95);
         assertThat(h.values("loss")[3]).isLessThan(h.values("loss")[0]);
-        assertThat(h.toCsv()).startsWith("epoch,loss,accuracy,val_loss,val_accuracy,seconds,images_per_s\n1,");
+        assertThat(h.toCsv()).startsWith("epoch,loss,accuracy,val_loss,val_accuracy,seconds,images_per_s,learning_rate\n1,");
         assertThat(model.evaluate(quadrants(200, 2), 50).accuracy()).isEqualTo(h.last().get("val_accuracy"));
+    }
+
+    @Test
+    void compiledMetricsAreLoggedForTrainingAndValidation() {
+        Model model = smallCnn().compile(new Adam(1e-2), new CrossEntropy(), Metric.topK(1), Metric.topK(4));
+        History h = model.fit(quadrants(64, 1), FitOptions.epochs(1).batchSize(16).validation(quadrants(32, 2)));
+        assertThat(h.last().get("top_1_accuracy")).isEqualTo(h.last().get("accuracy"));
+        assertThat(h.last().get("val_top_1_accuracy")).isEqualTo(h.last().get("val_accuracy"));
+        assertThat(h.last().get("top_4_accuracy")).isEqualTo(1.0);
+        assertThat(model.evaluate(quadrants(32, 2), 8).metrics()).containsEntry("top_4_accuracy", 1.0);
     }
 
     @Test

@@ -3,17 +3,28 @@ package dev.beak.nn.layer;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-/** An activation as a layer of its own (Keras' ReLU and Softmax layers). Shapes: output = input. */
+/**
+ * An activation as a layer of its own (Keras' ReLU and Softmax layers). Shapes: output = input.
+ * Softmax and log-softmax act on the last axis.
+ */
 public record ActivationLayer(Activation activation) implements LayerSpec {
     @Override public String type() {
         return switch (activation) {
             case RELU -> "Relu";
             case SOFTMAX -> "Softmax";
             case LINEAR -> "Linear";
+            case SIGMOID -> "Sigmoid";
+            case TANH -> "Tanh";
+            case ELU -> "EluActivation";
+            case SELU -> "Selu";
+            case HARD_SIGMOID -> "HardSigmoidActivation";
+            case HARD_SWISH -> "HardSwish";
+            case SOFTPLUS -> "Softplus";
+            case LOG_SOFTMAX -> "LogSoftmax";
         };
     }
 
-    @Override public String baseName() { return type().toLowerCase(java.util.Locale.ROOT); }
+    @Override public String baseName() { return activation.configName(); }
 
     @Override
     public int[] outputShape(int[]... inputs) {
@@ -28,5 +39,14 @@ public record ActivationLayer(Activation activation) implements LayerSpec {
     @Override
     public Map<String, Object> config() {
         return Map.of();
+    }
+
+    /** The layer of a type name that {@link #type()} gives, or null. */
+    static ActivationLayer ofType(String type) {
+        for (Activation a : Activation.values()) {
+            ActivationLayer l = new ActivationLayer(a);
+            if (l.type().equals(type)) return l;
+        }
+        return null;
     }
 }

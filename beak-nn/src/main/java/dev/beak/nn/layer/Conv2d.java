@@ -3,46 +3,69 @@ package dev.beak.nn.layer;
 import dev.beak.ops.Ops;
 import dev.beak.ops.Padding;
 import dev.beak.ops.Window2d;
+import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * 2-d convolution layer, optionally followed by an activation (Keras' {@code activation=}).
+ * 2-d convolution layer, optionally grouped (depthwise when groups = C; Howard et al., 2017) and
+ * followed by an activation (Keras' {@code activation=}).
  *
- * <p>Shapes: input (N, C, H, W); weight (F, C, kH, kW); bias (F); output (N, F, oH, oW) with
+ * <p>Shapes: input (N, C, H, W); weight (F, C/groups, kH, kW); bias (F); output (N, F, oH, oW) with
  * {@code oH = floor((H + padTop + padBottom - dilationH*(kH-1) - 1) / strideH) + 1}, and
- * {@code oH = ceil(H / strideH)} for {@link Padding#SAME}. C is inferred from the input.
+ * {@code oH = ceil(H / strideH)} for {@link Padding#SAME}. C is inferred from the input; groups
+ * divides C and F. Kernel initializer default glorot uniform, bias zeros (Keras').
  */
 public record Conv2d(int filters, int kernelH, int kernelW, int strideH, int strideW,
                      int dilationH, int dilationW, Padding padding, boolean useBias,
-                     Activation activation) implements LayerSpec {
+                     Activation activation, int groups, Initializer kernelInitializer,
+                     Initializer biasInitializer) implements LayerSpec {
     public Conv2d {
         if (filters < 1) throw new IllegalArgumentException("Conv2d filters must be >= 1, got " + filters);
+        if (groups < 1 || filters % groups != 0) throw new IllegalArgumentException("Conv2d: groups " + groups + " must divide filters " + filters);
         Window2d.of(new int[] {1, 1, kernelH, kernelW}, kernelH, kernelW, strideH, strideW, 1, 1, Padding.VALID);
     }
 
+    public Conv2d(int filters, int kernelH, int kernelW, int strideH, int strideW, int dilationH, int dilationW,
+                  Padding padding, boolean useBias, Activation activation) {
+        this(filters, kernelH, kernelW, strideH, strideW, dilationH, dilationW, padding, useBias, activation, 1,
+                Initializer.GLOROT_UNIFORM, Initializer.ZEROS);
+    }
+
     public Conv2d withPadding(Padding p) {
-        return new Conv2d(filters, kernelH, kernelW, strideH, strideW, dilationH, dilationW, p, useBias, activation);
+        return new Conv2d(filters, kernelH, kernelW, strideH, strideW, dilationH, dilationW, p, useBias, activation, groups, kernelInitializer, biasInitializer);
     }
 
     public Conv2d withStride(int s) {
-        return new Conv2d(filters, kernelH, kernelW, s, s, dilationH, dilationW, padding, useBias, activation);
+        return new Conv2d(filters, kernelH, kernelW, s, s, dilationH, dilationW, padding, useBias, activation, groups, kernelInitializer, biasInitializer);
     }
 
     public Conv2d withDilation(int d) {
-        return new Conv2d(filters, kernelH, kernelW, strideH, strideW, d, d, padding, useBias, activation);
+        return new Conv2d(filters, kernelH, kernelW, strideH, strideW, d, d, padding, useBias, activation, groups, kernelInitializer, biasInitializer);
     }
 
     public Conv2d withBias(boolean b) {
-        return new Conv2d(filters, kernelH, kernelW, strideH, strideW, dilationH, dilationW, padding, b, activation);
+        return new Conv2d(filters, kernelH, kernelW, strideH, strideW, dilationH, dilationW, padding, b, activation, groups, kernelInitializer, biasInitializer);
     }
 
     public Conv2d withActivation(Activation a) {
-        return new Conv2d(filters, kernelH, kernelW, strideH, strideW, dilationH, dilationW, padding, useBias, a);
+        return new Conv2d(filters, kernelH, kernelW, strideH, strideW, dilationH, dilationW, padding, useBias, a, groups, kernelInitializer, biasInitializer);
+    }
+
+    /** Grouped convolution; {@code g} = C gives a depthwise convolution. */
+    public Conv2d withGroups(int g) {
+        return new Conv2d(filters, kernelH, kernelW, strideH, strideW, dilationH, dilationW, padding, useBias, activation, g, kernelInitializer, biasInitializer);
+    }
+
+    public Conv2d withKernelInitializer(Initializer i) {
+        return new Conv2d(filters, kernelH, kernelW, strideH, strideW, dilationH, dilationW, padding, useBias, activation, groups, i, biasInitializer);
+    }
+
+    public Conv2d withBiasInitializer(Initializer i) {
+        return new Conv2d(filters, kernelH, kernelW, strideH, strideW, dilationH, dilationW, padding, useBias, activation, groups, kernelInitializer, i);
     }
 
     @Override public String type() { return "Conv2d"; }
@@ -52,41 +75,36 @@ public record Conv2d(int filters, int kernelH, int kernelW, int strideH, int str
     @Override
     public int[] outputShape(int[]... inputs) {
         int[] in = Shapes.image(type(), inputs);
+        if (in[0] % groups != 0) {
+            throw new IllegalArgumentException("Conv2d: input " + Shape.toString(in) + " has " + in[0] + " channels, not divisible into " + groups + " groups");
+        }
         Window2d g = Window2d.of(new int[] {1, in[0], in[1], in[2]}, kernelH, kernelW, strideH, strideW, dilationH, dilationW, padding);
         return new int[] {filters, g.oH(), g.oW()};
     }
 
     @Override
     public Layer build(SplittableRandom rng, int[]... inputs) {
-        int c = Shapes.image(type(), inputs)[0], area = kernelH * kernelW;
-        Tensor w = Initializers.glorotUniform(rng, c * area, filters * area, filters, c, kernelH, kernelW);
-        Tensor b = useBias ? Tensor.zeros(filters) : null;
-        List<Parameter> params = new ArrayList<>(List.of(new Parameter("weight", w)));
-        if (b != null) params.add(new Parameter("bias", b));
-        return new Layer() {
-            @Override
-            public Tensor forward(boolean training, Tensor... x) {
-                return activation.apply(Ops.conv2d(x[0], w, b, strideH, strideW, dilationH, dilationW, padding));
-            }
-
-            @Override
-            public List<Parameter> parameters() {
-                return params;
-            }
-        };
+        outputShape(inputs);
+        int c = Shapes.image(type(), inputs)[0] / groups, area = kernelH * kernelW;
+        Tensor w = kernelInitializer.create(rng, c * area, filters * area, filters, c, kernelH, kernelW);
+        Tensor b = useBias ? biasInitializer.create(rng, c * area, filters * area, filters) : null;
+        return new WeightedLayer(w, b, x -> activation.apply(Ops.conv2d(x, w, b, strideH, strideW, dilationH, dilationW, padding, groups)));
     }
 
     @Override
     public Map<String, Object> config() {
         return Map.of("filters", filters, "kernel", List.of(kernelH, kernelW), "stride", List.of(strideH, strideW),
                 "dilation", List.of(dilationH, dilationW), "padding", Paddings.toConfig(padding), "use_bias", useBias,
-                "activation", activation.configName());
+                "activation", activation.configName(), "groups", groups, "kernel_initializer", kernelInitializer.toConfig(),
+                "bias_initializer", biasInitializer.toConfig());
     }
 
     static Conv2d fromConfig(Map<String, Object> c) {
         int[] k = LayerConfigs.pair(c, "kernel"), s = LayerConfigs.pair(c, "stride"), d = LayerConfigs.pair(c, "dilation");
         return new Conv2d(LayerConfigs.toInt(c.get("filters")), k[0], k[1], s[0], s[1], d[0], d[1],
                 Paddings.fromConfig(c.get("padding")), (Boolean) c.getOrDefault("use_bias", true),
-                Activation.fromConfigName((String) c.getOrDefault("activation", "linear")));
+                Activation.fromConfigName((String) c.getOrDefault("activation", "linear")), LayerConfigs.toInt(c.getOrDefault("groups", 1)),
+                Initializer.fromConfig(c.get("kernel_initializer"), Initializer.GLOROT_UNIFORM),
+                Initializer.fromConfig(c.get("bias_initializer"), Initializer.ZEROS));
     }
 }

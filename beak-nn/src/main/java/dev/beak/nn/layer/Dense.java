@@ -3,23 +3,39 @@ package dev.beak.nn.layer;
 import dev.beak.ops.Ops;
 import dev.beak.tensor.Tensor;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * Fully connected layer, optionally followed by an activation.
  *
- * <p>Shapes: input (N, In); weight (In, Out); bias (Out); output (N, Out). In is inferred.
+ * <p>Shapes: input (N, In); weight (In, Out); bias (Out); output (N, Out). In is inferred. Kernel
+ * initializer default glorot uniform, bias zeros (Keras').
  */
-public record Dense(int units, Activation activation, boolean useBias) implements LayerSpec {
+public record Dense(int units, Activation activation, boolean useBias, Initializer kernelInitializer,
+                    Initializer biasInitializer) implements LayerSpec {
     public Dense {
         if (units < 1) throw new IllegalArgumentException("Dense units must be >= 1, got " + units);
     }
 
+    public Dense(int units, Activation activation, boolean useBias) {
+        this(units, activation, useBias, Initializer.GLOROT_UNIFORM, Initializer.ZEROS);
+    }
+
     public Dense withActivation(Activation a) {
-        return new Dense(units, a, useBias);
+        return new Dense(units, a, useBias, kernelInitializer, biasInitializer);
+    }
+
+    public Dense withBias(boolean b) {
+        return new Dense(units, activation, b, kernelInitializer, biasInitializer);
+    }
+
+    public Dense withKernelInitializer(Initializer i) {
+        return new Dense(units, activation, useBias, i, biasInitializer);
+    }
+
+    public Dense withBiasInitializer(Initializer i) {
+        return new Dense(units, activation, useBias, kernelInitializer, i);
     }
 
     @Override public String type() { return "Dense"; }
@@ -35,30 +51,20 @@ public record Dense(int units, Activation activation, boolean useBias) implement
     @Override
     public Layer build(SplittableRandom rng, int[]... inputs) {
         int in = Shapes.vector(type(), inputs)[0];
-        Tensor w = Initializers.glorotUniform(rng, in, units, in, units);
-        Tensor b = useBias ? Tensor.zeros(units) : null;
-        List<Parameter> params = new ArrayList<>(List.of(new Parameter("weight", w)));
-        if (b != null) params.add(new Parameter("bias", b));
-        return new Layer() {
-            @Override
-            public Tensor forward(boolean training, Tensor... x) {
-                return activation.apply(Ops.dense(x[0], w, b));
-            }
-
-            @Override
-            public List<Parameter> parameters() {
-                return params;
-            }
-        };
+        Tensor w = kernelInitializer.create(rng, in, units, in, units);
+        Tensor b = useBias ? biasInitializer.create(rng, in, units, units) : null;
+        return new WeightedLayer(w, b, x -> activation.apply(Ops.dense(x, w, b)));
     }
 
     @Override
     public Map<String, Object> config() {
-        return Map.of("units", units, "activation", activation.configName(), "use_bias", useBias);
+        return Map.of("units", units, "activation", activation.configName(), "use_bias", useBias,
+                "kernel_initializer", kernelInitializer.toConfig(), "bias_initializer", biasInitializer.toConfig());
     }
 
     static Dense fromConfig(Map<String, Object> c) {
         return new Dense(LayerConfigs.toInt(c.get("units")), Activation.fromConfigName((String) c.getOrDefault("activation", "linear")),
-                (Boolean) c.getOrDefault("use_bias", true));
+                (Boolean) c.getOrDefault("use_bias", true), Initializer.fromConfig(c.get("kernel_initializer"), Initializer.GLOROT_UNIFORM),
+                Initializer.fromConfig(c.get("bias_initializer"), Initializer.ZEROS));
     }
 }

@@ -4,13 +4,21 @@ import dev.beak.tensor.Tensor;
 
 import java.util.List;
 
-/** A built layer: its parameters and its forward pass (batch-first tensors). */
+/** A built layer: its parameters and its forward pass (batch-first tensors), and its non-trainable buffers. */
 public interface Layer {
     /** Runs the layer; {@code training} switches dropout (and, later, batch-norm statistics). */
     Tensor forward(boolean training, Tensor... inputs);
 
     /** The trainable tensors, in a fixed order, each with a short name ("weight", "bias"). */
     default List<Parameter> parameters() {
+        return List.of();
+    }
+
+    /**
+     * Non-trainable state that a model file must save with the parameters (batch norm's running
+     * mean and variance), in a fixed order. Optimizers never see these, and they never require a gradient.
+     */
+    default List<Parameter> buffers() {
         return List.of();
     }
 

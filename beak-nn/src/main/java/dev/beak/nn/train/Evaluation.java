@@ -1,4 +1,14 @@
 package dev.beak.nn.train;
 
-/** Mean loss and accuracy of a model over a dataset. */
-public record Evaluation(double loss, double accuracy, int samples) {}
+import java.util.Map;
+
+/** Mean loss, accuracy and compiled metrics (by name) of a model over a dataset. */
+public record Evaluation(double loss, double accuracy, int samples, Map<String, Double> metrics) {
+    public Evaluation {
+        metrics = Map.copyOf(metrics);
+    }
+
+    public Evaluation(double loss, double accuracy, int samples) {
+        this(loss, accuracy, samples, Map.of());
+    }
+}

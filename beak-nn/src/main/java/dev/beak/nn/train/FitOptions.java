@@ -3,8 +3,9 @@ package dev.beak.nn.train;
 import dev.beak.dataset.Dataset;
 
 /**
- * How to fit: epochs, batch size, optional validation data, the shuffling seed and a listener.
- * {@snippet : FitOptions.epochs(3).batchSize(64).validation(test) }
+ * How to fit: epochs, batch size, optional validation data, the shuffling seed and a listener
+ * (several callbacks are combined into one with {@link #callbacks}).
+ * {@snippet : FitOptions.epochs(30).batchSize(64).validation(test).callbacks(EarlyStopping.on("val_loss", 3)) }
  */
 public record FitOptions(int epochs, int batchSize, Dataset validation, long seed, TrainingListener listener) {
     public FitOptions {
@@ -31,5 +32,13 @@ public record FitOptions(int epochs, int batchSize, Dataset validation, long see
 
     public FitOptions listener(TrainingListener l) {
         return new FitOptions(epochs, batchSize, validation, seed, l);
+    }
+
+    /** Adds callbacks after the current listener; they run in order. */
+    public FitOptions callbacks(TrainingListener... more) {
+        TrainingListener[] all = new TrainingListener[more.length + 1];
+        all[0] = listener;
+        System.arraycopy(more, 0, all, 1, more.length);
+        return new FitOptions(epochs, batchSize, validation, seed, TrainingListener.all(all));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Per-epoch figures of a {@code fit}, for curves and for spotting overfitting. */
@@ -22,6 +23,11 @@ public final class History {
     /** One figure across epochs, e.g. {@code values("val_accuracy")}. */
     public double[] values(String key) {
         return epochs.stream().mapToDouble(e -> e.get(key)).toArray();
+    }
+
+    /** The figures of every finished epoch, in order (what learning-rate schedules read). */
+    public List<Map<String, Double>> figures() {
+        return epochs.stream().map(EpochLogs::values).toList();
     }
 
     public EpochLogs last() {

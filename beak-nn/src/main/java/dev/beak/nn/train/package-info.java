@@ -1,2 +1,2 @@
-/** The training loop, its options, listener, per-epoch logs and History. */
+/** The training loop, its options, listeners and callbacks (early stopping, checkpoints, CSV log), per-epoch logs and History. */
 package dev.beak.nn.train;

@@ -1,0 +1,12 @@
+/**
+ * ONNX import: {@link dev.beak.io.onnx.OnnxImporter} turns an ONNX model into a Beak graph model
+ * whose float initializers are trainable parameters; {@link dev.beak.io.onnx.OnnxOps} is the one table
+ * from ONNX op types and opsets to converters; {@link dev.beak.io.onnx.OnnxConformance} runs the ONNX
+ * backend tests. Parsing uses the protobuf classes generated from onnx.proto that
+ * {@code org.tribuo:tribuo-util-onnx} ships ({@code ai.onnx.proto.OnnxMl}).
+ *
+ * <p>Invariants: Beak computes in float32, so integer tensors (shapes, axes, indices) are carried as
+ * floats (exact up to 2^24); a converter rejects at import time whatever its kernel cannot run, with
+ * an {@link dev.beak.io.onnx.OnnxImportException} naming the node, the op and the opset.
+ */
+package dev.beak.io.onnx;

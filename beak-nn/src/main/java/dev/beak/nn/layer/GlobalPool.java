@@ -1,0 +1,54 @@
+package dev.beak.nn.layer;
+
+import dev.beak.ops.Ops;
+import dev.beak.tensor.Shape;
+import dev.beak.tensor.Tensor;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Global max or average pooling over all positions (global average pooling: Lin, Chen and Yan, 2013,
+ * "Network In Network"). Shapes: input (N, C, *); output (N, C), or (N, C, 1, ..., 1) with
+ * {@code keepDims} (ONNX's GlobalAveragePool keeps them).
+ */
+public record GlobalPool(Reduction reduction, boolean keepDims) implements LayerSpec {
+    /** How the positions of a channel are reduced. */
+    public enum Reduction { MAX, AVG }
+
+    public GlobalPool withKeepDims(boolean keep) {
+        return new GlobalPool(reduction, keep);
+    }
+
+    @Override public String type() { return reduction == Reduction.MAX ? "GlobalMaxPool" : "GlobalAvgPool"; }
+
+    @Override public String baseName() { return reduction == Reduction.MAX ? "global_max_pooling" : "global_average_pooling"; }
+
+    @Override
+    public int[] outputShape(int[]... inputs) {
+        int[] in = Shapes.single(type(), inputs);
+        if (in.length < 2) throw new IllegalArgumentException(type() + " expects per-sample input (C, *) with spatial axes, got " + Shape.toString(in));
+        int[] out = new int[keepDims ? in.length : 1];
+        java.util.Arrays.fill(out, 1);
+        out[0] = in[0];
+        return out;
+    }
+
+    @Override
+    public Layer build(SplittableRandom rng, int[]... inputs) {
+        int[] out = Shape.prepend(-1, outputShape(inputs));
+        return (Layer.Stateless) (training, x) -> {
+            Tensor y = reduction == Reduction.MAX ? Ops.globalMaxPool(x[0]) : Ops.globalAvgPool(x[0]);
+            return keepDims ? Ops.reshape(y, out) : y;
+        };
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of("keep_dims", keepDims);
+    }
+
+    static GlobalPool fromConfig(Reduction r, Map<String, Object> c) {
+        return new GlobalPool(r, (Boolean) c.getOrDefault("keep_dims", false));
+    }
+}
