@@ -122,10 +122,10 @@ final class DataOptions {
         return false;
     }
 
-    /** The test split for a model taking {@code modelInput}, preprocessed as fitted on the training split. */
-    TensorDataset test(int[] modelInput) throws IOException {
-        if (kind() != Kind.FOLDER && preprocess == null) return rawSplit("test");
-        try (Prepared p = prepare(modelInput, 64, 0)) {
+    /** The test split for a saved model taking {@code modelInput}, preprocessed as saved with the model. */
+    TensorDataset test(int[] modelInput, Preprocessing saved) throws IOException {
+        if (kind() != Kind.FOLDER) return saved.applyTo(rawSplit("test"));
+        try (Prepared p = prepare(modelInput, 64, 0, saved)) {
             return p.test();
         }
     }
@@ -144,6 +144,11 @@ final class DataOptions {
      * Preprocessing is fitted on the training split only; augmentation applies to training only.
      */
     Prepared prepare(int[] modelInput, int batchSize, long seed) throws IOException {
+        return prepare(modelInput, batchSize, seed, null);
+    }
+
+    /** As {@link #prepare(int[], int, long)}, with preprocessing already fitted ({@code fixed}, e.g. from a model file) when not null. */
+    Prepared prepare(int[] modelInput, int batchSize, long seed, Preprocessing fixed) throws IOException {
         SkipReport skipped = new SkipReport();
         Augmentation aug = AugmentSpec.parse(augment);
         int threads = loaderThreads != null ? loaderThreads : Runtime.getRuntime().availableProcessors();
@@ -182,8 +187,8 @@ final class DataOptions {
             train = rawSplit("train");
             test = rawSplit("test");
         }
-        Preprocessing pre = Preprocessing.NONE;
-        if (!kinds.isEmpty()) {
+        Preprocessing pre = fixed != null ? fixed : Preprocessing.NONE;
+        if (fixed == null && !kinds.isEmpty()) {
             // Fitted on the plain training split; a lazily decoded one is read by a loader (parallel, skipping bad files).
             try (DataLoader plain = DataLoader.builder(train).batchSize(256).threads(threads).skipBad(skipBad ? skipped : null).build()) {
                 pre = Preprocessing.fit(train instanceof TensorDataset t ? dev.beak.dataset.Batches.inOrder(t, 256) : plain, kinds, whitenEps);

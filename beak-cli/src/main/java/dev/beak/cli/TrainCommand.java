@@ -66,7 +66,7 @@ final class TrainCommand implements Callable<Integer> {
                 stdout.println("Preprocessing (fitted on the training split): "
                         + prepared.preprocessing().steps().stream().map(p -> p.type()).toList());
             }
-            figures = TrainingRun.run(m, prepared.train(), prepared.trainSize(), prepared.test(),
+            figures = TrainingRun.run(m, prepared.train(), prepared.trainSize(), prepared.test(), prepared.preprocessing(), prepared.classes(),
                     TrainingRun.optimizer(optimizer, lr, momentum, lrDecay), optText, lrDecay, epochs, batchSize, seed, target,
                     stdout, spec.commandLine().getErr());
             if (!prepared.skipped().isEmpty()) stdout.print(prepared.skipped().summary());
