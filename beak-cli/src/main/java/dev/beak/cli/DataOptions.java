@@ -1,18 +1,48 @@
 package dev.beak.cli;
 
+import dev.beak.data.Cifar;
 import dev.beak.data.EmbeddedMnist;
 import dev.beak.data.Mnist;
+import dev.beak.data.SkipReport;
+import dev.beak.data.augment.Augmentation;
+import dev.beak.data.augment.Augmentations;
+import dev.beak.data.image.ColorMode;
+import dev.beak.data.image.ImageDataset;
+import dev.beak.data.image.ImageFolder;
+import dev.beak.data.image.ImageOptions;
+import dev.beak.data.image.ResizeMode;
+import dev.beak.data.loader.DataLoader;
+import dev.beak.data.preprocess.PreprocessKind;
+import dev.beak.data.preprocess.Preprocessing;
+import dev.beak.dataset.BatchSource;
+import dev.beak.dataset.Dataset;
 import dev.beak.dataset.TensorDataset;
+import dev.beak.tensor.Shape;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
-/** Where the data comes from: IDX files by path, a folder of them, or the embedded MNIST sample. */
+/**
+ * Where the data comes from and how it is fed: IDX files (MNIST, Fashion-MNIST), CIFAR binary
+ * folders, or an image folder with one subfolder per class (decoded, resized, split, augmented and
+ * preprocessed); by default the embedded MNIST sample.
+ */
 final class DataOptions {
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder with IDX files named as MNIST's (train-images-idx3-ubyte[.gz], ...). Default: the embedded 10k MNIST sample.")
+    /** In-memory decoding up to this many bytes of floats; larger image folders decode every epoch in the loader. */
+    static final long IN_MEMORY_LIMIT = 1L << 30;
+
+    @Option(names = "--data", paramLabel = "PATH",
+            description = "IDX folder (MNIST names), CIFAR binary folder, or image folder (one subfolder per class). Default: the embedded 10k MNIST sample.")
     Path dir;
+
+    @Option(names = "--test-data", paramLabel = "DIR", description = "Separate image folder for validation/test (else --validation-split of --data).")
+    Path testDir;
 
     @Option(names = "--train-images", paramLabel = "FILE", description = "IDX file of training images.")
     Path trainImages;
@@ -26,28 +56,210 @@ final class DataOptions {
     @Option(names = "--test-labels", paramLabel = "FILE", description = "IDX file of test labels.")
     Path testLabels;
 
-    TensorDataset train() throws IOException {
-        return split("train", trainImages, trainLabels);
+    @Option(names = "--validation-split", defaultValue = "0.2", description = "Image folders: fraction held out per class (default: ${DEFAULT-VALUE}).")
+    double validationSplit;
+
+    @Option(names = "--split-seed", defaultValue = "42", description = "Seed of the validation split (default: ${DEFAULT-VALUE}).")
+    long splitSeed;
+
+    @Option(names = "--image-size", paramLabel = "H[xW]", description = "Image folders: target size (default: the model's input size).")
+    String imageSize;
+
+    @Option(names = "--color", description = "Image folders: rgb or grey (default: the model's input channels).")
+    String color;
+
+    @Option(names = "--resize", defaultValue = "crop", description = "Image folders: crop (keep aspect, cut the centre) or stretch (default: ${DEFAULT-VALUE}).")
+    String resize;
+
+    @Option(names = "--augment", paramLabel = "SPEC", description = "Training augmentation. " + AugmentSpec.HELP)
+    String augment;
+
+    @Option(names = "--preprocess", paramLabel = "LIST", split = ",",
+            description = "Steps fitted on the training split: rescale, pixel-mean, channel-mean, standardize, min-max, pca, zca (default: rescale for image folders).")
+    List<String> preprocess;
+
+    @Option(names = "--whiten-eps", defaultValue = "0.01", description = "Epsilon of PCA/ZCA whitening (default: ${DEFAULT-VALUE}).")
+    double whitenEps;
+
+    @Option(names = "--skip-bad", description = "Skip unreadable or corrupt image files, list them at the end, and go on.")
+    boolean skipBad;
+
+    @Option(names = "--loader-threads", description = "Threads that decode and augment in the background (default: cores).")
+    Integer loaderThreads;
+
+    /** What training gets: batches of the (augmented, preprocessed) training split and the prepared test split. */
+    record Prepared(BatchSource train, int trainSize, TensorDataset test, Preprocessing preprocessing, SkipReport skipped,
+                    List<String> classes, DataLoader loader) implements AutoCloseable {
+        @Override
+        public void close() {
+            loader.close();
+        }
     }
 
-    TensorDataset test() throws IOException {
-        return split("test", testImages, testLabels);
+    enum Kind { EMBEDDED, IDX, CIFAR, FOLDER }
+
+    Kind kind() {
+        if (trainImages != null || testImages != null || trainLabels != null || testLabels != null) return Kind.IDX;
+        if (dir == null) return Kind.EMBEDDED;
+        if (Files.isDirectory(dir) && Cifar.isCifarDir(dir)) return Kind.CIFAR;
+        if (Files.isDirectory(dir) && hasIdx(dir)) return Kind.IDX;
+        return hasSubfolder(dir) ? Kind.FOLDER : Kind.IDX; // a folder of files only: report the missing IDX files
+    }
+
+    private static boolean hasSubfolder(Path d) {
+        if (!Files.isDirectory(d)) return true; // let the image-folder scan name the problem
+        try (var s = Files.list(d)) {
+            return s.anyMatch(Files::isDirectory);
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    private static boolean hasIdx(Path d) {
+        for (String n : List.of("train-images-idx3-ubyte", "t10k-images-idx3-ubyte", "test-images-idx3-ubyte")) {
+            if (Files.isRegularFile(d.resolve(n)) || Files.isRegularFile(d.resolve(n + ".gz"))) return true;
+        }
+        return false;
+    }
+
+    /** The test split for a saved model taking {@code modelInput}, preprocessed as saved with the model. */
+    TensorDataset test(int[] modelInput, Preprocessing saved) throws IOException {
+        if (kind() != Kind.FOLDER) return saved.applyTo(rawSplit("test"));
+        try (Prepared p = prepare(modelInput, 64, 0, saved)) {
+            return p.test();
+        }
     }
 
     String describe() {
-        if (dir != null) return dir.toString();
-        if (trainImages != null || testImages != null) return "IDX files";
-        return "the embedded MNIST sample (8,000 train / 2,000 test)";
+        return switch (kind()) {
+            case EMBEDDED -> "the embedded MNIST sample (8,000 train / 2,000 test)";
+            case IDX -> dir != null ? dir + " (IDX)" : "IDX files";
+            case CIFAR -> dir + " (CIFAR binary)";
+            case FOLDER -> dir + " (image folder" + (testDir != null ? ", test " + testDir : ", validation split " + validationSplit) + ")";
+        };
     }
 
-    private TensorDataset split(String split, Path images, Path labels) throws IOException {
-        if (images != null || labels != null) {
-            if (images == null || labels == null) {
-                throw new IllegalArgumentException("--" + split + "-images and --" + split + "-labels go together");
+    /**
+     * Loads and prepares everything for training a model whose input is {@code modelInput} (or null).
+     * Preprocessing is fitted on the training split only; augmentation applies to training only.
+     */
+    Prepared prepare(int[] modelInput, int batchSize, long seed) throws IOException {
+        return prepare(modelInput, batchSize, seed, null);
+    }
+
+    /** As {@link #prepare(int[], int, long)}, with preprocessing already fitted ({@code fixed}, e.g. from a model file) when not null. */
+    Prepared prepare(int[] modelInput, int batchSize, long seed, Preprocessing fixed) throws IOException {
+        SkipReport skipped = new SkipReport();
+        Augmentation aug = AugmentSpec.parse(augment);
+        int threads = loaderThreads != null ? loaderThreads : Runtime.getRuntime().availableProcessors();
+        List<PreprocessKind> kinds = new ArrayList<>();
+        if (preprocess != null) {
+            for (String p : preprocess) {
+                if (!p.isBlank() && !p.equals("none")) kinds.add(PreprocessKind.parse(p));
             }
-            return Mnist.load(images, labels);
+        } else if (kind() == Kind.FOLDER) {
+            kinds.add(PreprocessKind.RESCALE);
         }
-        if (dir != null) return Mnist.loadDir(dir, split);
-        return split.equals("train") ? EmbeddedMnist.train() : EmbeddedMnist.test();
+
+        Dataset train;
+        TensorDataset test;
+        List<String> classes = List.of();
+        if (kind() == Kind.FOLDER) {
+            ImageOptions opts = imageOptions(modelInput);
+            ImageFolder all = ImageFolder.scan(dir);
+            ImageFolder trainFolder = all, testFolder;
+            if (testDir != null) {
+                testFolder = ImageFolder.scan(testDir);
+                if (!testFolder.classes().equals(all.classes())) {
+                    throw new IllegalArgumentException("the class folders differ: " + dir + " has " + all.classes() + ", " + testDir + " has " + testFolder.classes());
+                }
+            } else {
+                ImageFolder.Split split = all.split(validationSplit, splitSeed);
+                trainFolder = split.train();
+                testFolder = split.validation();
+            }
+            classes = all.classes();
+            ImageDataset lazy = trainFolder.dataset(opts);
+            long bytes = 4L * lazy.size() * Shape.size(lazy.sampleShape());
+            train = bytes <= IN_MEMORY_LIMIT ? lazy.load(threads, skipped) : lazy;
+            test = testFolder.dataset(opts).load(threads, skipped);
+        } else {
+            train = rawSplit("train");
+            test = rawSplit("test");
+        }
+        Preprocessing pre = fixed != null ? fixed : Preprocessing.NONE;
+        if (fixed == null && !kinds.isEmpty()) {
+            // Fitted on the plain training split; a lazily decoded one is read by a loader (parallel, skipping bad files).
+            try (DataLoader plain = DataLoader.builder(train).batchSize(256).threads(threads).skipBad(skipBad ? skipped : null).build()) {
+                pre = Preprocessing.fit(train instanceof TensorDataset t ? dev.beak.dataset.Batches.inOrder(t, 256) : plain, kinds, whitenEps);
+            }
+        }
+        if (aug != null && !Arrays.equals(aug.outputShape(train.sampleShape()), train.sampleShape())) {
+            // Training sees random crops; validation sees the centre crop of the same size.
+            int[] out = aug.outputShape(train.sampleShape());
+            test = new TensorDataset(Augmentations.centerCrop(out[1], out[2]).applyBatch(test.x(), new java.util.SplittableRandom(0)), test.y());
+        }
+        test = pre.applyTo(test);
+        DataLoader loader = DataLoader.builder(train).batchSize(batchSize).shuffle(seed).augment(aug).preprocess(pre)
+                .threads(threads).prefetch(Math.max(4, 2 * threads)).skipBad(skipBad ? skipped : null).build();
+        return new Prepared(loader, train.size(), test, pre, skipped, classes, loader);
+    }
+
+    private ImageOptions imageOptions(int[] modelInput) {
+        int h, w;
+        if (imageSize != null) {
+            int[] hw = AugmentSpec.size(imageSize);
+            h = hw[0];
+            w = hw[1];
+        } else if (modelInput != null && modelInput.length == 3) {
+            h = modelInput[1];
+            w = modelInput[2];
+            int[] cropped = cropSize();
+            if (cropped != null) { // the model's input is the crop; decode a little larger, as AlexNet's 256 -> 224
+                h = Math.round(h * 256f / 224);
+                w = Math.round(w * 256f / 224);
+            }
+        } else {
+            throw new IllegalArgumentException("give --image-size for image folders");
+        }
+        ColorMode c = color != null ? switch (color.toLowerCase(Locale.ROOT)) {
+            case "rgb" -> ColorMode.RGB;
+            case "grey", "gray", "grayscale", "greyscale" -> ColorMode.GREY;
+            default -> throw new IllegalArgumentException("--color must be rgb or grey, got " + color);
+        } : modelInput != null && modelInput[0] == 1 ? ColorMode.GREY : ColorMode.RGB;
+        ResizeMode r = switch (resize.toLowerCase(Locale.ROOT)) {
+            case "crop" -> ResizeMode.CROP;
+            case "stretch" -> ResizeMode.STRETCH;
+            default -> throw new IllegalArgumentException("--resize must be crop or stretch, got " + resize);
+        };
+        return new ImageOptions(h, w, c, r, skipBad);
+    }
+
+    private int[] cropSize() {
+        if (augment == null) return null;
+        for (String p : augment.split(",")) if (p.trim().startsWith("crop=")) return AugmentSpec.size(p.trim().substring(5));
+        return null;
+    }
+
+    private TensorDataset rawSplit(String split) throws IOException {
+        return switch (kind()) {
+            case EMBEDDED -> split.equals("train") ? EmbeddedMnist.train() : EmbeddedMnist.test();
+            case CIFAR -> Cifar.loadDir(dir, split);
+            case IDX -> {
+                Path images = split.equals("train") ? trainImages : testImages, labels = split.equals("train") ? trainLabels : testLabels;
+                if (images != null || labels != null) {
+                    if (images == null || labels == null) throw new IllegalArgumentException("--" + split + "-images and --" + split + "-labels go together");
+                    yield Mnist.load(images, labels);
+                }
+                if (dir == null) throw new IllegalArgumentException("give --" + split + "-images and --" + split + "-labels, or --data DIR");
+                try {
+                    yield Mnist.loadDir(dir, split);
+                } catch (java.nio.file.NoSuchFileException e) {
+                    throw new java.nio.file.NoSuchFileException(e.getFile(), null, e.getReason()
+                            + "; nor CIFAR binary files (data_batch_1.bin, test.bin, ...) nor class subfolders of images");
+                }
+            }
+            case FOLDER -> throw new IllegalStateException("image folders are prepared, not read raw");
+        };
     }
 }

@@ -34,7 +34,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var stdout = spec.commandLine().getOut();
         SavedModel saved = ModelSource.load(model);
-        TensorDataset test = data.test();
+        TensorDataset test = data.test(saved.model().inputShape(), saved.preprocessing());
         TrainingRun.checkInput(saved.model(), test, "test");
         Evaluation e = saved.model().compile(new Sgd(1e-3, 0), new CrossEntropy()).evaluate(test, 256);
         stdout.printf(Locale.ROOT, "%s on %s: test accuracy %.4f (%,d of %,d), test loss %.4f%n", model, data.describe(),

@@ -5,7 +5,7 @@ import java.math.MathContext;
 import java.util.Locale;
 import java.util.Map;
 
-/** One-line JSON for the {@code --json} summaries: a flat object of numbers, strings and booleans. */
+/** One-line JSON for the {@code --json} summaries: numbers, strings, booleans, and nested lists, int arrays and maps. */
 final class Json {
     private Json() {}
 
@@ -26,6 +26,23 @@ final class Json {
         }
         if (v instanceof Float f) return value(f.doubleValue());
         if (v instanceof Number || v instanceof Boolean) return v.toString();
+        if (v instanceof Map<?, ?> m) {
+            StringBuilder sb = new StringBuilder("{");
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (sb.length() > 1) sb.append(',');
+                sb.append(quote(String.valueOf(e.getKey()))).append(':').append(value(e.getValue()));
+            }
+            return sb.append('}').toString();
+        }
+        if (v instanceof int[] a) return value(java.util.Arrays.stream(a).boxed().toList());
+        if (v instanceof Iterable<?> list) {
+            StringBuilder sb = new StringBuilder("[");
+            for (Object o : list) {
+                if (sb.length() > 1) sb.append(',');
+                sb.append(value(o));
+            }
+            return sb.append(']').toString();
+        }
         return quote(v.toString());
     }
 

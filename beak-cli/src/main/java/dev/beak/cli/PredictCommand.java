@@ -39,7 +39,7 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         SavedModel saved = ModelSource.load(model);
-        TensorDataset test = data.test();
+        TensorDataset test = data.test(saved.model().inputShape(), saved.preprocessing());
         TrainingRun.checkInput(saved.model(), test, "test");
         int n = count <= 0 ? test.size() : Math.min(count, test.size());
         TensorDataset sample = test.slice(0, n);

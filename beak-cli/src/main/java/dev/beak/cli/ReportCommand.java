@@ -1,6 +1,7 @@
 package dev.beak.cli;
 
 import dev.beak.dataset.TensorDataset;
+import dev.beak.io.SavedModel;
 import dev.beak.nn.Model;
 import dev.beak.viz.Report;
 import dev.beak.viz.TrainingCurves;
@@ -48,8 +49,9 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         System.setProperty("java.awt.headless", "true");
         var stdout = spec.commandLine().getOut();
-        Model m = model.endsWith(".onnx") ? ModelSource.resolve(model, 0) : ModelSource.load(model).model();
-        TensorDataset test = data.test();
+        SavedModel saved = model.endsWith(".onnx") ? new SavedModel(ModelSource.resolve(model, 0), Map.of()) : ModelSource.load(model);
+        Model m = saved.model();
+        TensorDataset test = data.test(m.inputShape(), saved.preprocessing());
         TrainingRun.checkInput(m, test, "test");
         Path csv = history != null ? history : TrainingRun.historyPath(Path.of(model));
         if (history != null && !Files.exists(history)) throw new IllegalArgumentException("no history CSV at " + history);

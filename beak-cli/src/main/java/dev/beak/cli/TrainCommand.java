@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 
 /** Trains a named network or continues training a saved model on IDX data. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a network (mnist, cifar, or a .beak file to continue) on IDX data; save model and history.")
+        description = "Train a network (mnist, cifar, or a .beak file to continue) on IDX, CIFAR or image-folder data; save model and history.")
 final class TrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -59,9 +59,19 @@ final class TrainCommand implements Callable<Integer> {
         String optText = String.format(Locale.ROOT, "%s lr %s", optimizer == TrainingRun.OptimizerKind.adam ? "Adam" : "SGD", lr)
                 + (optimizer == TrainingRun.OptimizerKind.sgd ? " momentum " + momentum : "");
         stdout.println("Data: " + data.describe());
-        Map<String, Object> figures = TrainingRun.run(m, data.train(), data.test(),
-                TrainingRun.optimizer(optimizer, lr, momentum, lrDecay), optText, lrDecay, epochs, batchSize, seed, target,
-                stdout, spec.commandLine().getErr());
+        Map<String, Object> figures;
+        try (DataOptions.Prepared prepared = data.prepare(m.inputShape(), batchSize, seed)) {
+            if (!prepared.classes().isEmpty()) stdout.println("Classes: " + String.join(", ", prepared.classes()));
+            if (!prepared.preprocessing().isEmpty()) {
+                stdout.println("Preprocessing (fitted on the training split): "
+                        + prepared.preprocessing().steps().stream().map(p -> p.type()).toList());
+            }
+            figures = TrainingRun.run(m, prepared.train(), prepared.trainSize(), prepared.test(), prepared.preprocessing(), prepared.classes(),
+                    TrainingRun.optimizer(optimizer, lr, momentum, lrDecay), optText, lrDecay, epochs, batchSize, seed, target,
+                    stdout, spec.commandLine().getErr());
+            if (!prepared.skipped().isEmpty()) stdout.print(prepared.skipped().summary());
+            figures.put("skipped_files", prepared.skipped().size());
+        }
         if (json) stdout.println(Json.line(figures));
         stdout.flush();
         return 0;

@@ -1,8 +1,12 @@
 package dev.beak.cli;
 
+import dev.beak.dataset.BatchSource;
+import dev.beak.dataset.Batches;
 import dev.beak.dataset.Dataset;
 import dev.beak.io.AtomicFiles;
+import dev.beak.data.preprocess.Preprocessing;
 import dev.beak.io.ModelFile;
+import dev.beak.io.SavedModel;
 import dev.beak.nn.Model;
 import dev.beak.nn.loss.CrossEntropy;
 import dev.beak.nn.optim.Adam;
@@ -19,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -41,9 +46,21 @@ final class TrainingRun {
     static Map<String, Object> run(Model model, Dataset train, Dataset test, Optimizer optimizer, String optimizerText,
                                    double lrDecay, int epochs, int batchSize, long seed, Path out, PrintWriter stdout, PrintWriter stderr) throws Exception {
         checkInput(model, train, "training");
+        return run(model, Batches.shuffled(train, batchSize, seed, 0), train.size(), test, Preprocessing.NONE, List.of(),
+                optimizer, optimizerText, lrDecay, epochs, batchSize, seed, out, stdout, stderr);
+    }
+
+    /**
+     * The same with training batches from any source (for example a background loader with augmentation);
+     * the fitted preprocessing and the class names are saved with the model.
+     */
+    static Map<String, Object> run(Model model, BatchSource train, int trainSize, Dataset test, Preprocessing preprocessing,
+                                   List<String> classes, Optimizer optimizer, String optimizerText,
+                                   double lrDecay, int epochs, int batchSize, long seed, Path out, PrintWriter stdout, PrintWriter stderr) throws Exception {
+        checkInput(model, train.sampleShape(), "training");
         checkInput(model, test, "test");
         stdout.printf(Locale.ROOT, "Training %s (%,d parameters) on %,d images, testing on %,d; %s%s, batch %d, %d epochs%n",
-                model.name(), model.parameterCount(), train.size(), test.size(), optimizerText,
+                model.name(), model.parameterCount(), trainSize, test.size(), optimizerText,
                 lrDecay == 1 ? "" : " (x" + lrDecay + " per epoch)", batchSize, epochs);
         model.compile(optimizer, new CrossEntropy());
         long start = System.nanoTime();
@@ -56,7 +73,7 @@ final class TrainingRun {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("test_accuracy", Double.toString(eval.accuracy()));
         meta.put("epochs", Integer.toString(epochs));
-        ModelFile.save(model, out, meta);
+        ModelFile.save(new SavedModel(model, meta, preprocessing, classes), out);
         Path csv = historyPath(out);
         byte[] csvBytes = history.toCsv().getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(csv, o -> o.write(csvBytes));
@@ -84,7 +101,11 @@ final class TrainingRun {
     }
 
     static void checkInput(Model model, Dataset data, String what) {
-        int[] expected = model.inputShape(), got = data.sampleShape();
+        checkInput(model, data.sampleShape(), what);
+    }
+
+    static void checkInput(Model model, int[] got, String what) {
+        int[] expected = model.inputShape();
         if (expected != null && !Arrays.equals(expected, got)) {
             throw new IllegalArgumentException("the " + what + " images are " + Shape.toString(got) + " but model " + model.name()
                     + " takes " + Shape.toString(expected) + " (channels, height, width)");

@@ -1,6 +1,7 @@
 package dev.beak.cli;
 
 import dev.beak.dataset.TensorDataset;
+import dev.beak.io.SavedModel;
 import dev.beak.nn.Model;
 import dev.beak.tensor.Tensor;
 import dev.beak.viz.Activations;
@@ -98,8 +99,18 @@ final class VizCommand {
                 description = "Value range of the model's input pixels (default: ${DEFAULT-VALUE}).")
         String range;
 
+        private SavedModel saved;
+
+        /** The model file with what travels in it (the preprocessing its inputs need); ONNX models have none. */
+        SavedModel saved() throws Exception {
+            if (saved == null) {
+                saved = modelArg.endsWith(".onnx") ? new SavedModel(ModelSource.resolve(modelArg, 0), Map.of()) : ModelSource.load(modelArg);
+            }
+            return saved;
+        }
+
         Model model() throws Exception {
-            return modelArg.endsWith(".onnx") ? ModelSource.resolve(modelArg, 0) : ModelSource.load(modelArg).model();
+            return saved().model();
         }
 
         float lo() {
@@ -140,18 +151,20 @@ final class VizCommand {
             return images == null;
         }
 
-        /** {@code count} inputs from --index of the test data, or the --image files (labels -1). */
+        /**
+         * {@code count} inputs from --index of the test data, or the --image files (labels -1), both
+         * with the preprocessing saved in the model file.
+         */
         TensorDataset inputs(Model model, int count) throws Exception {
-            if (images != null) return ImageFiles.read(images, model.inputShape(), lo(), hi());
-            TensorDataset t = data.test();
-            TrainingRun.checkInput(model, t, "test");
+            if (images != null) return saved().preprocessing().applyTo(ImageFiles.read(images, model.inputShape(), lo(), hi()));
+            TensorDataset t = test(model);
             if (index < 0 || index >= t.size()) throw new IllegalArgumentException("--index " + index + " is outside 0.." + (t.size() - 1));
             return t.slice(index, Math.min(t.size(), index + Math.max(1, count)));
         }
 
         /** The test data as a whole (for figures over a data set). */
         TensorDataset test(Model model) throws Exception {
-            TensorDataset t = data.test();
+            TensorDataset t = data.test(model.inputShape(), saved().preprocessing());
             TrainingRun.checkInput(model, t, "test");
             return t;
         }
@@ -406,8 +419,8 @@ final class VizCommand {
         @Option(names = "--layer", required = true, description = "The layer whose activations are amplified, e.g. conv2d_1.")
         String layer;
 
-        @Option(names = "--size", defaultValue = "0", description = "Resize the image to SIZE x SIZE first (0: keep; an --image file keeps its own size; "
-                + "sizes other than the model's input work where the layers up to --layer are convolutional).")
+        @Option(names = "--size", defaultValue = "0", description = "Resize the image to SIZE x SIZE first (0: keep the model's input size; "
+                + "other sizes work where the layers up to --layer are convolutional).")
         int size;
 
         @Option(names = "--octaves", defaultValue = "3", description = "Octaves (default: ${DEFAULT-VALUE}).")
@@ -422,7 +435,7 @@ final class VizCommand {
         @Override
         void draw(PrintWriter stdout) throws Exception {
             Model m = model();
-            Tensor x = images != null ? ImageFiles.load(images.get(0), m.inputShape()[0], lo(), hi()) : inputs(m, 1).x();
+            Tensor x = inputs(m, 1).slice(0, 1).x();
             if (size > 0) x = ImageMath.resize(x, size, size);
             DeepDream.Options o = DeepDream.Options.defaults();
             o = new DeepDream.Options(octaves, o.octaveScale(), steps, stepSize, o.jitter(), lo(), hi(), o.seed());
@@ -442,7 +455,7 @@ final class VizCommand {
         @Option(names = "--style-index", defaultValue = "1", description = "Test image giving the style (default: ${DEFAULT-VALUE}); --index gives the content.")
         int styleIndex;
 
-        @Option(names = "--style-image", paramLabel = "FILE", description = "An image file giving the style, at its own size (instead of --style-index).")
+        @Option(names = "--style-image", paramLabel = "FILE", description = "An image file giving the style (instead of --style-index).")
         Path styleImage;
 
         @Option(names = "--content-layer", description = "Layer whose features the content must match (default: the last convolution).")
@@ -468,7 +481,7 @@ final class VizCommand {
             Model m = model();
             Tensor content = inputs(m, 1).slice(0, 1).x(), style;
             if (styleImage != null) {
-                style = ImageFiles.load(styleImage, m.inputShape()[0], lo(), hi());
+                style = saved().preprocessing().applyTo(ImageFiles.read(List.of(styleImage), m.inputShape(), lo(), hi())).x();
             } else {
                 TensorDataset t = test(m);
                 if (styleIndex < 0 || styleIndex >= t.size()) throw new IllegalArgumentException("--style-index " + styleIndex + " is outside 0.." + (t.size() - 1));

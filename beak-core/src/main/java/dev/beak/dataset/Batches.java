@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * {@code seed} and {@code epoch}, so runs repeat exactly.
  */
 public record Batches(Dataset dataset, int batchSize, boolean shuffle, long seed, int epoch, boolean dropLast)
-        implements Iterable<Batch> {
+        implements Iterable<Batch>, BatchSource {
 
     public Batches {
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
@@ -26,6 +26,22 @@ public record Batches(Dataset dataset, int batchSize, boolean shuffle, long seed
     /** Shuffled batches for epoch {@code epoch} of a run seeded with {@code seed}. */
     public static Batches shuffled(Dataset dataset, int batchSize, long seed, int epoch) {
         return new Batches(dataset, batchSize, true, seed, epoch, false);
+    }
+
+    @Override
+    public int[] sampleShape() {
+        return dataset.sampleShape();
+    }
+
+    @Override
+    public int batchCount() {
+        return count();
+    }
+
+    /** The same batching for another epoch (a fresh order when shuffled). */
+    @Override
+    public Batches epoch(int epoch) {
+        return new Batches(dataset, batchSize, shuffle, seed, epoch, dropLast);
     }
 
     public int count() {

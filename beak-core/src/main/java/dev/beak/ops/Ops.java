@@ -467,4 +467,22 @@ public final class Ops {
     public static Tensor maxPoolNd(Tensor x, int[] kernel, int[] stride, int[] dilation, int[] before, int[] after) {
         return MaxPoolNdOp.apply(x, kernel, stride, dilation, before, after);
     }
+
+    /** Average pooling over 1 to 3 spatial axes with dilation and ceil mode; see {@link PoolNdOp}. */
+    public static Tensor avgPoolNd(Tensor x, int[] kernel, int[] stride, int[] dilation, int[] before, int[] after,
+                                   boolean ceilMode, boolean countIncludePad) {
+        return PoolNdOp.avg(x, kernel, stride, dilation, before, after, ceilMode, countIncludePad);
+    }
+
+    /** p-norm pooling over 1 to 3 spatial axes with dilation and ceil mode; see {@link PoolNdOp}. */
+    public static Tensor lpPoolNd(Tensor x, float p, int[] kernel, int[] stride, int[] dilation, int[] before, int[] after,
+                                  boolean ceilMode) {
+        return PoolNdOp.lp(x, p, kernel, stride, dilation, before, after, ceilMode);
+    }
+
+    /** Transposed convolution over 1 to 3 spatial axes; w (C, F/groups, K...). See {@link ConvTransposeNdOp}. */
+    public static Tensor convTransposeNd(Tensor x, Tensor w, Tensor b, int[] stride, int[] dilation, int[] before, int[] after,
+                                         int[] outputPadding, int groups) {
+        return ConvTransposeNdOp.apply(x, w, b, stride, dilation, before, after, outputPadding, groups);
+    }
 }

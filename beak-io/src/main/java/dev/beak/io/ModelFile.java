@@ -3,6 +3,7 @@ package dev.beak.io;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.beak.data.preprocess.Preprocessing;
 import dev.beak.nn.GraphNode;
 import dev.beak.nn.Model;
 import dev.beak.nn.layer.LayerConfigs;
@@ -24,7 +25,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Beak's model file: one zip holding {@code model.json} (format version, architecture as layer
- * configs and graph wiring, input shape, metadata) and {@code weights.safetensors} (every parameter
+ * configs and graph wiring, input shapes, metadata, fitted preprocessing, class names) and
+ * {@code weights.safetensors} (every parameter
  * and buffer by qualified name, {@code conv2d.weight}, {@code batch_norm.running_mean}, in the
  * safetensors layout that Python tools read).
  * Written atomically: a crash never leaves half a file. Never Java serialization.
@@ -33,6 +35,8 @@ public final class ModelFile {
     public static final String FORMAT = "beak-model";
     public static final int VERSION = 1;
     static final String MODEL_JSON = "model.json", WEIGHTS = "weights.safetensors";
+    /** Prefix of the preprocessing tensors in the weights file (layer names never start with '_'). */
+    static final String PREPROCESSING = "__preprocessing__.";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelFile() {}
@@ -43,9 +47,19 @@ public final class ModelFile {
 
     /** Saves a built model with free-form string metadata. */
     public static void save(Model model, Path file, Map<String, String> metadata) throws IOException {
+        save(new SavedModel(model, metadata), file);
+    }
+
+    /** Saves a built model with its metadata, preprocessing and class names. */
+    public static void save(SavedModel saved, Path file) throws IOException {
+        Model model = saved.model();
         if (!model.isBuilt()) throw new IllegalStateException("model " + model.name() + " is not built: nothing to save yet");
-        byte[] json = JSON.writeValueAsBytes(describe(model, metadata));
-        Map<String, Tensor> weights = model.state();
+        Map<String, Object> description = describe(model, saved.metadata());
+        description.put("preprocessing", saved.preprocessing().config());
+        description.put("class_names", saved.classNames());
+        byte[] json = JSON.writeValueAsBytes(description);
+        Map<String, Tensor> weights = new LinkedHashMap<>(model.state());
+        saved.preprocessing().tensors().forEach((name, t) -> weights.put(PREPROCESSING + name, t));
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             zip.putNextEntry(new ZipEntry(MODEL_JSON));
@@ -95,11 +109,19 @@ public final class ModelFile {
             for (int i = 0; i < inputShapes.length; i++) inputShapes[i] = ints(shapes.get(i), src);
             Model model = Model.graph((String) m.get("name"), nodes(m, src), inputShapes.length, ints(m.get("outputs"), src),
                     inputShapes, ((Number) m.get("seed")).longValue());
-            Map<String, Tensor> weights = Safetensors.read(entry(zip, WEIGHTS, src), src + "!" + WEIGHTS);
+            Map<String, Tensor> weights = new LinkedHashMap<>(Safetensors.read(entry(zip, WEIGHTS, src), src + "!" + WEIGHTS));
+            Map<String, Tensor> preTensors = new LinkedHashMap<>();
+            weights.entrySet().removeIf(e -> e.getKey().startsWith(PREPROCESSING)
+                    && preTensors.put(e.getKey().substring(PREPROCESSING.length()), e.getValue()) == null);
             assign(model, weights, src);
             @SuppressWarnings("unchecked")
             Map<String, String> meta = m.get("metadata") instanceof Map<?, ?> mm ? (Map<String, String>) mm : Map.of();
-            return new SavedModel(model, meta);
+            @SuppressWarnings("unchecked")
+            Preprocessing pre = m.get("preprocessing") instanceof Map<?, ?> pm
+                    ? Preprocessing.fromConfig((Map<String, Object>) pm, preTensors) : Preprocessing.NONE;
+            @SuppressWarnings("unchecked")
+            List<String> classes = m.get("class_names") instanceof List<?> cl ? (List<String>) cl : List.of();
+            return new SavedModel(model, meta, pre, classes);
         } catch (ZipException e) {
             throw new FileFormatException(src, "not a Beak model file (not a readable zip: " + e.getMessage() + ")", e);
         } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {

@@ -82,6 +82,23 @@ class ModelFileTest {
     }
 
     @Test
+    void preprocessingAndClassNamesTravelWithTheModel() throws IOException {
+        Model m = trainedLookingModel();
+        var rng = new SplittableRandom(8);
+        var train = new dev.beak.dataset.TensorDataset(Tensor.randn(rng, 40, 2, 6, 7), Tensor.zeros(40));
+        var pre = dev.beak.data.preprocess.Preprocessing.fit(train, java.util.List.of(
+                dev.beak.data.preprocess.PreprocessKind.STANDARDIZE, dev.beak.data.preprocess.PreprocessKind.ZCA), 1e-2);
+        Path f = dir.resolve("pre.beak");
+        ModelFile.save(new SavedModel(m, Map.of(), pre, java.util.List.of("cat", "dog", "bird")), f);
+        SavedModel back = ModelFile.load(f);
+        assertThat(back.classNames()).containsExactly("cat", "dog", "bird");
+        assertThat(back.preprocessing().steps()).extracting(p -> p.type()).containsExactly("standardize", "zca_whitening");
+        Tensor x = Tensor.randn(rng, 3, 2, 6, 7);
+        assertThat(back.preprocessing().apply(x).data()).containsExactly(pre.apply(x).data());
+        assertThat(back.model().predict(x, 3).data()).containsExactly(m.predict(x, 3).data());
+    }
+
+    @Test
     void aFailedSaveLeavesTheOldFileAndNoTemporaryFiles() throws IOException {
         Model m = trainedLookingModel();
         Path f = dir.resolve("m.beak");

@@ -1,6 +1,7 @@
 package dev.beak.nn;
 
 import dev.beak.autograd.Autograd;
+import dev.beak.dataset.BatchSource;
 import dev.beak.dataset.Dataset;
 import dev.beak.nn.loss.Loss;
 import dev.beak.nn.metric.Metric;
@@ -348,6 +349,11 @@ public final class Model {
 
     /** Trains on {@code train}; see {@link Trainer#fit}. */
     public History fit(Dataset train, FitOptions options) {
+        return compiled().fit(train, options);
+    }
+
+    /** Trains on batches from {@code train}, for example a background {@code DataLoader}; see {@link Trainer#fit}. */
+    public History fit(BatchSource train, FitOptions options) {
         return compiled().fit(train, options);
     }
 

@@ -55,6 +55,11 @@ public final class OnnxNode {
         return proto.getOutputCount();
     }
 
+    /** Whether output {@code k} is asked for (ONNX marks an unused optional output with an empty name). */
+    public boolean hasOutput(int k) {
+        return k < proto.getOutputCount() && !proto.getOutput(k).isEmpty();
+    }
+
     /** The value of input {@code k} when it is an initializer or a folded constant, else null. */
     public Tensor constant(int k) {
         return k < constants.length ? constants[k] : null;

@@ -59,6 +59,18 @@ public final class OnnxOps {
             op("Relu", 1, ArithmeticConverters::relu),
             op("Softmax", 1, 12, ArithmeticConverters::softmaxCoerced),
             op("Softmax", 13, ArithmeticConverters::softmaxAxis),
+            op("LogSoftmax", 1, 12, ActivationConverters::logSoftmaxCoerced),
+            op("LogSoftmax", 13, ActivationConverters::logSoftmaxAxis),
+            // Activations beyond ReLU.
+            op("Sigmoid", 1, ActivationConverters::sigmoid),
+            op("Tanh", 1, ActivationConverters::tanh),
+            op("Softplus", 1, ActivationConverters::softplus),
+            op("HardSwish", 14, ActivationConverters::hardSwish),
+            op("HardSigmoid", 1, ActivationConverters::hardSigmoid),
+            op("LeakyRelu", 1, ActivationConverters::leakyRelu),
+            op("Elu", 1, ActivationConverters::elu),
+            op("Selu", 1, ActivationConverters::selu),
+            op("PRelu", 1, ActivationConverters::prelu),
             op("Gemm", 1, ArithmeticConverters::gemm),
             op("MatMul", 1, ArithmeticConverters::matmul),
             op("ReduceSum", 1, ArithmeticConverters.reduce(dev.beak.ops.ReduceOp.Kind.SUM, 13)),
@@ -67,9 +79,21 @@ public final class OnnxOps {
             op("Dropout", 1, ArithmeticConverters::dropout),
             op("Identity", 1, ArithmeticConverters::identity),
             op("Cast", 1, ArithmeticConverters::cast),
-            // Convolution and pooling (1-d runs as 2-d with a height of 1).
+            // Convolution and pooling (1-d runs as 2-d with a height of 1, 3-d on the N-d ops).
             op("Conv", 1, CnnConverters::conv),
+            op("ConvTranspose", 1, CnnConverters::convTranspose),
             op("MaxPool", 1, CnnConverters::maxPool),
+            op("AveragePool", 1, PoolConverters::averagePool),
+            op("LpPool", 1, PoolConverters::lpPool),
+            op("GlobalAveragePool", 1, PoolConverters::globalAveragePool),
+            op("GlobalMaxPool", 1, PoolConverters::globalMaxPool),
+            op("GlobalLpPool", 1, PoolConverters::globalLpPool),
+            // Normalisation.
+            op("BatchNormalization", 1, NormConverters::batchNorm),
+            op("InstanceNormalization", 1, NormConverters::instanceNorm),
+            op("GroupNormalization", 18, NormConverters::groupNorm),
+            op("LayerNormalization", 17, NormConverters::layerNorm),
+            op("LRN", 1, NormConverters::lrn),
             // Shapes and data movement.
             op("Reshape", 1, ShapeConverters::reshape),
             op("Flatten", 1, ShapeConverters::flatten),
@@ -92,21 +116,19 @@ public final class OnnxOps {
             op("Upsample", 7, 9, ResizeConverters::upsample));
 
     /**
-     * Ops that planned Beak ops (layers and training work not merged yet) will cover; until then an
-     * import fails with "needs op X (not in Beak yet)". Remove a name when its row is added above.
+     * Ops that planned Beak ops (work not merged yet) will cover; until then an import fails with
+     * "needs op X (not in Beak yet)". Remove a name when its row is added above. Empty now: the layer
+     * catalogue's ops all have rows.
      */
-    static final Set<String> PLANNED = Set.of(
-            "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "LpPool", "GlobalLpPool", "ConvTranspose",
-            "BatchNormalization", "InstanceNormalization", "GroupNormalization", "LayerNormalization", "LRN",
-            "LeakyRelu", "PRelu", "Elu", "Selu", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish", "Softplus",
-            "LogSoftmax");
+    static final Set<String> PLANNED = Set.of();
 
     /**
      * Float inputs that are settings rather than weights: an initializer read there is a constant,
      * not a trainable parameter (op type to input positions).
      */
     private static final Map<String, Set<Integer>> SETTINGS = Map.of(
-            "Resize", Set.of(1, 2, 3), "Upsample", Set.of(1), "Clip", Set.of(1, 2), "Pad", Set.of(1, 2, 3), "Dropout", Set.of(1, 2));
+            "Resize", Set.of(1, 2, 3), "Upsample", Set.of(1), "Clip", Set.of(1, 2), "Pad", Set.of(1, 2, 3), "Dropout", Set.of(1, 2),
+            "BatchNormalization", Set.of(3, 4));
 
     /** Whether input {@code k} of {@code opType} is a setting (never a trainable weight). */
     public static boolean isSetting(String opType, int k) {

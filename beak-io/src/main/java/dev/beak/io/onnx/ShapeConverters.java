@@ -109,11 +109,12 @@ final class ShapeConverters {
     }
 
     /** Concat of integer (shape) tensors, computed here without gradient; float data needs Beak's Concat op. */
+    /** Concat: float data on {@link Ops#concat} (with gradients); integer (shape) tensors copied directly. */
     static OnnxKernel concat(OnnxNode n) {
-        for (int k = 0; k < n.inputCount(); k++) {
-            if (n.hasInput(k) && !OnnxTensors.isInteger(n.inputType(k))) throw n.needsOp("Concat");
-        }
+        boolean floats = false;
+        for (int k = 0; k < n.inputCount(); k++) floats |= n.hasInput(k) && !OnnxTensors.isInteger(n.inputType(k));
         long axis = n.i("axis", 0);
+        if (floats) return (t, in) -> one(Ops.concat((int) axis, java.util.Arrays.stream(in).filter(java.util.Objects::nonNull).toArray(Tensor[]::new)));
         return (t, in) -> {
             Tensor first = in[0];
             int r = first.rank(), a = (int) (axis < 0 ? axis + r : axis), outer = 1, total = 0;

@@ -2,6 +2,7 @@ package dev.beak.nn.train;
 
 import dev.beak.autograd.Autograd;
 import dev.beak.dataset.Batch;
+import dev.beak.dataset.BatchSource;
 import dev.beak.dataset.Batches;
 import dev.beak.dataset.Dataset;
 import dev.beak.nn.Model;
@@ -35,6 +36,12 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> 
 
     public History fit(Dataset train, FitOptions options) {
         if (train.size() == 0) throw new IllegalArgumentException("the training data is empty");
+        return fit(Batches.shuffled(train, options.batchSize(), options.seed(), 0), options);
+    }
+
+    /** Trains on the batches of {@code train} (for example a background loader); its batching wins over the options'. */
+    public History fit(BatchSource train, FitOptions options) {
+        if (train.batchCount() == 0) throw new IllegalArgumentException("the training data has no batches");
         model.build(train.sampleShape());
         History history = new History();
         TrainingListener listener = options.listener();
@@ -72,12 +79,13 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> 
     }
 
     /** One pass over shuffled batches, updating the trainable parameters after each. */
-    private Pass trainEpoch(Dataset train, FitOptions options, int epoch) {
+    private Pass trainEpoch(BatchSource train, FitOptions options, int epoch) {
         List<ParameterGroup> groups = model.parameterGroups();
         if (groups.isEmpty()) throw new IllegalStateException("every layer of model " + model.name() + " is frozen: nothing to train");
-        Batches batches = Batches.shuffled(train, options.batchSize(), options.seed(), epoch);
+        Iterable<Batch> batches = train.epoch(epoch);
+        int count = train.batchCount();
         TrainingListener listener = options.listener();
-        listener.onEpochStart(epoch, options.epochs(), batches.count());
+        listener.onEpochStart(epoch, options.epochs(), count);
         long start = System.nanoTime(), images = 0, correct = 0;
         double lossSum = 0;
         double[] metricSums = new double[metrics.size()];
@@ -95,7 +103,7 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> 
             lossSum += value * batch.size();
             correct += loss.correct(out, batch.y());
             for (int m = 0; m < metricSums.length; m++) metricSums[m] += metrics.get(m).sum(out, batch.y());
-            listener.onBatchEnd(b, batches.count(), lossSum / images, (double) correct / images, images, (System.nanoTime() - start) / 1e9);
+            listener.onBatchEnd(b, Math.max(b, count), lossSum / images, (double) correct / images, images, (System.nanoTime() - start) / 1e9);
         }
         return new Pass(lossSum / images, (double) correct / images, means(metricSums, images), images, (System.nanoTime() - start) / 1e9);
     }
