@@ -169,8 +169,9 @@ final class VizCommand {
             return t;
         }
 
-        String source() {
-            return images != null ? images.size() + " image file(s)" : "test images from " + index;
+        /** What {@code n} inputs were, for the report line. */
+        String source(int n) {
+            return images != null ? n + " image file(s)" : n + " test image(s) from " + index;
         }
     }
 
@@ -386,7 +387,7 @@ final class VizCommand {
             TensorDataset t = inputs(m, count);
             Saliency s = Saliency.of(m, t.x(), null);
             s.writePng(t.x(), lo(), hi(), out());
-            wrote(stdout, out(), t.size() + " " + source() + ", predicted classes " + Arrays.toString(s.classes()));
+            wrote(stdout, out(), source(t.size()) + ", predicted classes " + Arrays.toString(s.classes()));
             figures.put("images", t.size());
             figures.put("classes", Arrays.toString(s.classes()));
         }
@@ -406,7 +407,7 @@ final class VizCommand {
             TensorDataset t = inputs(m, count);
             GradCam cam = GradCam.of(m, t.x(), layer, null);
             cam.writePng(t.x(), lo(), hi(), out());
-            wrote(stdout, out(), source() + " at " + cam.layer() + ", predicted classes "
+            wrote(stdout, out(), source(t.size()) + " at " + cam.layer() + ", predicted classes "
                     + Arrays.toString(cam.classes()));
             figures.put("layer", cam.layer());
             figures.put("images", t.size());
