@@ -49,6 +49,22 @@ import java.util.stream.Stream;
  * <p>Arguments (all optional): images [3000], timed epochs [2], repetitions [3], loader threads
  * [available processors], prefetch [max(4, 2 x threads)], and {@code batches} as a sixth argument to
  * add a third configuration: the in-memory dataset fed by plain {@link Batches} on the training thread.
+ *
+ * {@snippet lang=sh :
+ * mvn -q -B -o test-compile -pl beak-cli -am
+ * M=~/.m2/repository
+ * TM=$M/com/twelvemonkeys
+ * java --add-modules jdk.incubator.vector -cp beak-cli/target/test-classes:beak-core/target/classes:beak-nn/target/classes:\
+ * beak-data/target/classes:$M/org/ejml/ejml-ddense/0.44.0/ejml-ddense-0.44.0.jar:$M/org/ejml/ejml-core/0.44.0/ejml-core-0.44.0.jar:\
+ * $TM/imageio/imageio-jpeg/3.12.0/imageio-jpeg-3.12.0.jar:$TM/imageio/imageio-core/3.12.0/imageio-core-3.12.0.jar:\
+ * $TM/imageio/imageio-metadata/3.12.0/imageio-metadata-3.12.0.jar:$TM/common/common-lang/3.12.0/common-lang-3.12.0.jar:\
+ * $TM/common/common-io/3.12.0/common-io-3.12.0.jar:$TM/common/common-image/3.12.0/common-image-3.12.0.jar \
+ *      dev.beak.cli.DiskVsMemoryBenchmark 3000 2 9
+ * }
+ *
+ * <p>On 2 shared cores (2026-11): disk about 5 % slower than memory (paired-ratio median 0.95 over 9
+ * ABBA pairs); warm JPEG decoding costs about 0.05-0.09 ms per 32x32 image on one thread against about
+ * 0.83 ms of CPU per image for a W2 training step, and the loader hides it behind training.
  */
 public final class DiskVsMemoryBenchmark {
     private static final int BATCH = 64, CLASSES = 10, SIZE = 32;
