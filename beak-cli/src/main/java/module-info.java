@@ -2,6 +2,7 @@
 module dev.beak.cli {
     requires dev.beak.io;
     requires dev.beak.data;
+    requires dev.beak.bench;
     requires info.picocli;
 
     opens dev.beak.cli to info.picocli;

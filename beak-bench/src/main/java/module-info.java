@@ -1,0 +1,6 @@
+/** The workload runner behind {@code beak bench} (and, in its tests, the JMH kernel benchmarks). */
+module dev.beak.bench {
+    requires transitive dev.beak.nn;
+
+    exports dev.beak.bench;
+}
