@@ -8,6 +8,7 @@ import dev.beak.nn.optim.Adam;
 import dev.beak.nn.optim.Optimizer;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
+import dev.beak.tensor.Workspace;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -19,7 +20,7 @@ import java.util.SplittableRandom;
  * Times one figure of a {@link Workload} the way the PyTorch reference runner does: random normal
  * input and random labels, warm-up steps, then {@code reps} timed repetitions of {@code steps} steps
  * each. Train steps are zeroGrad, forward, softmax cross-entropy, backward, Adam (lr 1e-4); infer steps
- * are a forward pass in a no-grad scope.
+ * are a forward pass in a no-grad scope. Every step runs in a {@link Workspace} scope, as in {@code Model.fit}.
  *
  * {@snippet :
  * Result r = WorkloadBench.run(Workload.W1, Workload.W1.runs().get(0), 5);
@@ -83,16 +84,18 @@ public final class WorkloadBench {
         Optimizer adam = new Adam(1e-4);
         Loss loss = new CrossEntropy();
         return () -> {
-            for (Tensor p : params) p.zeroGrad();
-            Tensor l = loss.compute(model.forward(x, true), y);
-            l.backward();
-            adam.step(params);
+            try (var step = Workspace.open()) {
+                for (Tensor p : params) p.zeroGrad();
+                Tensor l = loss.compute(model.forward(x, true), y);
+                l.backward();
+                adam.step(params);
+            }
         };
     }
 
     static Runnable inferStep(Model model, Tensor x) {
         return () -> {
-            try (var scope = Autograd.noGrad()) {
+            try (var scope = Autograd.noGrad(); var step = Workspace.open()) {
                 model.forward(x, false);
             }
         };

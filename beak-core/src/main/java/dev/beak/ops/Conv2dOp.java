@@ -4,6 +4,7 @@ import dev.beak.autograd.Autograd;
 import dev.beak.kernel.Conv2dKernel;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
+import dev.beak.tensor.Workspace;
 
 /**
  * 2-d convolution (cross-correlation, as in every deep-learning library) by im2col and GEMMs per
@@ -29,7 +30,7 @@ public final class Conv2dOp {
         if (b != null && (b.rank() != 1 || b.dim(0) != f)) {
             throw new IllegalArgumentException("conv2d bias must be (" + f + "), got " + Shape.toString(b.shape()));
         }
-        float[] y = new float[g.n() * f * g.oH() * g.oW()];
+        float[] y = Workspace.floats(g.n() * f * g.oH() * g.oW());
         Conv2dKernel.forward(x.data(), w.data(), b == null ? null : b.data(), g, f, y);
         Tensor out = Tensor.of(y, g.n(), f, g.oH(), g.oW());
         return Autograd.record(out, "Conv2d", dy -> Conv2dKernel.backward(x.data(), w.data(), dy, g, f,

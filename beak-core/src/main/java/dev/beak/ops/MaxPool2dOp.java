@@ -3,6 +3,7 @@ package dev.beak.ops;
 import dev.beak.autograd.Autograd;
 import dev.beak.kernel.MaxPoolKernel;
 import dev.beak.tensor.Tensor;
+import dev.beak.tensor.Workspace;
 
 /**
  * 2-d max pooling. Padded positions never win (they count as minus infinity).
@@ -16,8 +17,8 @@ public final class MaxPool2dOp {
     public static Tensor apply(Tensor x, int kH, int kW, int strideH, int strideW, Padding padding) {
         Window2d g = Window2d.of(x.shape(), kH, kW, strideH, strideW, 1, 1, padding);
         int oH = g.oH(), oW = g.oW();
-        float[] in = x.data(), y = new float[g.n() * g.c() * oH * oW];
-        int[] argmax = new int[y.length];
+        float[] in = x.data(), y = Workspace.floats(g.n() * g.c() * oH * oW);
+        int[] argmax = Workspace.ints(y.length);
         MaxPoolKernel.forward(in, g, y, argmax);
         Tensor out = Tensor.of(y, g.n(), g.c(), oH, oW);
         return Autograd.record(out, "MaxPool2d", dy -> {

@@ -9,6 +9,7 @@ import dev.beak.nn.loss.Loss;
 import dev.beak.nn.metric.Accuracy;
 import dev.beak.nn.optim.Optimizer;
 import dev.beak.tensor.Tensor;
+import dev.beak.tensor.Workspace;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -35,16 +36,19 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss) {
             int b = 0;
             for (Batch batch : batches) {
                 b++;
-                for (Tensor p : params) p.zeroGrad();
-                Tensor out = model.forward(batch.x(), true);
-                Tensor l = loss.compute(out, batch.y());
-                double value = l.item();
-                if (!Double.isFinite(value)) throw diverged(epoch, b, batch, value);
-                l.backward();
-                optimizer.step(params);
-                images += batch.size();
-                lossSum += value * batch.size();
-                correct += Accuracy.correct(out, batch.y());
+                // The step's activations and gradients come from the workspace and go back to it at the end.
+                try (var step = Workspace.open()) {
+                    for (Tensor p : params) p.zeroGrad();
+                    Tensor out = model.forward(batch.x(), true);
+                    Tensor l = loss.compute(out, batch.y());
+                    double value = l.item();
+                    if (!Double.isFinite(value)) throw diverged(epoch, b, batch, value);
+                    l.backward();
+                    optimizer.step(params);
+                    images += batch.size();
+                    lossSum += value * batch.size();
+                    correct += Accuracy.correct(out, batch.y());
+                }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 listener.onBatchEnd(b, batches.count(), lossSum / images, (double) correct / images, images, seconds);
             }
@@ -72,10 +76,12 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss) {
         int n = 0;
         try (var scope = Autograd.noGrad()) {
             for (Batch batch : Batches.inOrder(data, batchSize)) {
-                Tensor out = model.forward(batch.x(), false);
-                lossSum += loss.compute(out, batch.y()).item() * batch.size();
-                correct += Accuracy.correct(out, batch.y());
-                n += batch.size();
+                try (var step = Workspace.open()) {
+                    Tensor out = model.forward(batch.x(), false);
+                    lossSum += loss.compute(out, batch.y()).item() * batch.size();
+                    correct += Accuracy.correct(out, batch.y());
+                    n += batch.size();
+                }
             }
         }
         return new Evaluation(n == 0 ? Double.NaN : lossSum / n, n == 0 ? Double.NaN : (double) correct / n, n);
