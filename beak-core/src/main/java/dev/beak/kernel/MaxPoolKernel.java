@@ -31,11 +31,16 @@ public final class MaxPoolKernel {
         for (int oy = 0; oy < oH; oy++) {
             for (int ox = 0, i = xBase + 2 * oy * W; ox < oW; ox++, o++, i += 2) {
                 float a = x[i], b = x[i + 1], c = x[i + W], d = x[i + W + 1];
-                float best = a;
-                int at = i;
-                if (b > best) { best = b; at = i + 1; }
-                if (c > best) { best = c; at = i + W; }
-                if (d > best) { best = d; at = i + W + 1; }
+                // Selects, not branches: '>' keeps the first maximum.
+                boolean gb = b > a;
+                float best = gb ? b : a;
+                int at = gb ? i + 1 : i;
+                boolean gc = c > best;
+                best = gc ? c : best;
+                at = gc ? i + W : at;
+                boolean gd = d > best;
+                best = gd ? d : best;
+                at = gd ? i + W + 1 : at;
                 if (Float.isNaN(a + b + c + d)) {
                     window(x, g, y, argmax, pl, oy, ox, o);
                 } else {

@@ -1,6 +1,7 @@
 package dev.beak.ops;
 
 import dev.beak.autograd.Autograd;
+import dev.beak.kernel.Elementwise;
 import dev.beak.tensor.Tensor;
 import dev.beak.tensor.Workspace;
 
@@ -10,10 +11,9 @@ public final class ReluOp {
 
     public static Tensor apply(Tensor x) {
         float[] in = x.data(), y = Workspace.floats(in.length);
-        for (int i = 0; i < in.length; i++) y[i] = Math.max(in[i], 0f);
+        Elementwise.relu(in, y, in.length);
         return Autograd.record(Tensor.of(y, x.shape()), "Relu", dy -> {
-            float[] dx = x.gradBuffer();
-            for (int i = 0; i < dy.length; i++) if (in[i] > 0f) dx[i] += dy[i];
+            Elementwise.reluBackward(in, dy, x.gradBuffer(), dy.length);
         }, x);
     }
 }

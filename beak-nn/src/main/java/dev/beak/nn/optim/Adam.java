@@ -1,5 +1,6 @@
 package dev.beak.nn.optim;
 
+import dev.beak.kernel.Elementwise;
 import dev.beak.tensor.Tensor;
 
 import java.util.Collection;
@@ -42,12 +43,8 @@ public final class Adam implements Optimizer {
             // Fold both bias corrections into the step size and epsilon: one multiply per element.
             double c1 = 1 - Math.pow(beta1, t), c2 = Math.sqrt(1 - Math.pow(beta2, t));
             float stepSize = (float) (lr / c1), epsHat = (float) (eps * c2), scale = (float) c2;
-            for (int i = 0; i < w.length; i++) {
-                float gi = g[i];
-                m[i] = b1 * m[i] + (1 - b1) * gi;
-                v[i] = b2 * v[i] + (1 - b2) * gi * gi;
-                w[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) + epsHat) * scale;
-            }
+            // Vectorised and split over the threads (3.3M parameters for the MNIST CNN).
+            Elementwise.adam(w, g, m, v, w.length, b1, b2, stepSize, epsHat, scale);
         }
     }
 
