@@ -8,8 +8,8 @@ import dev.beak.ops.Window2d;
  *
  * <p>Shapes: x (N, C, H, W); y and argmax (N, C, oH, oW). The common 2x2 window with stride 2 and no
  * padding has its own loop: four loads, three compares that C2 compiles to conditional moves (random
- * activations make branches unpredictable), and a NaN check on the sum that sends only windows holding
- * a NaN (or infinities of both signs) to the general loop.
+ * activations make branches unpredictable), and a NaN check on the sum that sends a plane holding a NaN
+ * (or infinities of both signs) to the general loop.
  */
 public final class MaxPoolKernel {
     private MaxPoolKernel() {}
@@ -27,9 +27,11 @@ public final class MaxPoolKernel {
     }
 
     private static void plane2x2(float[] x, Window2d g, float[] y, int[] argmax, int pl) {
-        int H = g.h(), W = g.w(), oH = g.oH(), oW = g.oW(), xBase = pl * H * W, o = pl * oH * oW;
+        int H = g.h(), W = g.w(), oH = g.oH(), oW = g.oW(), xBase = pl * H * W, oBase = pl * oH * oW;
+        boolean nan = false;
         for (int oy = 0; oy < oH; oy++) {
-            for (int ox = 0, i = xBase + 2 * oy * W; ox < oW; ox++, o++, i += 2) {
+            int o = oBase + oy * oW, i = xBase + 2 * oy * W;
+            for (int ox = 0; ox < oW; ox++, o++, i += 2) {
                 float a = x[i], b = x[i + 1], c = x[i + W], d = x[i + W + 1];
                 // Selects, not branches: '>' keeps the first maximum.
                 boolean gb = b > a;
@@ -41,14 +43,13 @@ public final class MaxPoolKernel {
                 boolean gd = d > best;
                 best = gd ? d : best;
                 at = gd ? i + W + 1 : at;
-                if (Float.isNaN(a + b + c + d)) {
-                    window(x, g, y, argmax, pl, oy, ox, o);
-                } else {
-                    y[o] = best;
-                    argmax[o] = at;
-                }
+                nan |= Float.isNaN(a + b + c + d);
+                y[o] = best;
+                argmax[o] = at;
             }
         }
+        // A NaN (or infinities of both signs) somewhere: redo the plane with the general loop.
+        if (nan) plane(x, g, y, argmax, pl);
     }
 
     private static void plane(float[] x, Window2d g, float[] y, int[] argmax, int pl) {
