@@ -25,6 +25,8 @@ import java.util.function.IntConsumer;
 public final class Conv2dKernel {
     /** Target size of one band of columns (1 MiB), in floats. */
     static final int BAND_FLOATS = 1 << 18;
+    /** Narrowest band, in output pixels (columns of the GEMMs). */
+    static final int MIN_BAND_COLUMNS = 512;
 
     /** Per-thread column buffers, grown on demand and reused across calls. */
     private static final class Work {
@@ -40,7 +42,10 @@ public final class Conv2dKernel {
     /** Rows of output per band for {@code g} with K = C*kH*kW. */
     static int bandRows(Window2d g, int bandFloats) {
         int k = g.c() * g.kH() * g.kW();
-        return Math.max(1, Math.min(g.oH(), bandFloats / Math.max(1, k * g.oW())));
+        // At least MIN_BAND_COLUMNS columns: deep layers (K = 4608 in VGG16) would otherwise get GEMMs
+        // a few dozen columns wide, too narrow to split or to amortise packing W.
+        int rows = Math.max(bandFloats / Math.max(1, k * g.oW()), (MIN_BAND_COLUMNS + g.oW() - 1) / g.oW());
+        return Math.max(1, Math.min(g.oH(), rows));
     }
 
     /** y := conv(x, w) + bias.  x (N,C,H,W); w (F, C*kH*kW); bias (F) or null; y (N,F,oH,oW). */
