@@ -37,6 +37,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--reps", defaultValue = "5", description = "Timed repetitions (default: ${DEFAULT-VALUE}).")
     int reps;
 
+    /** With --batch, W3's two inference figures become one. */
+    private static java.util.function.Predicate<Workload.Run> distinctModeAndBatch() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return r -> seen.add(r.mode() + "/" + r.batch());
+    }
+
     @Override
     public Integer call() {
         if (threads != null) Parallel.setThreads(threads);
@@ -53,7 +59,8 @@ final class BenchCommand implements Callable<Integer> {
             List<Workload.Run> runs = w.runs().stream()
                     .filter(r -> mode == null || r.mode().name().equalsIgnoreCase(mode.name()))
                     .map(r -> batch == null ? r : new Workload.Run(r.mode(), batch, r.steps(), r.warmup()))
-                    .distinct().toList();
+                    .filter(distinctModeAndBatch())
+                    .toList();
             if (runs.isEmpty()) {
                 out.println(w + " has no " + mode + " figure");
                 status = 2;
