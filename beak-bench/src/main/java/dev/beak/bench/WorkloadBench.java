@@ -11,6 +11,7 @@ import dev.beak.tensor.Tensor;
 import dev.beak.tensor.Workspace;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
@@ -31,7 +32,8 @@ public final class WorkloadBench {
     private WorkloadBench() {}
 
     /** One figure: images/s per repetition, or ms per batch for inference at batch 1 of W3. */
-    public record Result(Workload workload, Workload.Mode mode, int batch, String unit, double[] values) {
+    public record Result(Workload workload, Workload.Mode mode, int batch, String unit, double[] values,
+                         long bytesPerStep) {
         public double median() {
             double[] s = sorted();
             return s[s.length / 2];
@@ -41,6 +43,12 @@ public final class WorkloadBench {
             double[] s = values.clone();
             Arrays.sort(s);
             return s;
+        }
+
+        /** One human line: heap bytes allocated per step during the timed repetitions (all threads). */
+        public void printAllocation(PrintStream out) {
+            out.printf(Locale.ROOT, "%s %s %s b%d: %,d bytes allocated per step%n", workload.name(), workload.title(),
+                    mode().name().toLowerCase(Locale.ROOT), batch, bytesPerStep);
         }
 
         /** The human line and the JSON line, in the reference runner's format. */
@@ -69,13 +77,26 @@ public final class WorkloadBench {
         for (int i = 0; i < run.warmup(); i++) step.run();
         boolean perBatch = run.mode() == Workload.Mode.INFER && run.batch() == 1;
         double[] values = new double[reps];
+        long allocated = allocatedBytes();
         for (int r = 0; r < reps; r++) {
             long t = System.nanoTime();
             for (int i = 0; i < run.steps(); i++) step.run();
             double seconds = (System.nanoTime() - t) * 1e-9;
             values[r] = perBatch ? seconds / run.steps() * 1000 : (double) run.batch() * run.steps() / seconds;
         }
-        return new Result(workload, run.mode(), run.batch(), perBatch ? "ms/batch" : "img/s", values);
+        long perStep = (allocatedBytes() - allocated) / ((long) reps * run.steps());
+        return new Result(workload, run.mode(), run.batch(), perBatch ? "ms/batch" : "img/s", values, perStep);
+    }
+
+    /** Bytes allocated so far by all live threads (the kernel pool's workers included), or -1 if unknown. */
+    static long allocatedBytes() {
+        if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean mx)
+                || !mx.isThreadAllocatedMemorySupported()) {
+            return -1;
+        }
+        long sum = 0;
+        for (long b : mx.getThreadAllocatedBytes(mx.getAllThreadIds())) if (b > 0) sum += b;
+        return sum;
     }
 
     /** One full training step, as {@code Trainer.fit} runs it. */

@@ -34,6 +34,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Kernel threads (default: one per core).")
     Integer threads;
 
+    @Option(names = "--alloc", description = "Also print the heap bytes allocated per step (all threads).")
+    boolean alloc;
+
     @Option(names = "--reps", defaultValue = "5", description = "Timed repetitions (default: ${DEFAULT-VALUE}).")
     int reps;
 
@@ -66,7 +69,9 @@ final class BenchCommand implements Callable<Integer> {
                 status = 2;
             }
             for (Workload.Run r : runs) {
-                WorkloadBench.run(w, r, reps).print(out);
+                WorkloadBench.Result result = WorkloadBench.run(w, r, reps);
+                result.print(out);
+                if (alloc) result.printAllocation(out);
                 out.flush();
             }
         }
