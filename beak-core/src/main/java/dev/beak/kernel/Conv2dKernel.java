@@ -10,7 +10,7 @@ import java.util.function.IntConsumer;
  * <pre>
  *   cols(K, B) = unfold(x[n], band)                     K = C*kH*kW
  *   y[n](F, P)[:, band]  = W(F, K) * cols                (ldc = P = oH*oW: no permute copy)
- *   dWᵀ(K, F)           += cols * dY[n](F, P)[:, band]ᵀ   (transposed back once, after all images)
+ *   dW(F, K)            += dY[n](F, P)[:, band] * colsᵀ    (colsᵀ(B, K) unfolded transposed)
  *   dcols(K, B)          = Wᵀ * dY[n][:, band];   dx[n] += fold(dcols, band)
  * </pre>
  * Why bands: a whole batch's columns (K x N*P) run to tens of megabytes (40 MB for the second W1
@@ -27,10 +27,12 @@ public final class Conv2dKernel {
     static final int BAND_FLOATS = 1 << 18;
     /** Narrowest band, in output pixels (columns of the GEMMs). */
     static final int MIN_BAND_COLUMNS = 512;
+    /** Columns a group of small images aims at ({@code -Dbeak.conv.groupColumns}, 0 for one image per GEMM). */
+    static final int GROUP_COLUMNS = Integer.getInteger("beak.conv.groupColumns", 512);
 
     /** Per-thread column buffers, grown on demand and reused across calls. */
     private static final class Work {
-        float[] cols = new float[0], dcols = new float[0];
+        float[] cols = new float[0], dcols = new float[0], dy = new float[0];
     }
 
     private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
@@ -48,37 +50,62 @@ public final class Conv2dKernel {
         return Math.max(1, Math.min(g.oH(), rows));
     }
 
+    /**
+     * Images per group: 1 when an image has enough output pixels for a GEMM of its own, else enough
+     * images for MIN_BAND_COLUMNS columns (W2's last convolution has 16 pixels an image), but no more
+     * than leaves a group per thread.
+     */
+    static int groupSize(Window2d g) {
+        int p = g.oH() * g.oW();
+        if (2 * p >= GROUP_COLUMNS) return 1;
+        int perThread = Math.max(1, (g.n() + Parallel.threads() - 1) / Parallel.threads());
+        return Math.max(1, Math.min(perThread, (GROUP_COLUMNS + p - 1) / p));
+    }
+
     /** y := conv(x, w) + bias.  x (N,C,H,W); w (F, C*kH*kW); bias (F) or null; y (N,F,oH,oW). */
     public static void forward(float[] x, float[] w, float[] bias, Window2d g, int f, float[] y) {
-        forward(x, w, bias, g, f, y, bandRows(g, BAND_FLOATS));
+        forward(x, w, bias, g, f, y, bandRows(g, BAND_FLOATS), groupSize(g));
     }
 
-    static void forward(float[] x, float[] w, float[] bias, Window2d g, int f, float[] y, int rows) {
+    static void forward(float[] x, float[] w, float[] bias, Window2d g, int f, float[] y, int rows, int group) {
         Gemm gemm = Kernels.gemm();
-        if (g.n() >= Parallel.threads()) {
-            Parallel.forRange(g.n(), (from, to) -> {
-                for (int n = from; n < to; n++) forwardImage(gemm, x, w, bias, g, f, y, n, rows);
+        int groups = (g.n() + group - 1) / group;
+        if (groups >= Parallel.threads()) {
+            Parallel.forRange(groups, (from, to) -> {
+                for (int q = from; q < to; q++) forwardGroup(gemm, x, w, bias, g, f, y, q * group, group, rows);
             });
         } else {
-            for (int n = 0; n < g.n(); n++) forwardImage(gemm, x, w, bias, g, f, y, n, rows);
+            for (int q = 0; q < groups; q++) forwardGroup(gemm, x, w, bias, g, f, y, q * group, group, rows);
         }
     }
 
-    private static void forwardImage(Gemm gemm, float[] x, float[] w, float[] bias, Window2d g, int f,
-                                     float[] y, int n, int rows) {
-        int k = g.c() * g.kH() * g.kW(), oW = g.oW(), p = g.oH() * oW, yBase = n * f * p;
+    /** Images [n0, n0 + group): one GEMM per band of a single image, or one GEMM for the whole group. */
+    private static void forwardGroup(Gemm gemm, float[] x, float[] w, float[] bias, Window2d g, int f,
+                                     float[] y, int n0, int group, int rows) {
+        int k = g.c() * g.kH() * g.kW(), oW = g.oW(), p = g.oH() * oW, count = Math.min(group, g.n() - n0);
         Work work = WORK.get();
-        for (int oy0 = 0; oy0 < g.oH(); oy0 += rows) {
-            int oy1 = Math.min(g.oH(), oy0 + rows), b = (oy1 - oy0) * oW;
-            float[] cols = work.cols = grow(work.cols, k * b);
-            unfoldBand(x, g, n, oy0, oy1, cols);
-            gemm.gemm(false, false, f, b, k, w, 0, k, cols, 0, b, y, yBase + oy0 * oW, p, false);
+        if (group == 1) {
+            for (int oy0 = 0; oy0 < g.oH(); oy0 += rows) {
+                int oy1 = Math.min(g.oH(), oy0 + rows), b = (oy1 - oy0) * oW;
+                float[] cols = work.cols = grow(work.cols, k * b);
+                unfoldBand(x, g, n0, oy0, oy1, cols, 0, b);
+                gemm.gemm(false, false, f, b, k, w, 0, k, cols, 0, b, y, n0 * f * p + oy0 * oW, p, false);
+            }
+        } else {
+            // cols(K, count*P) for the group; Y(F, count*P) into scratch, then copied image by image.
+            int b = count * p;
+            float[] cols = work.cols = grow(work.cols, k * b), out = work.dcols = grow(work.dcols, f * b);
+            for (int j = 0; j < count; j++) unfoldBand(x, g, n0 + j, 0, g.oH(), cols, j * p, b);
+            gemm.gemm(false, false, f, b, k, w, 0, k, cols, 0, b, out, 0, b, false);
+            for (int j = 0; j < count; j++) {
+                for (int c = 0; c < f; c++) System.arraycopy(out, c * b + j * p, y, ((n0 + j) * f + c) * p, p);
+            }
         }
         if (bias != null) {
-            // One pass over the image's output while it is still in cache.
-            for (int c = 0; c < f; c++) {
-                float bc = bias[c];
-                for (int i = yBase + c * p, e = i + p; i < e; i++) y[i] += bc;
+            // One pass over the group's output while it is still in cache.
+            for (int c = 0; c < count * f; c++) {
+                float bc = bias[c % f];
+                for (int i = (n0 * f + c) * p, end = i + p; i < end; i++) y[i] += bc;
             }
         }
     }
@@ -89,36 +116,32 @@ public final class Conv2dKernel {
      */
     public static void backward(float[] x, float[] w, float[] dy, Window2d g, int f,
                                 float[] dw, float[] db, float[] dx) {
-        backward(x, w, dy, g, f, dw, db, dx, bandRows(g, BAND_FLOATS));
+        backward(x, w, dy, g, f, dw, db, dx, bandRows(g, BAND_FLOATS), groupSize(g));
     }
 
     static void backward(float[] x, float[] w, float[] dy, Window2d g, int f,
-                         float[] dw, float[] db, float[] dx, int rows) {
+                         float[] dw, float[] db, float[] dx, int rows, int group) {
         Gemm gemm = Kernels.gemm();
-        int k = g.c() * g.kH() * g.kW(), threads = Parallel.threads();
-        // Chunks of images, each summing its weight and bias gradients into its own partial; with
-        // fewer images than threads one chunk runs the images in turn and each GEMM is parallel.
-        boolean perImage = g.n() >= threads && threads > 1;
-        int chunks = perImage ? Math.min(g.n(), 2 * threads) : 1;
+        int k = g.c() * g.kH() * g.kW(), threads = Parallel.threads(), groups = (g.n() + group - 1) / group;
+        // Chunks of groups, each summing its weight and bias gradients into its own partial; with
+        // fewer groups than threads one chunk runs them in turn and each GEMM is parallel.
+        boolean parallel = groups >= threads && threads > 1;
+        int chunks = parallel ? Math.min(groups, 2 * threads) : 1;
         int size = (dw == null ? 0 : f * k) + (db == null ? 0 : f), dbOff = dw == null ? 0 : f * k;
         float[][] part = partials(chunks, size);
         IntConsumer chunk = t -> {
-            int from = (int) ((long) g.n() * t / chunks), to = (int) ((long) g.n() * (t + 1) / chunks);
+            int from = (int) ((long) groups * t / chunks), to = (int) ((long) groups * (t + 1) / chunks);
             float[] acc = part[t];
             java.util.Arrays.fill(acc, 0, size, 0f);
             float[] pw = dw == null ? null : acc, pb = db == null ? null : acc;
-            for (int n = from; n < to; n++) backwardImage(gemm, x, w, dy, g, f, pw, pb, dbOff, dx, n, rows);
+            for (int q = from; q < to; q++) backwardGroup(gemm, x, w, dy, g, f, pw, pb, dbOff, dx, q * group, group, rows);
         };
-        if (perImage) Parallel.forEach(chunks, chunk);
+        if (parallel) Parallel.forEach(chunks, chunk);
         else chunk.accept(0);
-        // Reduce the partials, transposing dWᵀ(K, F) back to dW(F, K).
+        // Reduce the partials into dW.
         if (dw != null) {
-            Parallel.forRange(f, (from, to) -> {
-                for (float[] acc : part) {
-                    for (int c = from; c < to; c++) {
-                        for (int kk = 0, d = c * k; kk < k; kk++, d++) dw[d] += acc[kk * f + c];
-                    }
-                }
+            Parallel.forRange(f * k, (from, to) -> {
+                for (float[] acc : part) for (int i = from; i < to; i++) dw[i] += acc[i];
             });
         }
         if (db != null) {
@@ -127,32 +150,44 @@ public final class Conv2dKernel {
         }
     }
 
-    /** One image's contributions; db is read at offset {@code dbOff} (partials pack dw and db together). */
-    private static void backwardImage(Gemm gemm, float[] x, float[] w, float[] dy, Window2d g, int f,
-                                      float[] dw, float[] db, int dbOff, float[] dx, int n, int rows) {
-        int k = g.c() * g.kH() * g.kW(), oW = g.oW(), p = g.oH() * oW, yBase = n * f * p;
+    /** A group's contributions; db is read at offset {@code dbOff} (partials pack dw and db together). */
+    private static void backwardGroup(Gemm gemm, float[] x, float[] w, float[] dy, Window2d g, int f,
+                                      float[] dw, float[] db, int dbOff, float[] dx, int n0, int group, int rows) {
+        int k = g.c() * g.kH() * g.kW(), oW = g.oW(), p = g.oH() * oW, count = Math.min(group, g.n() - n0);
         Work work = WORK.get();
         if (db != null) {
-            for (int c = 0; c < f; c++) {
+            for (int c = 0; c < count * f; c++) {
                 float s = 0;
-                for (int i = yBase + c * p, e = i + p; i < e; i++) s += dy[i];
-                db[dbOff + c] += s;
+                for (int i = (n0 * f + c) * p, e = i + p; i < e; i++) s += dy[i];
+                db[dbOff + c % f] += s;
             }
         }
         if (dw == null && dx == null) return;
-        for (int oy0 = 0; oy0 < g.oH(); oy0 += rows) {
-            int oy1 = Math.min(g.oH(), oy0 + rows), b = (oy1 - oy0) * oW, dyOff = yBase + oy0 * oW;
+        // A single image is banded and read in place (ld = P); a group's dY is first gathered to (F, count*P).
+        int bandRows = group == 1 ? rows : g.oH();
+        for (int oy0 = 0; oy0 < g.oH(); oy0 += bandRows) {
+            int oy1 = Math.min(g.oH(), oy0 + bandRows), b = count * (oy1 - oy0) * oW;
+            float[] dyG = dy;
+            int dyOff = n0 * f * p + oy0 * oW, ld = p;
+            if (group > 1) {
+                dyG = work.dy = grow(work.dy, f * b);
+                for (int j = 0; j < count; j++) {
+                    for (int c = 0; c < f; c++) System.arraycopy(dy, ((n0 + j) * f + c) * p, dyG, c * b + j * p, p);
+                }
+                dyOff = 0;
+                ld = b;
+            }
             if (dw != null) {
-                float[] cols = work.cols = grow(work.cols, k * b);
-                unfoldBand(x, g, n, oy0, oy1, cols);
-                // dWᵀ(K, F) += cols(K, B) * dY(F, B)ᵀ: packing the thin dY transposed is cheaper than colsᵀ.
-                gemm.gemm(false, true, k, f, b, cols, 0, b, dy, dyOff, p, dw, 0, f, true);
+                float[] colsT = work.cols = grow(work.cols, k * b);
+                for (int j = 0; j < count; j++) unfoldBandTransposed(x, g, n0 + j, oy0, oy1, colsT, j * p * k);
+                // dW(F, K) += dY(F, B) * colsᵀ(B, K): colsᵀ is B stored (k, n), which packs by whole-vector copies.
+                gemm.gemm(false, false, f, k, b, dyG, dyOff, ld, colsT, 0, k, dw, 0, k, true);
             }
             if (dx != null) {
                 float[] dcols = work.dcols = grow(work.dcols, k * b);
                 // dcols(K, B) = W(F, K)ᵀ * dY(F, B)
-                gemm.gemm(true, false, k, b, f, w, 0, k, dy, dyOff, p, dcols, 0, b, false);
-                foldBand(dcols, g, n, oy0, oy1, dx);
+                gemm.gemm(true, false, k, b, f, w, 0, k, dyG, dyOff, ld, dcols, 0, b, false);
+                for (int j = 0; j < count; j++) foldBand(dcols, g, n0 + j, oy0, oy1, dx, j * p, b);
             }
         }
     }
@@ -176,13 +211,13 @@ public final class Conv2dKernel {
      * column {@code (oy - oy0)*oW + ox} holds input pixel (oy*sH - padTop + i*dH, ox*sW - padLeft + j*dW)
      * of channel c, zero in the padding.
      */
-    static void unfoldBand(float[] x, Window2d g, int n, int oy0, int oy1, float[] cols) {
-        int oW = g.oW(), H = g.h(), W = g.w(), b = (oy1 - oy0) * oW, sW = g.strideW();
+    static void unfoldBand(float[] x, Window2d g, int n, int oy0, int oy1, float[] cols, int colOff, int ld) {
+        int oW = g.oW(), H = g.h(), W = g.w(), sW = g.strideW();
         for (int c = 0; c < g.c(); c++) {
             int xBase = (n * g.c() + c) * H * W;
             for (int i = 0; i < g.kH(); i++) {
                 for (int j = 0; j < g.kW(); j++) {
-                    int dst = ((c * g.kH() + i) * g.kW() + j) * b;
+                    int dst = ((c * g.kH() + i) * g.kW() + j) * ld + colOff;
                     int xOff = j * g.dilationW() - g.padLeft();
                     // Output columns ox whose input ix = ox*sW + xOff lies inside [0, W): [lo, hi).
                     int lo = Math.max(0, ceilDiv(-xOff, sW)), hi = Math.min(oW, ceilDiv(W - xOff, sW));
@@ -206,14 +241,44 @@ public final class Conv2dKernel {
         }
     }
 
+    /**
+     * colsᵀ(B, K) := the transpose of {@link #unfoldBand}'s columns: row {@code (oy - oy0)*oW + ox} holds
+     * the K window values of that output pixel. Unfolding straight into this layout lets the weight
+     * gradient GEMM read it as a plain (k, n) operand instead of packing cols with a strided scatter.
+     */
+    static void unfoldBandTransposed(float[] x, Window2d g, int n, int oy0, int oy1, float[] colsT, int off) {
+        int oW = g.oW(), H = g.h(), W = g.w(), kH = g.kH(), kW = g.kW(), k = g.c() * kH * kW;
+        for (int oy = oy0, q = 0; oy < oy1; oy++) {
+            for (int ox = 0; ox < oW; ox++, q++) {
+                int ix0 = ox * g.strideW() - g.padLeft(), iyTop = oy * g.strideH() - g.padTop();
+                // Window columns j whose input ix0 + j*dW lies inside [0, W): [jLo, jHi).
+                int jLo = Math.max(0, ceilDiv(-ix0, g.dilationW())), jHi = Math.min(kW, ceilDiv(W - ix0, g.dilationW()));
+                for (int c = 0, d = off + q * k; c < g.c(); c++) {
+                    int xBase = (n * g.c() + c) * H * W;
+                    for (int i = 0; i < kH; i++, d += kW) {
+                        int iy = iyTop + i * g.dilationH();
+                        if (iy < 0 || iy >= H || jLo >= jHi) {
+                            for (int j = 0; j < kW; j++) colsT[d + j] = 0f;
+                            continue;
+                        }
+                        for (int j = 0; j < jLo; j++) colsT[d + j] = 0f;
+                        for (int j = jHi; j < kW; j++) colsT[d + j] = 0f;
+                        int src = xBase + iy * W + ix0;
+                        for (int j = jLo; j < jHi; j++) colsT[d + j] = x[src + j * g.dilationW()];
+                    }
+                }
+            }
+        }
+    }
+
     /** dx[n] += fold(dcols) over output rows [oy0, oy1): the adjoint of {@link #unfoldBand}. */
-    static void foldBand(float[] dcols, Window2d g, int n, int oy0, int oy1, float[] dx) {
-        int oW = g.oW(), H = g.h(), W = g.w(), b = (oy1 - oy0) * oW, sW = g.strideW();
+    static void foldBand(float[] dcols, Window2d g, int n, int oy0, int oy1, float[] dx, int colOff, int ld) {
+        int oW = g.oW(), H = g.h(), W = g.w(), sW = g.strideW();
         for (int c = 0; c < g.c(); c++) {
             int xBase = (n * g.c() + c) * H * W;
             for (int i = 0; i < g.kH(); i++) {
                 for (int j = 0; j < g.kW(); j++) {
-                    int src = ((c * g.kH() + i) * g.kW() + j) * b;
+                    int src = ((c * g.kH() + i) * g.kW() + j) * ld + colOff;
                     int xOff = j * g.dilationW() - g.padLeft();
                     int lo = Math.max(0, ceilDiv(-xOff, sW)), hi = Math.min(oW, ceilDiv(W - xOff, sW));
                     for (int oy = oy0; oy < oy1; oy++, src += oW) {
