@@ -36,7 +36,7 @@ public final class Conv2dKernel {
     }
 
     private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
-    /** Per-chunk partial weight/bias gradients of the calling thread's backward passes, reused across calls. */
+    /** Per-chunk partial weight/bias gradients of the calling thread's backward passes (first {@code chunks} used), reused across calls. */
     private static final ThreadLocal<float[][][]> PARTIALS = ThreadLocal.withInitial(() -> new float[][][] {new float[0][]});
 
     private Conv2dKernel() {}
@@ -141,12 +141,14 @@ public final class Conv2dKernel {
         // Reduce the partials into dW.
         if (dw != null) {
             Parallel.forRange(f * k, (from, to) -> {
-                for (float[] acc : part) for (int i = from; i < to; i++) dw[i] += acc[i];
+                for (int t = 0; t < chunks; t++) {
+                    float[] acc = part[t];
+                    for (int i = from; i < to; i++) dw[i] += acc[i];
+                }
             });
         }
         if (db != null) {
-            int off = dw == null ? 0 : f * k;
-            for (float[] acc : part) for (int c = 0; c < f; c++) db[c] += acc[off + c];
+            for (int t = 0; t < chunks; t++) for (int c = 0; c < f; c++) db[c] += part[t][dbOff + c];
         }
     }
 
@@ -195,8 +197,9 @@ public final class Conv2dKernel {
     private static float[][] partials(int chunks, int size) {
         float[][][] holder = PARTIALS.get();
         float[][] p = holder[0];
-        if (p.length != chunks || (chunks > 0 && p[0].length < size)) {
-            p = new float[chunks][size];
+        // Grown, never shrunk: layers of one network alternate between chunk counts and sizes.
+        if (p.length < chunks || p[0].length < size) {
+            p = new float[Math.max(chunks, p.length)][Math.max(size, p.length == 0 ? 0 : p[0].length)];
             holder[0] = p;
         }
         return p;

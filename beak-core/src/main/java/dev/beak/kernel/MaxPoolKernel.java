@@ -7,49 +7,40 @@ import dev.beak.ops.Window2d;
  * on ties; a NaN wins and propagates), so the backward pass is a scatter. Padded positions never win.
  *
  * <p>Shapes: x (N, C, H, W); y and argmax (N, C, oH, oW). The common 2x2 window with stride 2 and no
- * padding has its own loop: four loads, three compares that C2 compiles to conditional moves (random
- * activations make branches unpredictable), and a NaN check on the sum that sends a plane holding a NaN
- * (or infinities of both signs) to the general loop.
+ * padding has its own loop that computes only the maximum; its backward pass finds the winner again.
  */
 public final class MaxPoolKernel {
     private MaxPoolKernel() {}
 
-    public static void forward(float[] x, Window2d g, float[] y, int[] argmax) {
-        int planes = g.n() * g.c();
-        boolean twoByTwo = g.kH() == 2 && g.kW() == 2 && g.strideH() == 2 && g.strideW() == 2
+    /** Whether {@code g} takes the 2x2 stride-2 path, which records no argmax (backward recomputes it). */
+    public static boolean twoByTwo(Window2d g) {
+        return g.kH() == 2 && g.kW() == 2 && g.strideH() == 2 && g.strideW() == 2
                 && g.padTop() == 0 && g.padLeft() == 0 && g.dilationH() == 1 && g.dilationW() == 1;
-        Parallel.forRange(planes, (from, to) -> {
+    }
+
+    /** y := max pool of x; argmax (unused, may be null, on the {@link #twoByTwo} path) := the winners. */
+    public static void forward(float[] x, Window2d g, float[] y, int[] argmax) {
+        boolean fast = twoByTwo(g);
+        Parallel.forRange(g.n() * g.c(), (from, to) -> {
             for (int pl = from; pl < to; pl++) {
-                if (twoByTwo) plane2x2(x, g, y, argmax, pl);
+                if (fast) plane2x2(x, g, y, pl);
                 else plane(x, g, y, argmax, pl);
             }
         });
     }
 
-    private static void plane2x2(float[] x, Window2d g, float[] y, int[] argmax, int pl) {
+    /**
+     * The 2x2 window's maximum only: Math.max compiles to vmaxss (NaN propagates), ten times faster
+     * than tracking the winner's index with compares, which C2 did not turn into conditional moves.
+     */
+    private static void plane2x2(float[] x, Window2d g, float[] y, int pl) {
         int H = g.h(), W = g.w(), oH = g.oH(), oW = g.oW(), xBase = pl * H * W, oBase = pl * oH * oW;
-        boolean nan = false;
         for (int oy = 0; oy < oH; oy++) {
             int o = oBase + oy * oW, i = xBase + 2 * oy * W;
             for (int ox = 0; ox < oW; ox++, o++, i += 2) {
-                float a = x[i], b = x[i + 1], c = x[i + W], d = x[i + W + 1];
-                // Selects, not branches: '>' keeps the first maximum.
-                boolean gb = b > a;
-                float best = gb ? b : a;
-                int at = gb ? i + 1 : i;
-                boolean gc = c > best;
-                best = gc ? c : best;
-                at = gc ? i + W : at;
-                boolean gd = d > best;
-                best = gd ? d : best;
-                at = gd ? i + W + 1 : at;
-                nan |= Float.isNaN(a + b + c + d);
-                y[o] = best;
-                argmax[o] = at;
+                y[o] = Math.max(Math.max(x[i], x[i + 1]), Math.max(x[i + W], x[i + W + 1]));
             }
         }
-        // A NaN (or infinities of both signs) somewhere: redo the plane with the general loop.
-        if (nan) plane(x, g, y, argmax, pl);
     }
 
     private static void plane(float[] x, Window2d g, float[] y, int[] argmax, int pl) {
@@ -85,14 +76,36 @@ public final class MaxPoolKernel {
         argmax[o] = bestAt;
     }
 
-    /** dx += scatter(dy) through argmax; parallel over planes, whose windows stay inside their own plane. */
-    public static void backward(float[] dy, int[] argmax, Window2d g, float[] dx) {
+    /**
+     * dx += scatter(dy) to the winners; parallel over planes, whose windows stay inside their own plane.
+     * On the 2x2 path the winner is found again: the first input equal to the output (the first NaN
+     * when the output is NaN), which is the window's first maximum.
+     */
+    public static void backward(float[] x, float[] y, float[] dy, int[] argmax, Window2d g, float[] dx) {
         int per = g.oH() * g.oW();
+        boolean fast = twoByTwo(g);
         Parallel.forRange(g.n() * g.c(), (from, to) -> {
-            for (int i = from * per, e = to * per; i < e; i++) {
-                int at = argmax[i];
-                if (at >= 0) dx[at] += dy[i];
+            if (!fast) {
+                for (int i = from * per, e = to * per; i < e; i++) {
+                    int at = argmax[i];
+                    if (at >= 0) dx[at] += dy[i];
+                }
+                return;
+            }
+            int H = g.h(), W = g.w(), oH = g.oH(), oW = g.oW();
+            for (int pl = from; pl < to; pl++) {
+                for (int oy = 0, o = pl * per; oy < oH; oy++) {
+                    for (int ox = 0, i = pl * H * W + 2 * oy * W; ox < oW; ox++, o++, i += 2) {
+                        float v = y[o];
+                        int at = same(x[i], v) ? i : same(x[i + 1], v) ? i + 1 : same(x[i + W], v) ? i + W : i + W + 1;
+                        dx[at] += dy[o];
+                    }
+                }
             }
         });
+    }
+
+    private static boolean same(float a, float v) {
+        return a == v || (a != a && v != v);
     }
 }

@@ -18,11 +18,11 @@ public final class MaxPool2dOp {
         Window2d g = Window2d.of(x.shape(), kH, kW, strideH, strideW, 1, 1, padding);
         int oH = g.oH(), oW = g.oW();
         float[] in = x.data(), y = Workspace.floats(g.n() * g.c() * oH * oW);
-        int[] argmax = Workspace.ints(y.length);
+        int[] argmax = MaxPoolKernel.twoByTwo(g) ? null : Workspace.ints(y.length);
         MaxPoolKernel.forward(in, g, y, argmax);
         Tensor out = Tensor.of(y, g.n(), g.c(), oH, oW);
         return Autograd.record(out, "MaxPool2d", dy -> {
-            MaxPoolKernel.backward(dy, argmax, g, x.gradBuffer());
+            MaxPoolKernel.backward(in, y, dy, argmax, g, x.gradBuffer());
         }, x);
     }
 }
