@@ -267,6 +267,13 @@ public final class Conv2dKernel {
                         for (int j = 0; j < jLo; j++) colsT[d + j] = 0f;
                         for (int j = jHi; j < kW; j++) colsT[d + j] = 0f;
                         int src = xBase + iy * W + ix0;
+                        if (kW == 3 && jLo == 0 && jHi == 3 && g.dilationW() == 1) {
+                            // The common interior 3-wide run, written out.
+                            colsT[d] = x[src];
+                            colsT[d + 1] = x[src + 1];
+                            colsT[d + 2] = x[src + 2];
+                            continue;
+                        }
                         for (int j = jLo; j < jHi; j++) colsT[d + j] = x[src + j * g.dilationW()];
                     }
                 }

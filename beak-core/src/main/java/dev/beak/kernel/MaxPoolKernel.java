@@ -97,7 +97,15 @@ public final class MaxPoolKernel {
                 for (int oy = 0, o = pl * per; oy < oH; oy++) {
                     for (int ox = 0, i = pl * H * W + 2 * oy * W; ox < oW; ox++, o++, i += 2) {
                         float v = y[o];
-                        int at = same(x[i], v) ? i : same(x[i + 1], v) ? i + 1 : same(x[i + W], v) ? i + W : i + W + 1;
+                        int at;
+                        if (v == v) {
+                            // Branch-free: bit k set when input k equals the maximum; the lowest set bit wins.
+                            int hits = (x[i] == v ? 1 : 0) | (x[i + 1] == v ? 2 : 0) | (x[i + W] == v ? 4 : 0) | 8;
+                            int k = Integer.numberOfTrailingZeros(hits);
+                            at = i + (k & 1) + (k >> 1) * W;
+                        } else {
+                            at = same(x[i], v) ? i : same(x[i + 1], v) ? i + 1 : same(x[i + W], v) ? i + W : i + W + 1;
+                        }
                         dx[at] += dy[o];
                     }
                 }
