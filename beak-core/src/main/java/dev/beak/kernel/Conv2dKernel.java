@@ -274,7 +274,8 @@ public final class Conv2dKernel {
                             colsT[d + 2] = x[src + 2];
                             continue;
                         }
-                        for (int j = jLo; j < jHi; j++) colsT[d + j] = x[src + j * g.dilationW()];
+                        if (g.dilationW() == 1) System.arraycopy(x, src + jLo, colsT, d + jLo, jHi - jLo);
+                        else for (int j = jLo; j < jHi; j++) colsT[d + j] = x[src + j * g.dilationW()];
                     }
                 }
             }
