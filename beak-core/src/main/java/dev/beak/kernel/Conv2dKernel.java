@@ -72,23 +72,29 @@ public final class Conv2dKernel {
         int groups = (g.n() + group - 1) / group;
         if (groups >= Parallel.threads()) {
             Parallel.forRange(groups, (from, to) -> {
-                for (int q = from; q < to; q++) forwardGroup(gemm, x, w, bias, g, f, y, q * group, group, rows);
+                for (int q = from; q < to; q++) forwardGroup(gemm, x, w, bias, g, f, y, q * group, group, rows, false);
             });
         } else {
-            for (int q = 0; q < groups; q++) forwardGroup(gemm, x, w, bias, g, f, y, q * group, group, rows);
+            for (int q = 0; q < groups; q++) forwardGroup(gemm, x, w, bias, g, f, y, q * group, group, rows, true);
         }
     }
 
     /** Images [n0, n0 + group): one GEMM per band of a single image, or one GEMM for the whole group. */
     private static void forwardGroup(Gemm gemm, float[] x, float[] w, float[] bias, Window2d g, int f,
-                                     float[] y, int n0, int group, int rows) {
+                                     float[] y, int n0, int group, int rows, boolean split) {
         int k = g.c() * g.kH() * g.kW(), oW = g.oW(), p = g.oH() * oW, count = Math.min(group, g.n() - n0);
         Work work = WORK.get();
         if (group == 1) {
             for (int oy0 = 0; oy0 < g.oH(); oy0 += rows) {
                 int oy1 = Math.min(g.oH(), oy0 + rows), b = (oy1 - oy0) * oW;
                 float[] cols = work.cols = grow(work.cols, k * b);
-                unfoldBand(x, g, n0, oy0, oy1, cols, 0, b);
+                if (split) {
+                    // One image at a time (VGG16 at batch 1): unfold over the threads too, not just the GEMM.
+                    int band0 = oy0, band1 = oy1;
+                    Parallel.forRange(g.c(), (c0, c1) -> unfoldBand(x, g, n0, band0, band1, cols, 0, b, c0, c1));
+                } else {
+                    unfoldBand(x, g, n0, oy0, oy1, cols, 0, b);
+                }
                 gemm.gemm(false, false, f, b, k, w, 0, k, cols, 0, b, y, n0 * f * p + oy0 * oW, p, false);
             }
         } else {
@@ -215,8 +221,14 @@ public final class Conv2dKernel {
      * of channel c, zero in the padding.
      */
     static void unfoldBand(float[] x, Window2d g, int n, int oy0, int oy1, float[] cols, int colOff, int ld) {
+        unfoldBand(x, g, n, oy0, oy1, cols, colOff, ld, 0, g.c());
+    }
+
+    /** {@link #unfoldBand} for channels [c0, c1) only (their rows of cols). */
+    static void unfoldBand(float[] x, Window2d g, int n, int oy0, int oy1, float[] cols, int colOff, int ld,
+                           int c0, int c1) {
         int oW = g.oW(), H = g.h(), W = g.w(), sW = g.strideW();
-        for (int c = 0; c < g.c(); c++) {
+        for (int c = c0; c < c1; c++) {
             int xBase = (n * g.c() + c) * H * W;
             for (int i = 0; i < g.kH(); i++) {
                 for (int j = 0; j < g.kW(); j++) {
