@@ -3,6 +3,7 @@ module dev.beak.cli {
     requires dev.beak.io;
     requires dev.beak.data;
     requires dev.beak.viz;
+    requires dev.beak.bench;
     requires info.picocli;
     requires java.desktop;
 

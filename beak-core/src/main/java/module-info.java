@@ -10,5 +10,5 @@ module dev.beak.core {
     exports dev.beak.ops;
     exports dev.beak.dataset;
     // Internal kernels, opened to Beak's own modules only (benchmarks, tests of other modules).
-    exports dev.beak.kernel to dev.beak.nn, dev.beak.cli;
+    exports dev.beak.kernel to dev.beak.nn, dev.beak.bench, dev.beak.cli;
 }

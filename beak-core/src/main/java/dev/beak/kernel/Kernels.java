@@ -10,12 +10,15 @@ package dev.beak.kernel;
  */
 public final class Kernels {
     private static final String VECTOR_GEMM = "dev.beak.kernel.VectorGemm";
+    private static final String VECTOR_ELEMENTWISE = "dev.beak.kernel.VectorElementwise";
     private static final String HINT = "beak: the Vector API is not enabled; running scalar kernels"
             + " (add --add-modules jdk.incubator.vector for the fast path)";
 
     private static final Gemm SCALAR = new ScalarGemm();
     private static final Gemm REFERENCE = new ReferenceGemm();
     private static final Gemm SELECTED = select();
+    private static final ElementwiseKernel SCALAR_ELEMENTWISE = new ScalarElementwise();
+    private static final ElementwiseKernel ELEMENTWISE = SELECTED == SCALAR ? SCALAR_ELEMENTWISE : vectorElementwise();
 
     private Kernels() {}
 
@@ -37,6 +40,19 @@ public final class Kernels {
     /** The slow, obviously correct GEMM that tests compare the fast ones with. */
     public static Gemm referenceGemm() {
         return REFERENCE;
+    }
+
+    /** The elementwise loops matching {@link #gemm()}: Vector API or scalar. */
+    static ElementwiseKernel elementwise() {
+        return ELEMENTWISE;
+    }
+
+    private static ElementwiseKernel vectorElementwise() {
+        try {
+            return (ElementwiseKernel) Class.forName(VECTOR_ELEMENTWISE).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return SCALAR_ELEMENTWISE;
+        }
     }
 
     private static Gemm select() {

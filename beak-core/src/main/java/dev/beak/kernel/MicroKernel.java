@@ -68,4 +68,12 @@ final class MicroKernel {
         v0.intoArray(c, ci);
         v1.intoArray(c, ci + L);
     }
+
+    /** y[yo + j] += alpha * x[xo + j] for j in [from, to), whole vectors ({@code to - from} a multiple of L). */
+    static void axpy(float alpha, float[] x, int xo, float[] y, int yo, int from, int to) {
+        FloatVector av = FloatVector.broadcast(S, alpha);
+        for (int j = from; j < to; j += L) {
+            av.fma(FloatVector.fromArray(S, x, xo + j), FloatVector.fromArray(S, y, yo + j)).intoArray(y, yo + j);
+        }
+    }
 }

@@ -42,6 +42,10 @@ final class VectorGemm implements Gemm {
             if (!accumulate) for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
             return;
         }
+        if (m <= THIN_M && !transB && (long) n * k >= THIN_MIN_WORK) {
+            thinA(transA, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            return;
+        }
         Tiling t = Tiling.of(m, n, k, MR, NR, Parallel.threads());
         Parallel.forEach(t.tasks(), task -> block(transA, transB, t.rowStart(task), t.rowEnd(task),
                 t.colStart(task), t.colEnd(task), k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate));
@@ -82,6 +86,37 @@ final class VectorGemm implements Gemm {
                 }
             }
         }
+    }
+
+    /** Rows of C up to which a product streams B once instead of packing it. */
+    private static final int THIN_M = 8;
+    /** Below this many elements of B the packed path is as good. */
+    private static final long THIN_MIN_WORK = 1L << 16;
+    /** Columns of C per task of the thin path: m rows of it stay in L1 while B streams past. */
+    private static final int THIN_NC = 512;
+
+    /**
+     * C (+)= op(A) * B for a handful of rows (dense layers at batch 1-8, VGG16's 25088 x 4096 weight):
+     * packing B would read and write every weight once more for only m multiply-adds each, so each
+     * task takes a slice of columns and, for every p, adds {@code A(i, p) * B[p, slice]} to the m rows
+     * of C, reading B exactly once.
+     */
+    private static void thinA(boolean transA, int m, int n, int k, float[] a, int aOff, int lda,
+                              float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        int slices = (n + THIN_NC - 1) / THIN_NC;
+        Parallel.forEach(slices, s -> {
+            int j0 = s * THIN_NC, j1 = Math.min(n, j0 + THIN_NC), vEnd = j0 + (j1 - j0) / MicroKernel.L * MicroKernel.L;
+            if (!accumulate) for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc + j0, cOff + i * ldc + j1, 0f);
+            for (int p = 0; p < k; p++) {
+                int bRow = bOff + p * ldb;
+                for (int i = 0; i < m; i++) {
+                    float av = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                    int cRow = cOff + i * ldc;
+                    MicroKernel.axpy(av, b, bRow, c, cRow, j0, vEnd);
+                    for (int j = vEnd; j < j1; j++) c[cRow + j] += av * b[bRow + j];
+                }
+            }
+        });
     }
 
     /** A partial tile: compute the full tile into scratch, write back its rows x cols corner. */

@@ -5,6 +5,7 @@ import dev.beak.kernel.Gemm;
 import dev.beak.kernel.Kernels;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
+import dev.beak.tensor.Workspace;
 
 /**
  * Fully connected layer: {@code y = x * w + b}.
@@ -25,7 +26,7 @@ public final class DenseOp {
             throw new IllegalArgumentException("dense bias must be (" + out + "), got " + Shape.toString(b.shape()));
         }
         Gemm gemm = Kernels.gemm();
-        float[] y = new float[n * out];
+        float[] y = Workspace.floats(n * out);
         if (b != null) {
             for (int i = 0; i < n; i++) System.arraycopy(b.data(), 0, y, i * out, out);
         }

@@ -2,6 +2,7 @@ package dev.beak.ops;
 
 import dev.beak.autograd.Autograd;
 import dev.beak.tensor.Tensor;
+import dev.beak.tensor.Workspace;
 
 import java.util.SplittableRandom;
 
@@ -17,7 +18,7 @@ public final class DropoutOp {
         if (!(rate >= 0f && rate < 1f)) throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
         if (rate == 0f) return x;
         float keep = 1f - rate, scale = 1f / keep;
-        float[] in = x.data(), mask = new float[in.length], y = new float[in.length];
+        float[] in = x.data(), mask = Workspace.zeros(in.length), y = Workspace.zeros(in.length);
         for (int i = 0; i < in.length; i++) {
             if (rng.nextDouble() < keep) {
                 mask[i] = scale;

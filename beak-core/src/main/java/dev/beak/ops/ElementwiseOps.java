@@ -3,6 +3,7 @@ package dev.beak.ops;
 import dev.beak.autograd.Autograd;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
+import dev.beak.tensor.Workspace;
 
 import java.util.Arrays;
 
@@ -12,7 +13,7 @@ public final class ElementwiseOps {
 
     public static Tensor add(Tensor a, Tensor b) {
         sameShape("add", a, b);
-        float[] x = a.data(), y = b.data(), z = new float[x.length];
+        float[] x = a.data(), y = b.data(), z = Workspace.floats(x.length);
         for (int i = 0; i < z.length; i++) z[i] = x[i] + y[i];
         return Autograd.record(Tensor.of(z, a.shape()), "Add", dz -> {
             if (a.requiresGrad()) addInto(a.gradBuffer(), dz);
@@ -22,7 +23,7 @@ public final class ElementwiseOps {
 
     public static Tensor mul(Tensor a, Tensor b) {
         sameShape("mul", a, b);
-        float[] x = a.data(), y = b.data(), z = new float[x.length];
+        float[] x = a.data(), y = b.data(), z = Workspace.floats(x.length);
         for (int i = 0; i < z.length; i++) z[i] = x[i] * y[i];
         return Autograd.record(Tensor.of(z, a.shape()), "Mul", dz -> {
             if (a.requiresGrad()) {

@@ -3,6 +3,7 @@ package dev.beak.ops;
 import dev.beak.autograd.Autograd;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
+import dev.beak.tensor.Workspace;
 
 /**
  * Softmax cross-entropy from logits, averaged over the batch, fused for stability.
@@ -18,7 +19,7 @@ public final class SoftmaxCrossEntropyOp {
         if (logits.rank() != 2) throw new IllegalArgumentException("cross-entropy logits must be (N, K), got " + Shape.toString(logits.shape()));
         int n = logits.dim(0), k = logits.dim(1);
         float[] t = targets(labels, n, k);
-        float[] z = logits.data(), p = new float[n * k];
+        float[] z = logits.data(), p = Workspace.floats(n * k);
         double loss = 0;
         for (int i = 0; i < n; i++) {
             int o = i * k;
@@ -46,7 +47,7 @@ public final class SoftmaxCrossEntropyOp {
             throw new IllegalArgumentException("labels must be (" + n + ") class indices or (" + n + ", " + k
                     + ") one-hot rows, got " + Shape.toString(labels.shape()));
         }
-        float[] t = new float[n * k];
+        float[] t = Workspace.zeros(n * k);
         for (int i = 0; i < n; i++) {
             float c = y[i];
             if (!(c >= 0 && c < k) || c != Math.rint(c)) {

@@ -134,9 +134,12 @@ public final class Tensor {
         return grad == null ? null : new Tensor(grad, shape);
     }
 
-    /** The gradient array, allocated (zeros) on first use; ops' backward passes add into it. */
+    /**
+     * The gradient array, allocated (zeros) on first use; ops' backward passes add into it. A tensor
+     * computed by an op takes it from the {@link Workspace} when a scope is open; a leaf never does.
+     */
     public float[] gradBuffer() {
-        if (grad == null) grad = new float[data.length];
+        if (grad == null) grad = node == null ? new float[data.length] : Workspace.zeros(data.length);
         return grad;
     }
 

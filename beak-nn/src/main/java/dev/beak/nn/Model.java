@@ -15,6 +15,7 @@ import dev.beak.nn.layer.Layer;
 import dev.beak.nn.layer.Parameter;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
+import dev.beak.tensor.Workspace;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -227,7 +228,9 @@ public final class Model {
                 int[] bs = x.shape();
                 bs[0] = to - from;
                 Tensor batch = Tensor.of(Arrays.copyOfRange(x.data(), from * per, to * per), bs);
-                System.arraycopy(forward(batch, false).data(), 0, out, from * outPer, (to - from) * outPer);
+                try (var ws = Workspace.open()) {
+                    System.arraycopy(forward(batch, false).data(), 0, out, from * outPer, (to - from) * outPer);
+                }
             }
         }
         return Tensor.of(out, outShape);

@@ -1,5 +1,7 @@
 package dev.beak.nn.optim;
 
+import dev.beak.kernel.Elementwise;
+
 /** The Adam moment update and step shared by {@link Adam} and {@link AdamW}. */
 final class AdamRule {
     private AdamRule() {}
@@ -13,12 +15,9 @@ final class AdamRule {
         // Fold both bias corrections into the step size and epsilon: one divide per element.
         double c1 = 1 - Math.pow(beta1, t), c2 = Math.sqrt(1 - Math.pow(beta2, t));
         float stepSize = (float) (lr * c2 / c1), epsHat = (float) (eps * c2);
-        for (int i = 0; i < w.length; i++) {
-            float gi = g[i];
-            m[i] = b1 * m[i] + (1 - b1) * gi;
-            v[i] = b2 * v[i] + (1 - b2) * gi * gi;
-            w[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) + epsHat);
-        }
+        // Vectorised and split over the threads (3.3M parameters in the MNIST CNN); same arithmetic as
+        // m = b1 m + (1-b1) g; v = b2 v + (1-b2) g²; w -= stepSize m / (sqrt(v) + epsHat).
+        Elementwise.adam(w, g, m, v, w.length, b1, b2, stepSize, epsHat, 1f);
     }
 
     static void checkBetas(double beta1, double beta2, double eps) {

@@ -11,6 +11,7 @@ import dev.beak.nn.metric.Metric;
 import dev.beak.nn.optim.Optimizer;
 import dev.beak.nn.optim.ParameterGroup;
 import dev.beak.tensor.Tensor;
+import dev.beak.tensor.Workspace;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,17 +93,20 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> 
         int b = 0;
         for (Batch batch : batches) {
             b++;
-            for (ParameterGroup g : groups) g.parameters().forEach(Tensor::zeroGrad);
-            Tensor out = model.forward(batch.x(), true);
-            Tensor l = loss.compute(out, batch.y());
-            double value = l.item();
-            if (!Double.isFinite(value)) throw diverged(epoch, b, batch, value);
-            l.backward();
-            optimizer.stepGroups(groups);
-            images += batch.size();
-            lossSum += value * batch.size();
-            correct += loss.correct(out, batch.y());
-            for (int m = 0; m < metricSums.length; m++) metricSums[m] += metrics.get(m).sum(out, batch.y());
+            // The step's activations and gradients come from the workspace and go back to it at the end.
+            try (var step = Workspace.open()) {
+                for (ParameterGroup g : groups) g.parameters().forEach(Tensor::zeroGrad);
+                Tensor out = model.forward(batch.x(), true);
+                Tensor l = loss.compute(out, batch.y());
+                double value = l.item();
+                if (!Double.isFinite(value)) throw diverged(epoch, b, batch, value);
+                l.backward();
+                optimizer.stepGroups(groups);
+                images += batch.size();
+                lossSum += value * batch.size();
+                correct += loss.correct(out, batch.y());
+                for (int m = 0; m < metricSums.length; m++) metricSums[m] += metrics.get(m).sum(out, batch.y());
+            }
             listener.onBatchEnd(b, Math.max(b, count), lossSum / images, (double) correct / images, images, (System.nanoTime() - start) / 1e9);
         }
         return new Pass(lossSum / images, (double) correct / images, means(metricSums, images), images, (System.nanoTime() - start) / 1e9);
@@ -115,11 +119,13 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> 
         int n = 0;
         try (var scope = Autograd.noGrad()) {
             for (Batch batch : Batches.inOrder(data, batchSize)) {
-                Tensor out = model.forward(batch.x(), false);
-                lossSum += loss.compute(out, batch.y()).item() * batch.size();
-                correct += loss.correct(out, batch.y());
-                for (int m = 0; m < metricSums.length; m++) metricSums[m] += metrics.get(m).sum(out, batch.y());
-                n += batch.size();
+                try (var step = Workspace.open()) {
+                    Tensor out = model.forward(batch.x(), false);
+                    lossSum += loss.compute(out, batch.y()).item() * batch.size();
+                    correct += loss.correct(out, batch.y());
+                    for (int m = 0; m < metricSums.length; m++) metricSums[m] += metrics.get(m).sum(out, batch.y());
+                    n += batch.size();
+                }
             }
         }
         return new Evaluation(n == 0 ? Double.NaN : lossSum / n, n == 0 ? Double.NaN : (double) correct / n, n, means(metricSums, n));

@@ -1,0 +1,86 @@
+package dev.beak.bench;
+
+import dev.beak.nn.Sequential;
+import dev.beak.nn.layer.Activation;
+import dev.beak.nn.layer.Layers;
+import dev.beak.nn.zoo.SeedNetworks;
+import dev.beak.nn.zoo.Vgg16;
+import dev.beak.ops.Padding;
+
+import java.util.List;
+
+/**
+ * The workloads of WORKLOADS.md with the step counts of the PyTorch reference runner. Each mode has
+ * its default batch, the number of steps in one timed repetition, and the warm-up steps (more than
+ * PyTorch's, since the JIT compiles the kernels during the first steps).
+ */
+public enum Workload {
+    W1("mnist-cnn", 10, List.of(new Run(Mode.TRAIN, 64, 50, 30), new Run(Mode.INFER, 64, 100, 60))),
+    W2("cifar-cnn", 10, List.of(new Run(Mode.TRAIN, 64, 100, 60), new Run(Mode.INFER, 64, 200, 120))),
+    W3("vgg16", 1000, List.of(new Run(Mode.INFER, 1, 10, 4), new Run(Mode.INFER, 8, 3, 2))),
+    W4("resnet18", 1000, List.of(new Run(Mode.TRAIN, 8, 5, 2)));
+
+    /** Train: forward, backward and an Adam step; infer: forward only, without recording gradients. */
+    public enum Mode { TRAIN, INFER }
+
+    /** One figure: mode, batch, steps per timed repetition, warm-up steps. */
+    public record Run(Mode mode, int batch, int steps, int warmup) {}
+
+    private final String title;
+    private final int classes;
+    private final List<Run> runs;
+
+    Workload(String title, int classes, List<Run> runs) {
+        this.title = title;
+        this.classes = classes;
+        this.runs = runs;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int classes() {
+        return classes;
+    }
+
+    /** The figures this workload defines, in the reference runner's order. */
+    public List<Run> runs() {
+        return runs;
+    }
+
+    /** The per-sample input shape. */
+    public int[] input() {
+        return switch (this) {
+            case W1 -> SeedNetworks.mnistInput();
+            case W2 -> SeedNetworks.cifarInput();
+            case W3, W4 -> new int[] {3, 224, 224};
+        };
+    }
+
+    /** Whether Beak has the layers this workload needs yet (W4 needs BatchNorm and the functional API). */
+    public boolean available() {
+        return this != W4;
+    }
+
+    /** The network; W1 is seed 002 without its dropout, as WORKLOADS.md defines it. */
+    public Sequential network() {
+        return switch (this) {
+            case W1 -> Sequential.of(
+                    Layers.conv2d(32, 5).withPadding(Padding.SAME).withActivation(Activation.RELU),
+                    Layers.maxPool2d(2),
+                    Layers.conv2d(64, 5).withPadding(Padding.SAME).withActivation(Activation.RELU),
+                    Layers.maxPool2d(2),
+                    Layers.flatten(),
+                    Layers.dense(1024, Activation.RELU),
+                    Layers.dense(10)).named("w1_mnist");
+            case W2 -> SeedNetworks.cifar();
+            case W3 -> Vgg16.network(classes);
+            case W4 -> throw new UnsupportedOperationException(unavailableReason());
+        };
+    }
+
+    public String unavailableReason() {
+        return "W4 (ResNet-18) is not yet available: needs BatchNorm and the functional API";
+    }
+}

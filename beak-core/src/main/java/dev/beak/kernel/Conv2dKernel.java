@@ -1,0 +1,325 @@
+package dev.beak.kernel;
+
+import dev.beak.ops.Window2d;
+
+import java.util.function.IntConsumer;
+
+/**
+ * Convolution as per-image GEMMs over bands of output rows (implicit GEMM in slices), writing NCHW
+ * directly. For image n and a band of output rows [oy0, oy1), with B = (oy1 - oy0) * oW columns:
+ * <pre>
+ *   cols(K, B) = unfold(x[n], band)                     K = C*kH*kW
+ *   y[n](F, P)[:, band]  = W(F, K) * cols                (ldc = P = oH*oW: no permute copy)
+ *   dW(F, K)            += dY[n](F, P)[:, band] * colsᵀ    (colsᵀ(B, K) unfolded transposed)
+ *   dcols(K, B)          = Wᵀ * dY[n][:, band];   dx[n] += fold(dcols, band)
+ * </pre>
+ * Why bands: a whole batch's columns (K x N*P) run to tens of megabytes (40 MB for the second W1
+ * convolution), which costs more in memory traffic and allocation than it saves; a band of at most
+ * {@link #BAND_FLOATS} floats stays in L2 between unfolding and packing. Columns are recomputed in the
+ * backward pass rather than kept.
+ *
+ * <p>Threads: with at least as many images as threads each image runs whole on one thread (serial
+ * GEMMs, per-thread column buffers, weight gradients summed per chunk then reduced); with fewer
+ * images (VGG16 at batch 1) the images run in turn and each GEMM is split over the threads.
+ */
+public final class Conv2dKernel {
+    /** Target size of one band of columns (1 MiB), in floats. */
+    static final int BAND_FLOATS = 1 << 18;
+    /** Narrowest band, in output pixels (columns of the GEMMs). */
+    static final int MIN_BAND_COLUMNS = 512;
+    /** Columns a group of small images aims at ({@code -Dbeak.conv.groupColumns}, 0 for one image per GEMM). */
+    static final int GROUP_COLUMNS = Integer.getInteger("beak.conv.groupColumns", 512);
+
+    /** Per-thread column buffers, grown on demand and reused across calls. */
+    private static final class Work {
+        float[] cols = new float[0], dcols = new float[0], dy = new float[0];
+    }
+
+    private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
+    /** Per-chunk partial weight/bias gradients of the calling thread's backward passes (first {@code chunks} used), reused across calls. */
+    private static final ThreadLocal<float[][][]> PARTIALS = ThreadLocal.withInitial(() -> new float[][][] {new float[0][]});
+
+    private Conv2dKernel() {}
+
+    /** Rows of output per band for {@code g} with K = C*kH*kW. */
+    static int bandRows(Window2d g, int bandFloats) {
+        int k = g.c() * g.kH() * g.kW();
+        // At least MIN_BAND_COLUMNS columns: deep layers (K = 4608 in VGG16) would otherwise get GEMMs
+        // a few dozen columns wide, too narrow to split or to amortise packing W.
+        int rows = Math.max(bandFloats / Math.max(1, k * g.oW()), (MIN_BAND_COLUMNS + g.oW() - 1) / g.oW());
+        return Math.max(1, Math.min(g.oH(), rows));
+    }
+
+    /**
+     * Images per group: 1 when an image has enough output pixels for a GEMM of its own, else enough
+     * images for MIN_BAND_COLUMNS columns (W2's last convolution has 16 pixels an image), but no more
+     * than leaves a group per thread.
+     */
+    static int groupSize(Window2d g) {
+        int p = g.oH() * g.oW();
+        if (2 * p >= GROUP_COLUMNS) return 1;
+        int perThread = Math.max(1, (g.n() + Parallel.threads() - 1) / Parallel.threads());
+        return Math.max(1, Math.min(perThread, (GROUP_COLUMNS + p - 1) / p));
+    }
+
+    /** y := conv(x, w) + bias.  x (N,C,H,W); w (F, C*kH*kW); bias (F) or null; y (N,F,oH,oW). */
+    public static void forward(float[] x, float[] w, float[] bias, Window2d g, int f, float[] y) {
+        forward(x, w, bias, g, f, y, bandRows(g, BAND_FLOATS), groupSize(g));
+    }
+
+    static void forward(float[] x, float[] w, float[] bias, Window2d g, int f, float[] y, int rows, int group) {
+        Gemm gemm = Kernels.gemm();
+        int groups = (g.n() + group - 1) / group;
+        if (groups >= Parallel.threads()) {
+            Parallel.forRange(groups, (from, to) -> {
+                for (int q = from; q < to; q++) forwardGroup(gemm, x, w, bias, g, f, y, q * group, group, rows, false);
+            });
+        } else {
+            for (int q = 0; q < groups; q++) forwardGroup(gemm, x, w, bias, g, f, y, q * group, group, rows, true);
+        }
+    }
+
+    /** Images [n0, n0 + group): one GEMM per band of a single image, or one GEMM for the whole group. */
+    private static void forwardGroup(Gemm gemm, float[] x, float[] w, float[] bias, Window2d g, int f,
+                                     float[] y, int n0, int group, int rows, boolean split) {
+        int k = g.c() * g.kH() * g.kW(), oW = g.oW(), p = g.oH() * oW, count = Math.min(group, g.n() - n0);
+        Work work = WORK.get();
+        if (group == 1) {
+            for (int oy0 = 0; oy0 < g.oH(); oy0 += rows) {
+                int oy1 = Math.min(g.oH(), oy0 + rows), b = (oy1 - oy0) * oW;
+                float[] cols = work.cols = grow(work.cols, k * b);
+                if (split) {
+                    // One image at a time (VGG16 at batch 1): unfold over the threads too, not just the GEMM.
+                    int band0 = oy0, band1 = oy1;
+                    Parallel.forRange(g.c(), (c0, c1) -> unfoldBand(x, g, n0, band0, band1, cols, 0, b, c0, c1));
+                } else {
+                    unfoldBand(x, g, n0, oy0, oy1, cols, 0, b);
+                }
+                gemm.gemm(false, false, f, b, k, w, 0, k, cols, 0, b, y, n0 * f * p + oy0 * oW, p, false);
+            }
+        } else {
+            // cols(K, count*P) for the group; Y(F, count*P) into scratch, then copied image by image.
+            int b = count * p;
+            float[] cols = work.cols = grow(work.cols, k * b), out = work.dcols = grow(work.dcols, f * b);
+            for (int j = 0; j < count; j++) unfoldBand(x, g, n0 + j, 0, g.oH(), cols, j * p, b);
+            gemm.gemm(false, false, f, b, k, w, 0, k, cols, 0, b, out, 0, b, false);
+            for (int j = 0; j < count; j++) {
+                for (int c = 0; c < f; c++) System.arraycopy(out, c * b + j * p, y, ((n0 + j) * f + c) * p, p);
+            }
+        }
+        if (bias != null) {
+            // One pass over the group's output while it is still in cache.
+            for (int c = 0; c < count * f; c++) {
+                float bc = bias[c % f];
+                for (int i = (n0 * f + c) * p, end = i + p; i < end; i++) y[i] += bc;
+            }
+        }
+    }
+
+    /**
+     * Gradients from dy (N,F,oH,oW): dw (F, K) += ..., db (F) += row sums, dx (N,C,H,W) += ...; any of
+     * the three may be null (not wanted).
+     */
+    public static void backward(float[] x, float[] w, float[] dy, Window2d g, int f,
+                                float[] dw, float[] db, float[] dx) {
+        backward(x, w, dy, g, f, dw, db, dx, bandRows(g, BAND_FLOATS), groupSize(g));
+    }
+
+    static void backward(float[] x, float[] w, float[] dy, Window2d g, int f,
+                         float[] dw, float[] db, float[] dx, int rows, int group) {
+        Gemm gemm = Kernels.gemm();
+        int k = g.c() * g.kH() * g.kW(), threads = Parallel.threads(), groups = (g.n() + group - 1) / group;
+        // Chunks of groups, each summing its weight and bias gradients into its own partial; with
+        // fewer groups than threads one chunk runs them in turn and each GEMM is parallel.
+        boolean parallel = groups >= threads && threads > 1;
+        int chunks = parallel ? Math.min(groups, 2 * threads) : 1;
+        int size = (dw == null ? 0 : f * k) + (db == null ? 0 : f), dbOff = dw == null ? 0 : f * k;
+        float[][] part = partials(chunks, size);
+        IntConsumer chunk = t -> {
+            int from = (int) ((long) groups * t / chunks), to = (int) ((long) groups * (t + 1) / chunks);
+            float[] acc = part[t];
+            java.util.Arrays.fill(acc, 0, size, 0f);
+            float[] pw = dw == null ? null : acc, pb = db == null ? null : acc;
+            for (int q = from; q < to; q++) backwardGroup(gemm, x, w, dy, g, f, pw, pb, dbOff, dx, q * group, group, rows);
+        };
+        if (parallel) Parallel.forEach(chunks, chunk);
+        else chunk.accept(0);
+        // Reduce the partials into dW.
+        if (dw != null) {
+            Parallel.forRange(f * k, (from, to) -> {
+                for (int t = 0; t < chunks; t++) {
+                    float[] acc = part[t];
+                    for (int i = from; i < to; i++) dw[i] += acc[i];
+                }
+            });
+        }
+        if (db != null) {
+            for (int t = 0; t < chunks; t++) for (int c = 0; c < f; c++) db[c] += part[t][dbOff + c];
+        }
+    }
+
+    /** A group's contributions; db is read at offset {@code dbOff} (partials pack dw and db together). */
+    private static void backwardGroup(Gemm gemm, float[] x, float[] w, float[] dy, Window2d g, int f,
+                                      float[] dw, float[] db, int dbOff, float[] dx, int n0, int group, int rows) {
+        int k = g.c() * g.kH() * g.kW(), oW = g.oW(), p = g.oH() * oW, count = Math.min(group, g.n() - n0);
+        Work work = WORK.get();
+        if (db != null) {
+            for (int c = 0; c < count * f; c++) {
+                float s = 0;
+                for (int i = (n0 * f + c) * p, e = i + p; i < e; i++) s += dy[i];
+                db[dbOff + c % f] += s;
+            }
+        }
+        if (dw == null && dx == null) return;
+        // A single image is banded and read in place (ld = P); a group's dY is first gathered to (F, count*P).
+        int bandRows = group == 1 ? rows : g.oH();
+        for (int oy0 = 0; oy0 < g.oH(); oy0 += bandRows) {
+            int oy1 = Math.min(g.oH(), oy0 + bandRows), b = count * (oy1 - oy0) * oW;
+            float[] dyG = dy;
+            int dyOff = n0 * f * p + oy0 * oW, ld = p;
+            if (group > 1) {
+                dyG = work.dy = grow(work.dy, f * b);
+                for (int j = 0; j < count; j++) {
+                    for (int c = 0; c < f; c++) System.arraycopy(dy, ((n0 + j) * f + c) * p, dyG, c * b + j * p, p);
+                }
+                dyOff = 0;
+                ld = b;
+            }
+            if (dw != null) {
+                float[] colsT = work.cols = grow(work.cols, k * b);
+                for (int j = 0; j < count; j++) unfoldBandTransposed(x, g, n0 + j, oy0, oy1, colsT, j * p * k);
+                // dW(F, K) += dY(F, B) * colsᵀ(B, K): colsᵀ is B stored (k, n), which packs by whole-vector copies.
+                gemm.gemm(false, false, f, k, b, dyG, dyOff, ld, colsT, 0, k, dw, 0, k, true);
+            }
+            if (dx != null) {
+                float[] dcols = work.dcols = grow(work.dcols, k * b);
+                // dcols(K, B) = W(F, K)ᵀ * dY(F, B)
+                gemm.gemm(true, false, k, b, f, w, 0, k, dyG, dyOff, ld, dcols, 0, b, false);
+                for (int j = 0; j < count; j++) foldBand(dcols, g, n0 + j, oy0, oy1, dx, j * p, b);
+            }
+        }
+    }
+
+    private static float[][] partials(int chunks, int size) {
+        float[][][] holder = PARTIALS.get();
+        float[][] p = holder[0];
+        // Grown, never shrunk: layers of one network alternate between chunk counts and sizes.
+        if (p.length < chunks || p[0].length < size) {
+            p = new float[Math.max(chunks, p.length)][Math.max(size, p.length == 0 ? 0 : p[0].length)];
+            holder[0] = p;
+        }
+        return p;
+    }
+
+    private static float[] grow(float[] a, int size) {
+        return a.length >= size ? a : new float[size];
+    }
+
+    /**
+     * cols(K, B) := the columns of output rows [oy0, oy1) of image n: row {@code (c*kH + i)*kW + j},
+     * column {@code (oy - oy0)*oW + ox} holds input pixel (oy*sH - padTop + i*dH, ox*sW - padLeft + j*dW)
+     * of channel c, zero in the padding.
+     */
+    static void unfoldBand(float[] x, Window2d g, int n, int oy0, int oy1, float[] cols, int colOff, int ld) {
+        unfoldBand(x, g, n, oy0, oy1, cols, colOff, ld, 0, g.c());
+    }
+
+    /** {@link #unfoldBand} for channels [c0, c1) only (their rows of cols). */
+    static void unfoldBand(float[] x, Window2d g, int n, int oy0, int oy1, float[] cols, int colOff, int ld,
+                           int c0, int c1) {
+        int oW = g.oW(), H = g.h(), W = g.w(), sW = g.strideW();
+        for (int c = c0; c < c1; c++) {
+            int xBase = (n * g.c() + c) * H * W;
+            for (int i = 0; i < g.kH(); i++) {
+                for (int j = 0; j < g.kW(); j++) {
+                    int dst = ((c * g.kH() + i) * g.kW() + j) * ld + colOff;
+                    int xOff = j * g.dilationW() - g.padLeft();
+                    // Output columns ox whose input ix = ox*sW + xOff lies inside [0, W): [lo, hi).
+                    int lo = Math.max(0, ceilDiv(-xOff, sW)), hi = Math.min(oW, ceilDiv(W - xOff, sW));
+                    for (int oy = oy0; oy < oy1; oy++, dst += oW) {
+                        int iy = oy * g.strideH() - g.padTop() + i * g.dilationH();
+                        if (iy < 0 || iy >= H || lo >= hi) {
+                            java.util.Arrays.fill(cols, dst, dst + oW, 0f);
+                            continue;
+                        }
+                        for (int ox = 0; ox < lo; ox++) cols[dst + ox] = 0f;
+                        for (int ox = hi; ox < oW; ox++) cols[dst + ox] = 0f;
+                        int src = xBase + iy * W + xOff;
+                        if (sW == 1) {
+                            System.arraycopy(x, src + lo, cols, dst + lo, hi - lo);
+                        } else {
+                            for (int ox = lo; ox < hi; ox++) cols[dst + ox] = x[src + ox * sW];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * colsᵀ(B, K) := the transpose of {@link #unfoldBand}'s columns: row {@code (oy - oy0)*oW + ox} holds
+     * the K window values of that output pixel. Unfolding straight into this layout lets the weight
+     * gradient GEMM read it as a plain (k, n) operand instead of packing cols with a strided scatter.
+     */
+    static void unfoldBandTransposed(float[] x, Window2d g, int n, int oy0, int oy1, float[] colsT, int off) {
+        int oW = g.oW(), H = g.h(), W = g.w(), kH = g.kH(), kW = g.kW(), k = g.c() * kH * kW;
+        for (int oy = oy0, q = 0; oy < oy1; oy++) {
+            for (int ox = 0; ox < oW; ox++, q++) {
+                int ix0 = ox * g.strideW() - g.padLeft(), iyTop = oy * g.strideH() - g.padTop();
+                // Window columns j whose input ix0 + j*dW lies inside [0, W): [jLo, jHi).
+                int jLo = Math.max(0, ceilDiv(-ix0, g.dilationW())), jHi = Math.min(kW, ceilDiv(W - ix0, g.dilationW()));
+                for (int c = 0, d = off + q * k; c < g.c(); c++) {
+                    int xBase = (n * g.c() + c) * H * W;
+                    for (int i = 0; i < kH; i++, d += kW) {
+                        int iy = iyTop + i * g.dilationH();
+                        if (iy < 0 || iy >= H || jLo >= jHi) {
+                            for (int j = 0; j < kW; j++) colsT[d + j] = 0f;
+                            continue;
+                        }
+                        for (int j = 0; j < jLo; j++) colsT[d + j] = 0f;
+                        for (int j = jHi; j < kW; j++) colsT[d + j] = 0f;
+                        int src = xBase + iy * W + ix0;
+                        if (kW == 3 && jLo == 0 && jHi == 3 && g.dilationW() == 1) {
+                            // The common interior 3-wide run, written out.
+                            colsT[d] = x[src];
+                            colsT[d + 1] = x[src + 1];
+                            colsT[d + 2] = x[src + 2];
+                            continue;
+                        }
+                        if (g.dilationW() == 1) System.arraycopy(x, src + jLo, colsT, d + jLo, jHi - jLo);
+                        else for (int j = jLo; j < jHi; j++) colsT[d + j] = x[src + j * g.dilationW()];
+                    }
+                }
+            }
+        }
+    }
+
+    /** dx[n] += fold(dcols) over output rows [oy0, oy1): the adjoint of {@link #unfoldBand}. */
+    static void foldBand(float[] dcols, Window2d g, int n, int oy0, int oy1, float[] dx, int colOff, int ld) {
+        int oW = g.oW(), H = g.h(), W = g.w(), sW = g.strideW();
+        for (int c = 0; c < g.c(); c++) {
+            int xBase = (n * g.c() + c) * H * W;
+            for (int i = 0; i < g.kH(); i++) {
+                for (int j = 0; j < g.kW(); j++) {
+                    int src = ((c * g.kH() + i) * g.kW() + j) * ld + colOff;
+                    int xOff = j * g.dilationW() - g.padLeft();
+                    int lo = Math.max(0, ceilDiv(-xOff, sW)), hi = Math.min(oW, ceilDiv(W - xOff, sW));
+                    for (int oy = oy0; oy < oy1; oy++, src += oW) {
+                        int iy = oy * g.strideH() - g.padTop() + i * g.dilationH();
+                        if (iy < 0 || iy >= H) continue;
+                        int dst = xBase + iy * W + xOff;
+                        if (sW == 1) {
+                            for (int ox = lo; ox < hi; ox++) dx[dst + ox] += dcols[src + ox];
+                        } else {
+                            for (int ox = lo; ox < hi; ox++) dx[dst + ox * sW] += dcols[src + ox];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return -Math.floorDiv(-a, b);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.beak.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The elementwise loops on the Vector API: whole vectors, then the scalar loop for the tail. Each
+ * lane does the scalar code's operations in the same order (no FMA), so results match bit for bit;
+ * the ReLU gradient is a masked add rather than a branch, which random activations would mispredict.
+ */
+final class VectorElementwise implements ElementwiseKernel {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final ScalarElementwise TAIL = new ScalarElementwise();
+
+    @Override
+    public void relu(float[] x, float[] y, int from, int to) {
+        int i = from;
+        FloatVector zero = FloatVector.zero(S);
+        for (int e = to - L; i <= e; i += L) FloatVector.fromArray(S, x, i).max(zero).intoArray(y, i);
+        TAIL.relu(x, y, i, to);
+    }
+
+    @Override
+    public void reluBackward(float[] x, float[] dy, float[] dx, int from, int to) {
+        int i = from;
+        for (int e = to - L; i <= e; i += L) {
+            VectorMask<Float> on = FloatVector.fromArray(S, x, i).compare(VectorOperators.GT, 0f);
+            FloatVector.fromArray(S, dx, i).add(FloatVector.fromArray(S, dy, i), on).intoArray(dx, i);
+        }
+        TAIL.reluBackward(x, dy, dx, i, to);
+    }
+
+    @Override
+    public void adam(float[] w, float[] g, float[] m, float[] v, int from, int to,
+                     float b1, float b2, float stepSize, float epsHat, float scale) {
+        int i = from;
+        float a1 = 1 - b1, a2 = 1 - b2;
+        for (int e = to - L; i <= e; i += L) {
+            FloatVector gi = FloatVector.fromArray(S, g, i);
+            FloatVector mi = FloatVector.fromArray(S, m, i).mul(b1).add(gi.mul(a1));
+            FloatVector vi = FloatVector.fromArray(S, v, i).mul(b2).add(gi.mul(a2).mul(gi));
+            mi.intoArray(m, i);
+            vi.intoArray(v, i);
+            FloatVector step = mi.mul(stepSize).div(vi.sqrt().add(epsHat)).mul(scale);
+            FloatVector.fromArray(S, w, i).sub(step).intoArray(w, i);
+        }
+        TAIL.adam(w, g, m, v, i, to, b1, b2, stepSize, epsHat, scale);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.beak.kernel;
+
+import dev.beak.ops.Padding;
+import dev.beak.ops.Window2d;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** Winograd F(2x2, 3x3) against the direct convolution: odd sizes (partial tiles), padding, bands, batches. */
+class WinogradTest {
+    @ParameterizedTest
+    @CsvSource({
+        // n, c, h, w, f, padding (same/valid/explicit), bandFloats
+        "1, 1, 3, 3, 1, valid, 1048576",
+        "1, 1, 1, 1, 1, same, 1048576",
+        "1, 3, 9, 7, 5, same, 1048576",
+        "1, 3, 9, 7, 5, same, 1",
+        "4, 8, 14, 14, 16, same, 2000",
+        "3, 5, 10, 13, 7, valid, 1048576",
+        "2, 4, 6, 5, 3, explicit, 300",
+        "5, 17, 11, 12, 33, same, 5000",
+    })
+    void matchesDirectConvolution(int n, int c, int h, int w, int f, String pad, int bandFloats) {
+        Padding padding = switch (pad) {
+            case "same" -> Padding.SAME;
+            case "valid" -> Padding.VALID;
+            default -> new Padding.Explicit(2, 0, 1, 2);
+        };
+        Window2d g = Window2d.of(new int[] {n, c, h, w}, 3, 3, 1, 1, 1, 1, padding);
+        SplittableRandom rng = new SplittableRandom(n * 7L + c * 3 + h + w * 11 + f);
+        float[] x = Conv2dKernelTest.random(rng, n * c * h * w), wt = Conv2dKernelTest.random(rng, f * c * 9), b = Conv2dKernelTest.random(rng, f);
+        float[] y = new float[n * f * g.oH() * g.oW()];
+        java.util.Arrays.fill(y, Float.NaN);  // every output must be written
+        Winograd.forward(x, wt, b, g, f, y, bandFloats);
+        double[] ref = DirectConv.forward(x, wt, b, g, f);
+        for (int i = 0; i < y.length; i++) {
+            assertThat((double) y[i]).as("output %d", i).isCloseTo(ref[i], within(1e-4 * (c * 9 + 1)));
+        }
+    }
+
+    @Test
+    void refusesOtherWindows() {
+        Window2d g = Window2d.of(new int[] {1, 1, 5, 5}, 3, 3, 2, 2, 1, 1, Padding.VALID);
+        assertThat(Winograd.applies(g)).isFalse();
+        assertThatThrownBy(() -> Winograd.forward(new float[25], new float[9], null, g, 1, new float[4]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
