@@ -1,8 +1,10 @@
 package dev.beak.bench;
 
+import dev.beak.nn.Model;
 import dev.beak.nn.Sequential;
 import dev.beak.nn.layer.Activation;
 import dev.beak.nn.layer.Layers;
+import dev.beak.nn.zoo.ResNet;
 import dev.beak.nn.zoo.SeedNetworks;
 import dev.beak.nn.zoo.Vgg16;
 import dev.beak.ops.Padding;
@@ -58,13 +60,16 @@ public enum Workload {
         };
     }
 
-    /** Whether Beak has the layers this workload needs yet (W4 needs BatchNorm and the functional API). */
-    public boolean available() {
-        return this != W4;
+    /**
+     * The built network: W1 is seed 002 without its dropout, as WORKLOADS.md defines it; W4 is
+     * torchvision's ResNet-18 (batch norm, 11,689,512 parameters).
+     */
+    public Model model(long seed) {
+        if (this == W4) return ResNet.resnet18(classes, Layers::batchNorm2d, Layers::globalAvgPool);
+        return sequential().seed(seed).withInputShape(input());
     }
 
-    /** The network; W1 is seed 002 without its dropout, as WORKLOADS.md defines it. */
-    public Sequential network() {
+    private Sequential sequential() {
         return switch (this) {
             case W1 -> Sequential.of(
                     Layers.conv2d(32, 5).withPadding(Padding.SAME).withActivation(Activation.RELU),
@@ -76,11 +81,7 @@ public enum Workload {
                     Layers.dense(10)).named("w1_mnist");
             case W2 -> SeedNetworks.cifar();
             case W3 -> Vgg16.network(classes);
-            case W4 -> throw new UnsupportedOperationException(unavailableReason());
+            case W4 -> throw new IllegalStateException("W4 is a graph model, built by model()");
         };
-    }
-
-    public String unavailableReason() {
-        return "W4 (ResNet-18) is not yet available: needs BatchNorm and the functional API";
     }
 }

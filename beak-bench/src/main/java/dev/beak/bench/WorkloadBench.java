@@ -65,9 +65,8 @@ public final class WorkloadBench {
 
     /** Runs one figure; the model is built fresh (seed 0) for it. */
     public static Result run(Workload workload, Workload.Run run, int reps) {
-        if (!workload.available()) throw new UnsupportedOperationException(workload.unavailableReason());
         if (reps < 1) throw new IllegalArgumentException("repetitions must be >= 1, got " + reps);
-        Model model = workload.network().seed(0).withInputShape(workload.input());
+        Model model = workload.model(0);
         SplittableRandom rng = new SplittableRandom(0);
         Tensor x = Tensor.randn(rng, Shape.prepend(run.batch(), workload.input()));
         float[] labels = new float[run.batch()];

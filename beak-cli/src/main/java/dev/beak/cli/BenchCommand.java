@@ -54,11 +54,6 @@ final class BenchCommand implements Callable<Integer> {
                 : Main.class.getPackage().getImplementationVersion(), System.getProperty("java.version"), Parallel.threads());
         int status = 0;
         for (Workload w : workloads) {
-            if (!w.available()) {
-                out.println(w.unavailableReason());
-                status = 2;
-                continue;
-            }
             List<Workload.Run> runs = w.runs().stream()
                     .filter(r -> mode == null || r.mode().name().equalsIgnoreCase(mode.name()))
                     .map(r -> batch == null ? r : new Workload.Run(r.mode(), batch, r.steps(), r.warmup()))
