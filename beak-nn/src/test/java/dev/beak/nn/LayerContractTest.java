@@ -107,6 +107,30 @@ class LayerContractTest {
         }
     }
 
+    /** The graph-wiring layers take two inputs: output shape, no parameters, config round trip, values. */
+    @org.junit.jupiter.api.Test
+    void twoInputLayers() {
+        int[] a = {2, 3, 3}, b = {4, 3, 3};
+        Tensor xa = Tensor.randn(new SplittableRandom(4), Shape.prepend(2, a)), xa2 = Tensor.randn(new SplittableRandom(5), Shape.prepend(2, a));
+        Tensor xb = Tensor.randn(new SplittableRandom(6), Shape.prepend(2, b));
+
+        LayerSpec add = new dev.beak.nn.layer.Add();
+        assertThat(add.outputShape(a, a)).containsExactly(a);
+        Layer addLayer = add.build(new SplittableRandom(1), a, a);
+        Tensor sum = addLayer.forward(false, xa, xa2);
+        assertThat(sum.data()[7]).isEqualTo(xa.data()[7] + xa2.data()[7]);
+        assertThat(addLayer.parameters()).isEmpty();
+        assertThat(LayerConfigs.fromConfig(add.type(), add.config())).isEqualTo(add);
+
+        LayerSpec concat = new dev.beak.nn.layer.Concat(0);
+        assertThat(concat.outputShape(a, b)).containsExactly(6, 3, 3);
+        Tensor joined = concat.build(new SplittableRandom(1), a, b).forward(false, xa, xb);
+        assertThat(joined.shape()).containsExactly(2, 6, 3, 3);
+        // Sample 1, channel 2 is the first channel of the second input.
+        assertThat(joined.data()[(1 * 6 + 2) * 9]).isEqualTo(xb.data()[(1 * 4) * 9]);
+        assertThat(LayerConfigs.fromConfig(concat.type(), concat.config())).isEqualTo(concat);
+    }
+
     private static Tensor lossTensor(Layer layer, Tensor x, Tensor target) {
         Tensor d = Ops.add(layer.forward(false, x), Ops.mul(target, Tensor.full(-1f, target.shape())));
         return Ops.mean(Ops.mul(d, d));
