@@ -1,6 +1,10 @@
 package dev.beak.cli;
 
 import dev.beak.data.EmbeddedMnist;
+import dev.beak.data.augment.Augmentations;
+import dev.beak.data.loader.DataLoader;
+import dev.beak.data.preprocess.Preprocessing;
+import dev.beak.dataset.TensorDataset;
 import dev.beak.nn.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,6 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -30,12 +35,16 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var stdout = spec.commandLine().getOut();
         Model model = ModelSource.resolve("mnist", Defaults.SEED);
-        // Random shifts of up to 2 pixels: with only 8,000 training digits they add about half a point of accuracy.
-        var train = new RandomShift(EmbeddedMnist.train(), 2, Defaults.SEED);
-        Map<String, Object> figures = TrainingRun.run(model, train, EmbeddedMnist.test(),
-                TrainingRun.optimizer(TrainingRun.OptimizerKind.adam, Defaults.LEARNING_RATE, 0, Defaults.LR_DECAY),
-                "Adam lr " + Defaults.LEARNING_RATE, Defaults.LR_DECAY, epochs, Defaults.BATCH_SIZE, Defaults.SEED, out,
-                stdout, spec.commandLine().getErr());
+        // Random shifts of up to 2 pixels (2/28 of the side): with only 8,000 training digits they help generalisation.
+        TensorDataset train = EmbeddedMnist.train();
+        Map<String, Object> figures;
+        try (DataLoader loader = DataLoader.builder(train).batchSize(Defaults.BATCH_SIZE).shuffle(Defaults.SEED)
+                .augment(Augmentations.shift(2 / 28.0, 2 / 28.0)).build()) {
+            figures = TrainingRun.run(model, loader, train.size(), EmbeddedMnist.test(), Preprocessing.NONE, List.of(),
+                    TrainingRun.optimizer(TrainingRun.OptimizerKind.adam, Defaults.LEARNING_RATE, 0, Defaults.LR_DECAY),
+                    "Adam lr " + Defaults.LEARNING_RATE, Defaults.LR_DECAY, epochs, Defaults.BATCH_SIZE, Defaults.SEED, out,
+                    stdout, spec.commandLine().getErr());
+        }
         if (json) stdout.println(Json.line(figures));
         stdout.flush();
         return 0;
