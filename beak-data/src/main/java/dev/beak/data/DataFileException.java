@@ -3,8 +3,9 @@ package dev.beak.data;
 import java.io.IOException;
 
 /**
- * A data file that could be read but whose content is wrong: a bad header, truncated data, labels out
- * of range. The message always starts with the file (or resource) name, then says what was wrong.
+ * A file that could be read but whose content is wrong: a bad header, truncated data, labels out of
+ * range, a model file or safetensors header that does not add up. The message always starts with the
+ * file (or resource or stream) name, then says what was wrong and where.
  */
 public final class DataFileException extends IOException {
     private static final long serialVersionUID = 1L;

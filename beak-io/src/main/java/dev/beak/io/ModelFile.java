@@ -3,6 +3,7 @@ package dev.beak.io;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.beak.data.DataFileException;
 import dev.beak.data.preprocess.Preprocessing;
 import dev.beak.nn.GraphNode;
 import dev.beak.nn.Model;
@@ -99,10 +100,10 @@ public final class ModelFile {
         String src = file.toString();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Map<String, Object> m = JSON.readValue(entry(zip, MODEL_JSON, src), new TypeReference<>() {});
-            if (!FORMAT.equals(m.get("format"))) throw new FileFormatException(src, "not a Beak model file (format is " + m.get("format") + ")");
+            if (!FORMAT.equals(m.get("format"))) throw new DataFileException(src, "not a Beak model file (format is " + m.get("format") + ")");
             Object version = m.get("format_version");
             if (!(version instanceof Integer v) || v > VERSION) {
-                throw new FileFormatException(src, "format version " + version + " is not supported (this Beak reads up to " + VERSION + ")");
+                throw new DataFileException(src, "format version " + version + " is not supported (this Beak reads up to " + VERSION + ")");
             }
             List<?> shapes = (List<?>) m.get("input_shapes");
             int[][] inputShapes = new int[shapes.size()][];
@@ -123,20 +124,20 @@ public final class ModelFile {
             List<String> classes = m.get("class_names") instanceof List<?> cl ? (List<String>) cl : List.of();
             return new SavedModel(model, meta, pre, classes);
         } catch (ZipException e) {
-            throw new FileFormatException(src, "not a Beak model file (not a readable zip: " + e.getMessage() + ")", e);
+            throw new DataFileException(src, "not a Beak model file (not a readable zip: " + e.getMessage() + ")", e);
         } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
-            throw new FileFormatException(src, "bad model.json: " + e.getMessage(), e);
+            throw new DataFileException(src, "bad model.json: " + e.getMessage(), e);
         }
     }
 
     private static InputStream entry(ZipFile zip, String name, String src) throws IOException {
         ZipEntry e = zip.getEntry(name);
-        if (e == null) throw new FileFormatException(src, "has no " + name + " (not a Beak model file, or damaged)");
+        if (e == null) throw new DataFileException(src, "has no " + name + " (not a Beak model file, or damaged)");
         return zip.getInputStream(e);
     }
 
     @SuppressWarnings("unchecked")
-    private static List<GraphNode> nodes(Map<String, Object> m, String src) throws FileFormatException {
+    private static List<GraphNode> nodes(Map<String, Object> m, String src) throws DataFileException {
         List<GraphNode> nodes = new ArrayList<>();
         for (Object o : (List<Object>) m.get("layers")) {
             Map<String, Object> l = (Map<String, Object>) o;
@@ -146,27 +147,27 @@ public final class ModelFile {
         return nodes;
     }
 
-    private static int[] ints(Object o, String src) throws FileFormatException {
-        if (!(o instanceof List<?> l)) throw new FileFormatException(src, "expected a list of integers, got " + o);
+    private static int[] ints(Object o, String src) throws DataFileException {
+        if (!(o instanceof List<?> l)) throw new DataFileException(src, "expected a list of integers, got " + o);
         int[] r = new int[l.size()];
         for (int i = 0; i < r.length; i++) r[i] = ((Number) l.get(i)).intValue();
         return r;
     }
 
     /** Copies stored weights into the built model, checking names and shapes both ways. */
-    private static void assign(Model model, Map<String, Tensor> weights, String src) throws FileFormatException {
+    private static void assign(Model model, Map<String, Tensor> weights, String src) throws DataFileException {
         Map<String, Tensor> params = model.state();
         for (Map.Entry<String, Tensor> p : params.entrySet()) {
             Tensor stored = weights.get(p.getKey());
-            if (stored == null) throw new FileFormatException(src, "weights lack parameter " + p.getKey());
+            if (stored == null) throw new DataFileException(src, "weights lack parameter " + p.getKey());
             if (!Arrays.equals(stored.shape(), p.getValue().shape())) {
-                throw new FileFormatException(src, "parameter " + p.getKey() + " is stored as " + Shape.toString(stored.shape())
+                throw new DataFileException(src, "parameter " + p.getKey() + " is stored as " + Shape.toString(stored.shape())
                         + " but the layer needs " + Shape.toString(p.getValue().shape()));
             }
             System.arraycopy(stored.data(), 0, p.getValue().data(), 0, stored.size());
         }
         for (String name : weights.keySet()) {
-            if (!params.containsKey(name)) throw new FileFormatException(src, "weights hold " + name + ", which no layer has");
+            if (!params.containsKey(name)) throw new DataFileException(src, "weights hold " + name + ", which no layer has");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.beak.io;
 
+import dev.beak.data.DataFileException;
 import dev.beak.tensor.Tensor;
 
 import java.io.BufferedInputStream;
@@ -24,7 +25,7 @@ import java.util.Map;
  * float32, row-major, at {@code [begin, end)} relative to the start of the data section.
  *
  * <p>Only F32 is supported. Reading validates the whole header (see {@link SafetensorsHeader}) before
- * allocating tensor arrays, and reports problems as {@link FileFormatException}s naming the source and
+ * allocating tensor arrays, and reports problems as {@link DataFileException}s naming the source and
  * the tensor. Data that ends early and bytes after the data section are errors.
  *
  * {@snippet :
@@ -97,25 +98,25 @@ public final class Safetensors {
     private static SafetensorsContents read(InputStream in, String source, long size) throws IOException {
         byte[] lengthField = in.readNBytes(Long.BYTES);
         if (lengthField.length < Long.BYTES) {
-            throw new FileFormatException(source, "truncated: the 8-byte header length field has only " + lengthField.length + " bytes");
+            throw new DataFileException(source, "truncated: the 8-byte header length field has only " + lengthField.length + " bytes");
         }
         long headerBytes = ByteBuffer.wrap(lengthField).order(ByteOrder.LITTLE_ENDIAN).getLong();
         if (headerBytes < 0 || headerBytes > MAX_HEADER_BYTES) {
-            throw new FileFormatException(source, "header length " + Long.toUnsignedString(headerBytes)
+            throw new DataFileException(source, "header length " + Long.toUnsignedString(headerBytes)
                     + " is larger than the limit of " + MAX_HEADER_BYTES + " bytes (is this a safetensors file?)");
         }
         if (size >= 0 && headerBytes > size - Long.BYTES) {
-            throw new FileFormatException(source, "header length " + headerBytes + " goes beyond the end of the file ("
+            throw new DataFileException(source, "header length " + headerBytes + " goes beyond the end of the file ("
                     + size + " bytes)");
         }
         byte[] json = in.readNBytes((int) headerBytes); // grows with the data, so a lying length costs nothing
         if (json.length < headerBytes) {
-            throw new FileFormatException(source, "truncated: header length is " + headerBytes + " bytes but only "
+            throw new DataFileException(source, "truncated: header length is " + headerBytes + " bytes but only "
                     + json.length + " follow");
         }
         SafetensorsHeader header = SafetensorsHeader.parse(json, source);
         if (size >= 0 && size - Long.BYTES - headerBytes != header.dataBytes()) {
-            throw new FileFormatException(source, "data section has " + (size - Long.BYTES - headerBytes)
+            throw new DataFileException(source, "data section has " + (size - Long.BYTES - headerBytes)
                     + " bytes but the header's tensors cover " + header.dataBytes());
         }
         Map<String, float[]> values = new HashMap<>();
@@ -123,7 +124,7 @@ public final class Safetensors {
             values.put(e.name(), readFloats(in, e, size >= 0, source));
         }
         if (in.read() >= 0) {
-            throw new FileFormatException(source, "trailing data after the " + header.dataBytes()
+            throw new DataFileException(source, "trailing data after the " + header.dataBytes()
                     + " bytes of tensor data the header declares");
         }
         Map<String, Tensor> tensors = new LinkedHashMap<>();
@@ -145,7 +146,7 @@ public final class Safetensors {
             int n = Math.min(floats.capacity(), count - done);
             int got = in.readNBytes(chunk, 0, n * Float.BYTES);
             if (got < n * Float.BYTES) {
-                throw new FileFormatException(source, "tensor '" + e.name() + "': truncated: expected "
+                throw new DataFileException(source, "tensor '" + e.name() + "': truncated: expected "
                         + (e.end() - e.begin()) + " bytes of data, got " + ((long) done * Float.BYTES + got));
             }
             if (done + n > out.length) out = Arrays.copyOf(out, (int) Math.min(count, 2L * out.length + n));

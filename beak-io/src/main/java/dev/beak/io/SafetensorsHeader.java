@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.beak.data.DataFileException;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 
@@ -90,20 +91,20 @@ record SafetensorsHeader(List<Entry> entries, Map<String, String> metadata) {
     }
 
     /** Parses and validates a header; {@code source} names the file in messages. */
-    static SafetensorsHeader parse(byte[] json, String source) throws FileFormatException {
+    static SafetensorsHeader parse(byte[] json, String source) throws DataFileException {
         if (json.length == 0 || json[0] != '{') {
-            throw new FileFormatException(source, "header does not start with '{' (is this a safetensors file?)");
+            throw new DataFileException(source, "header does not start with '{' (is this a safetensors file?)");
         }
         JsonNode root;
         try {
             root = JSON.readTree(json);
         } catch (JacksonException e) {
-            throw new FileFormatException(source, "header is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new DataFileException(source, "header is not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new FileFormatException(source, "header cannot be read: " + e.getMessage(), e);
+            throw new DataFileException(source, "header cannot be read: " + e.getMessage(), e);
         }
         if (!(root instanceof ObjectNode object)) {
-            throw new FileFormatException(source, "header is not a JSON object");
+            throw new DataFileException(source, "header is not a JSON object");
         }
         Map<String, String> metadata = new LinkedHashMap<>();
         List<Entry> entries = new ArrayList<>();
@@ -119,56 +120,56 @@ record SafetensorsHeader(List<Entry> entries, Map<String, String> metadata) {
         return header;
     }
 
-    private static void parseMetadata(JsonNode node, Map<String, String> out, String source) throws FileFormatException {
-        if (!node.isObject()) throw new FileFormatException(source, METADATA_KEY + " is not a JSON object");
+    private static void parseMetadata(JsonNode node, Map<String, String> out, String source) throws DataFileException {
+        if (!node.isObject()) throw new DataFileException(source, METADATA_KEY + " is not a JSON object");
         for (Map.Entry<String, JsonNode> f : node.properties()) {
             if (!f.getValue().isTextual()) {
-                throw new FileFormatException(source, METADATA_KEY + " value of '" + f.getKey() + "' is not a string: " + f.getValue());
+                throw new DataFileException(source, METADATA_KEY + " value of '" + f.getKey() + "' is not a string: " + f.getValue());
             }
             out.put(f.getKey(), f.getValue().textValue());
         }
     }
 
-    private static Entry parseEntry(String name, JsonNode node, String source) throws FileFormatException {
+    private static Entry parseEntry(String name, JsonNode node, String source) throws DataFileException {
         String where = "tensor '" + name + "': ";
-        if (!node.isObject()) throw new FileFormatException(source, where + "entry is not a JSON object: " + node);
+        if (!node.isObject()) throw new DataFileException(source, where + "entry is not a JSON object: " + node);
         for (Map.Entry<String, JsonNode> f : node.properties()) {
             String field = f.getKey();
             if (!ENTRY_FIELDS.contains(field)) {
-                throw new FileFormatException(source, where + "unexpected field '" + field + "' (expected dtype, shape, data_offsets)");
+                throw new DataFileException(source, where + "unexpected field '" + field + "' (expected dtype, shape, data_offsets)");
             }
         }
         JsonNode dtype = node.get("dtype");
         if (dtype == null || !dtype.isTextual()) {
-            throw new FileFormatException(source, where + "dtype is missing or not a string");
+            throw new DataFileException(source, where + "dtype is missing or not a string");
         }
         if (!dtype.textValue().equals(DTYPE)) {
-            throw new FileFormatException(source, where + "dtype " + dtype.textValue()
+            throw new DataFileException(source, where + "dtype " + dtype.textValue()
                     + " is not supported: Beak reads only F32 tensors (convert the file to float32)");
         }
         JsonNode shapeNode = node.get("shape");
-        if (shapeNode == null || !shapeNode.isArray()) throw new FileFormatException(source, where + "shape is missing or not an array");
+        if (shapeNode == null || !shapeNode.isArray()) throw new DataFileException(source, where + "shape is missing or not an array");
         int[] shape = new int[shapeNode.size()];
         long count = 1;
         for (int i = 0; i < shape.length; i++) {
             JsonNode d = shapeNode.get(i);
             if (!d.canConvertToInt() || !d.isIntegralNumber() || d.intValue() < 0) {
-                throw new FileFormatException(source, where + "shape " + shapeNode + " has a bad dimension " + d);
+                throw new DataFileException(source, where + "shape " + shapeNode + " has a bad dimension " + d);
             }
             shape[i] = d.intValue();
             count *= shape[i]; // cannot overflow: count <= 2^31 and shape[i] < 2^31 here
             if (count > MAX_ELEMENTS) {
-                throw new FileFormatException(source, where + "shape " + shapeNode + " has more than 2^31 elements");
+                throw new DataFileException(source, where + "shape " + shapeNode + " has more than 2^31 elements");
             }
         }
         JsonNode offsets = node.get("data_offsets");
         if (offsets == null || !offsets.isArray() || offsets.size() != 2 || !isOffset(offsets.get(0)) || !isOffset(offsets.get(1))) {
-            throw new FileFormatException(source, where + "data_offsets must be [begin, end] with non-negative integers, got " + offsets);
+            throw new DataFileException(source, where + "data_offsets must be [begin, end] with non-negative integers, got " + offsets);
         }
         long begin = offsets.get(0).longValue(), end = offsets.get(1).longValue();
-        if (end < begin) throw new FileFormatException(source, where + "data_offsets " + offsets + " end before they begin");
+        if (end < begin) throw new DataFileException(source, where + "data_offsets " + offsets + " end before they begin");
         if (end - begin != count * Float.BYTES) {
-            throw new FileFormatException(source, where + "data_offsets " + offsets + " span " + (end - begin)
+            throw new DataFileException(source, where + "data_offsets " + offsets + " span " + (end - begin)
                     + " bytes but shape " + Shape.toString(shape) + " of F32 needs " + count * Float.BYTES);
         }
         return new Entry(name, shape, begin, end);
@@ -179,16 +180,16 @@ record SafetensorsHeader(List<Entry> entries, Map<String, String> metadata) {
     }
 
     /** Checks that the tensors' byte ranges cover {@code [0, dataBytes())} exactly once. */
-    private void checkTiling(String source) throws FileFormatException {
+    private void checkTiling(String source) throws DataFileException {
         Entry previous = null;
         long covered = 0;
         for (Entry e : inDataOrder()) {
             if (e.begin < covered) {
-                throw new FileFormatException(source, "tensor '" + e.name + "': data_offsets [" + e.begin + ", " + e.end
+                throw new DataFileException(source, "tensor '" + e.name + "': data_offsets [" + e.begin + ", " + e.end
                         + "] overlap tensor '" + previous.name + "' [" + previous.begin + ", " + previous.end + "]");
             }
             if (e.begin > covered) {
-                throw new FileFormatException(source, "tensor '" + e.name + "': data_offsets [" + e.begin + ", " + e.end
+                throw new DataFileException(source, "tensor '" + e.name + "': data_offsets [" + e.begin + ", " + e.end
                         + "] leave bytes [" + covered + ", " + e.begin + ") of the data section unused");
             }
             covered = e.end;

@@ -3,7 +3,7 @@
  * safetensors layout (with {@link dev.beak.io.SafetensorsContents} for the metadata), and
  * {@link dev.beak.io.AtomicFiles} replaces files all-or-nothing.
  *
- * <p>Invariants: a bad file fails with a {@link dev.beak.io.FileFormatException} naming the file, the
+ * <p>Invariants: a bad file fails with a {@link dev.beak.data.DataFileException} naming the file, the
  * tensor and the problem, and is fully validated before large arrays are allocated; a failed write
  * never leaves a half-written target or a temporary file behind.
  */

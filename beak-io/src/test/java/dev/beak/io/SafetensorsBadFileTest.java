@@ -1,5 +1,6 @@
 package dev.beak.io;
 
+import dev.beak.data.DataFileException;
 import dev.beak.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,7 @@ class SafetensorsBadFileTest {
 
     private static void assertStreamFails(byte[] bytes, String... fragments) {
         assertThatThrownBy(() -> Safetensors.read(new ByteArrayInputStream(bytes), "model.safetensors"))
-                .isInstanceOf(FileFormatException.class)
+                .isInstanceOf(DataFileException.class)
                 .hasMessageStartingWith("model.safetensors: ")
                 .hasMessageContainingAll(fragments);
     }
@@ -46,7 +47,7 @@ class SafetensorsBadFileTest {
     private void assertFileFails(byte[] bytes, String... fragments) throws IOException {
         Path p = Files.write(dir.resolve("bad.safetensors"), bytes);
         assertThatThrownBy(() -> Safetensors.read(p))
-                .isInstanceOf(FileFormatException.class)
+                .isInstanceOf(DataFileException.class)
                 .hasMessageStartingWith(p + ": ")
                 .hasMessageContainingAll(fragments);
     }

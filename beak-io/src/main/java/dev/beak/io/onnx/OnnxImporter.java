@@ -8,8 +8,8 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.beak.data.DataFileException;
 import dev.beak.autograd.Autograd;
-import dev.beak.io.FileFormatException;
 import dev.beak.nn.GraphNode;
 import dev.beak.nn.Model;
 import dev.beak.nn.layer.Layer;
@@ -60,7 +60,7 @@ public final class OnnxImporter {
         try {
             proto = ModelProto.parseFrom(Files.readAllBytes(file));
         } catch (InvalidProtocolBufferException e) {
-            throw new FileFormatException(file.toString(), "not an ONNX model (" + e.getMessage() + ")", e);
+            throw new DataFileException(file.toString(), "not an ONNX model (" + e.getMessage() + ")", e);
         }
         String name = file.getFileName().toString().replaceFirst("\\.onnx$", "");
         if (name.equals("model") && file.getParent() != null) name = file.getParent().getFileName().toString();

@@ -4,7 +4,7 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.beak.io.FileFormatException;
+import dev.beak.data.DataFileException;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 
@@ -27,7 +27,7 @@ public final class OnnxTensors {
         try {
             return TensorProto.parseFrom(Files.readAllBytes(file));
         } catch (InvalidProtocolBufferException e) {
-            throw new FileFormatException(file.toString(), "not an ONNX TensorProto (" + e.getMessage() + ")", e);
+            throw new DataFileException(file.toString(), "not an ONNX TensorProto (" + e.getMessage() + ")", e);
         }
     }
 
