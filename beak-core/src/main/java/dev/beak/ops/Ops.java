@@ -60,12 +60,14 @@ public final class Ops {
         return ReshapeOp.apply(x, x.dim(0), -1);
     }
 
+    /** {@code a + b} with numpy broadcasting; same shapes take the fast elementwise path. */
     public static Tensor add(Tensor a, Tensor b) {
-        return ElementwiseOps.add(a, b);
+        return java.util.Arrays.equals(a.shape(), b.shape()) ? ElementwiseOps.add(a, b) : BroadcastOp.apply(BroadcastOp.Kind.ADD, a, b);
     }
 
+    /** {@code a * b} with numpy broadcasting; same shapes take the fast elementwise path. */
     public static Tensor mul(Tensor a, Tensor b) {
-        return ElementwiseOps.mul(a, b);
+        return java.util.Arrays.equals(a.shape(), b.shape()) ? ElementwiseOps.mul(a, b) : BroadcastOp.apply(BroadcastOp.Kind.MUL, a, b);
     }
 
     public static Tensor sum(Tensor a) {
@@ -293,15 +295,6 @@ public final class Ops {
         return BroadcastOp.apply(kind, a, b);
     }
 
-    /** {@code a + b} with numpy broadcasting. */
-    public static Tensor addBroadcast(Tensor a, Tensor b) {
-        return BroadcastOp.apply(BroadcastOp.Kind.ADD, a, b);
-    }
-
-    /** {@code a * b} with numpy broadcasting. */
-    public static Tensor mulBroadcast(Tensor a, Tensor b) {
-        return BroadcastOp.apply(BroadcastOp.Kind.MUL, a, b);
-    }
 
     public static Tensor sub(Tensor a, Tensor b) {
         return BroadcastOp.apply(BroadcastOp.Kind.SUB, a, b);

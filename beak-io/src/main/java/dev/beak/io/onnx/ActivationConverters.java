@@ -48,7 +48,7 @@ final class ActivationConverters {
     static OnnxKernel selu(OnnxNode n) {
         float alpha = n.f("alpha", SELU_ALPHA), gamma = n.f("gamma", SELU_GAMMA);
         if (alpha == SELU_ALPHA && gamma == SELU_GAMMA) return (t, in) -> one(Ops.selu(in[0]));
-        return (t, in) -> one(Ops.mulBroadcast(Ops.elu(in[0], alpha), Tensor.scalar(gamma)));
+        return (t, in) -> one(Ops.mul(Ops.elu(in[0], alpha), Tensor.scalar(gamma)));
     }
 
     /**
@@ -63,7 +63,7 @@ final class ActivationConverters {
             if (perChannel(x, slope) || legacy && x.rank() >= 2 && slope.size() == x.dim(1)) return one(Ops.prelu(x, Ops.reshape(slope, slope.size())));
             Tensor zero = Tensor.scalar(0f);
             Tensor pos = Ops.binary(BroadcastOp.Kind.MAX, x, zero), neg = Ops.binary(BroadcastOp.Kind.MIN, x, zero);
-            return one(Ops.addBroadcast(pos, Ops.mulBroadcast(slope, neg)));
+            return one(Ops.add(pos, Ops.mul(slope, neg)));
         };
     }
 

@@ -106,9 +106,9 @@ final class ArithmeticConverters {
         return (t, in) -> {
             Tensor a = ta ? Ops.transpose(in[0]) : in[0], b = tb ? Ops.transpose(in[1]) : in[1];
             Tensor y = Ops.dense(a, b, null);
-            if (alpha != 1f) y = Ops.mulBroadcast(y, Tensor.scalar(alpha));
+            if (alpha != 1f) y = Ops.mul(y, Tensor.scalar(alpha));
             Tensor c = in(in, 2);
-            if (c != null && beta != 0f) y = Ops.addBroadcast(y, beta == 1f ? c : Ops.mulBroadcast(c, Tensor.scalar(beta)));
+            if (c != null && beta != 0f) y = Ops.add(y, beta == 1f ? c : Ops.mul(c, Tensor.scalar(beta)));
             return one(y);
         };
     }
