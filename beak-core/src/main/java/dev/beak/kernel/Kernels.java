@@ -11,6 +11,8 @@ package dev.beak.kernel;
 public final class Kernels {
     private static final String VECTOR_GEMM = "dev.beak.kernel.VectorGemm";
     private static final String VECTOR_ELEMENTWISE = "dev.beak.kernel.VectorElementwise";
+    private static final String VECTOR_TILE = "dev.beak.kernel.VectorTileKernel";
+    private static final String VECTOR_WINOGRAD = "dev.beak.kernel.VectorWinogradTransforms";
     private static final String HINT = "beak: the Vector API is not enabled; running scalar kernels"
             + " (add --add-modules jdk.incubator.vector for the fast path)";
 
@@ -19,6 +21,10 @@ public final class Kernels {
     private static final Gemm SELECTED = select();
     private static final ElementwiseKernel SCALAR_ELEMENTWISE = new ScalarElementwise();
     private static final ElementwiseKernel ELEMENTWISE = SELECTED == SCALAR ? SCALAR_ELEMENTWISE : vectorElementwise();
+    private static final TileKernel TILE = SELECTED == SCALAR ? new ScalarTileKernel()
+            : (TileKernel) vector(VECTOR_TILE, new ScalarTileKernel());
+    private static final WinogradTransforms WINOGRAD = SELECTED == SCALAR ? new ScalarWinogradTransforms()
+            : (WinogradTransforms) vector(VECTOR_WINOGRAD, new ScalarWinogradTransforms());
 
     private Kernels() {}
 
@@ -45,6 +51,25 @@ public final class Kernels {
     /** The elementwise loops matching {@link #gemm()}: Vector API or scalar. */
     static ElementwiseKernel elementwise() {
         return ELEMENTWISE;
+    }
+
+    /** The register-tile kernel matching {@link #gemm()}, for drivers that pack their own panels. */
+    static TileKernel tileKernel() {
+        return TILE;
+    }
+
+    /** The Winograd transforms matching {@link #gemm()}. */
+    static WinogradTransforms winogradTransforms() {
+        return WINOGRAD;
+    }
+
+    /** An instance of the Vector API class {@code name}, or {@code fallback} if it cannot be loaded. */
+    private static Object vector(String name, Object fallback) {
+        try {
+            return Class.forName(name).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return fallback;
+        }
     }
 
     private static ElementwiseKernel vectorElementwise() {

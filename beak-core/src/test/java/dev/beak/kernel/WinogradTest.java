@@ -16,17 +16,20 @@ import static org.assertj.core.api.Assertions.within;
 class WinogradTest {
     @ParameterizedTest
     @CsvSource({
-        // n, c, h, w, f, padding (same/valid/explicit), bandFloats
-        "1, 1, 3, 3, 1, valid, 1048576",
-        "1, 1, 1, 1, 1, same, 1048576",
-        "1, 3, 9, 7, 5, same, 1048576",
-        "1, 3, 9, 7, 5, same, 1",
-        "4, 8, 14, 14, 16, same, 2000",
-        "3, 5, 10, 13, 7, valid, 1048576",
-        "2, 4, 6, 5, 3, explicit, 300",
-        "5, 17, 11, 12, 33, same, 5000",
+        // n, c, h, w, f, padding (same/valid/explicit), accumulate
+        "1, 1, 3, 3, 1, valid, false",
+        "1, 1, 1, 1, 1, same, false",
+        "1, 3, 9, 7, 5, same, false",
+        "1, 3, 9, 7, 5, same, true",
+        "4, 8, 14, 14, 16, same, false",
+        "3, 5, 10, 13, 7, valid, false",
+        "2, 4, 6, 5, 3, explicit, true",
+        "5, 17, 11, 12, 33, same, false",
+        "1, 300, 6, 6, 9, same, false",
+        "2, 64, 20, 21, 70, same, true",
+        "3, 8, 33, 35, 5, same, false",
     })
-    void matchesDirectConvolution(int n, int c, int h, int w, int f, String pad, int bandFloats) {
+    void matchesDirectConvolution(int n, int c, int h, int w, int f, String pad, boolean accumulate) {
         Padding padding = switch (pad) {
             case "same" -> Padding.SAME;
             case "valid" -> Padding.VALID;
@@ -36,11 +39,14 @@ class WinogradTest {
         SplittableRandom rng = new SplittableRandom(n * 7L + c * 3 + h + w * 11 + f);
         float[] x = Conv2dKernelTest.random(rng, n * c * h * w), wt = Conv2dKernelTest.random(rng, f * c * 9), b = Conv2dKernelTest.random(rng, f);
         float[] y = new float[n * f * g.oH() * g.oW()];
-        java.util.Arrays.fill(y, Float.NaN);  // every output must be written
-        Winograd.forward(x, wt, b, g, f, y, bandFloats);
+        float[] before = Conv2dKernelTest.random(rng, y.length);
+        if (accumulate) System.arraycopy(before, 0, y, 0, y.length);
+        else java.util.Arrays.fill(y, Float.NaN);  // every output must be written
+        Winograd.forward(x, wt, b, g, f, y, accumulate);
         double[] ref = DirectConv.forward(x, wt, b, g, f);
         for (int i = 0; i < y.length; i++) {
-            assertThat((double) y[i]).as("output %d", i).isCloseTo(ref[i], within(1e-4 * (c * 9 + 1)));
+            double expected = ref[i] + (accumulate ? before[i] : 0);
+            assertThat((double) y[i]).as("output %d", i).isCloseTo(expected, within(1e-4 * (c * 9 + 1)));
         }
     }
 

@@ -1,0 +1,77 @@
+package dev.beak.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link WinogradTransforms} on the Vector API: the scalar code's arithmetic with a tile per lane,
+ * a vector of adjacent tiles at a time (the split plane makes each of a tile's four input columns a
+ * contiguous vector over tiles).
+ *
+ * <p>No masks: C2 left masked loads and stores whose mask was not a compile-time shape to the
+ * Java fallback (ten times slower). A short last vector instead reads a few floats past the run
+ * (the callers' arrays have that slack) and writes lanes past it where the caller allows
+ * ({@code room}); otherwise it goes through a small buffer.
+ */
+final class VectorWinogradTransforms implements WinogradTransforms {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final ThreadLocal<float[]> TAIL = ThreadLocal.withInitial(() -> new float[16 * L]);
+
+    @Override
+    public void input(float[] p, int row, int half, int tx0, int len, float[] v, int vOff, int step, int room) {
+        int rs = 2 * half;
+        for (int j = 0; j < len; j += L) {
+            int e = row + tx0 + j, o = e + half;
+            FloatVector d00 = load(p, e), d01 = load(p, o), d02 = load(p, e + 1), d03 = load(p, o + 1);
+            FloatVector d10 = load(p, e + rs), d11 = load(p, o + rs), d12 = load(p, e + rs + 1), d13 = load(p, o + rs + 1);
+            FloatVector d20 = load(p, e + 2 * rs), d21 = load(p, o + 2 * rs);
+            FloatVector d22 = load(p, e + 2 * rs + 1), d23 = load(p, o + 2 * rs + 1);
+            FloatVector d30 = load(p, e + 3 * rs), d31 = load(p, o + 3 * rs);
+            FloatVector d32 = load(p, e + 3 * rs + 1), d33 = load(p, o + 3 * rs + 1);
+            // Whole vector into v, or (no room for the spill) into the buffer, then the valid lanes over.
+            boolean direct = j + L <= room;
+            float[] dst = direct ? v : TAIL.get();
+            int at = direct ? vOff + j : 0, st = direct ? step : L;
+            columns(dst, st, at, 0, d00.sub(d20), d01.sub(d21), d02.sub(d22), d03.sub(d23));
+            columns(dst, st, at, 1, d10.add(d20), d11.add(d21), d12.add(d22), d13.add(d23));
+            columns(dst, st, at, 2, d20.sub(d10), d21.sub(d11), d22.sub(d12), d23.sub(d13));
+            columns(dst, st, at, 3, d10.sub(d30), d11.sub(d31), d12.sub(d32), d13.sub(d33));
+            if (!direct) {
+                for (int xi = 0; xi < 16; xi++) System.arraycopy(dst, xi * L, v, xi * step + vOff + j, Math.min(L, len - j));
+            }
+        }
+    }
+
+    private static FloatVector load(float[] a, int i) {
+        return FloatVector.fromArray(S, a, i);
+    }
+
+    private static void columns(float[] v, int step, int at, int i, FloatVector e0, FloatVector e1, FloatVector e2, FloatVector e3) {
+        e0.sub(e2).intoArray(v, (4 * i) * step + at);
+        e1.add(e2).intoArray(v, (4 * i + 1) * step + at);
+        e2.sub(e1).intoArray(v, (4 * i + 2) * step + at);
+        e1.sub(e3).intoArray(v, (4 * i + 3) * step + at);
+    }
+
+    @Override
+    public void output(float[] m, int mOff, int ms, int len, float bias, float[] out, int stride) {
+        FloatVector b = FloatVector.broadcast(S, bias);
+        // Rows of out are written in order, so a last vector's extra lanes land where a later row
+        // (or the slack after the last) is written next.
+        for (int j = 0; j < len; j += L) {
+            int q = mOff + j;
+            FloatVector s4 = load(m, 4 * ms + q), s5 = load(m, 5 * ms + q), s6 = load(m, 6 * ms + q);
+            FloatVector s7 = load(m, 7 * ms + q), s8 = load(m, 8 * ms + q), s9 = load(m, 9 * ms + q);
+            FloatVector s10 = load(m, 10 * ms + q), s11 = load(m, 11 * ms + q);
+            FloatVector a00 = load(m, q).add(s4).add(s8), a01 = load(m, ms + q).add(s5).add(s9);
+            FloatVector a02 = load(m, 2 * ms + q).add(s6).add(s10), a03 = load(m, 3 * ms + q).add(s7).add(s11);
+            FloatVector a10 = s4.sub(s8).sub(load(m, 12 * ms + q)), a11 = s5.sub(s9).sub(load(m, 13 * ms + q));
+            FloatVector a12 = s6.sub(s10).sub(load(m, 14 * ms + q)), a13 = s7.sub(s11).sub(load(m, 15 * ms + q));
+            a00.add(a01).add(a02).add(b).intoArray(out, j);
+            a01.sub(a02).sub(a03).add(b).intoArray(out, stride + j);
+            a10.add(a11).add(a12).add(b).intoArray(out, 2 * stride + j);
+            a11.sub(a12).sub(a13).add(b).intoArray(out, 3 * stride + j);
+        }
+    }
+}
