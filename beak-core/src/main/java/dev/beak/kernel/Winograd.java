@@ -28,6 +28,7 @@ public final class Winograd {
 
     private static final class Work {
         float[] u = new float[0], planes = new float[0], v = new float[0], m = new float[0], out = new float[0];
+        float[] turned = new float[0];
         /** The block's runs of adjacent tiles: image, tile row, first tile column, length, first column of V. */
         int[] runImage = new int[0], runRow = new int[0], runX = new int[0], runLength = new int[0], runStart = new int[0];
         int runs;
@@ -64,6 +65,44 @@ public final class Winograd {
     /** y := conv(x, w) + bias, as {@link Conv2dKernel#forward}; requires {@link #applies}. */
     public static void forward(float[] x, float[] w, float[] bias, Window2d g, int f, float[] y) {
         forward(x, w, bias, g, f, y, false);
+    }
+
+    /**
+     * The input gradient of a convolution by Winograd: dx += conv(dy, w'), where w'(C, F, 3, 3) is w
+     * with filters and channels swapped and each 3x3 window turned by 180 degrees, and dy is padded
+     * by 2 minus the forward padding on each side (the "full" correlation), so dx comes out H x W.
+     * {@code g} is the forward window; requires {@link #appliesBackward}.
+     */
+    public static void backwardInput(float[] dy, float[] w, Window2d g, int f, float[] dx) {
+        if (!appliesBackward(g)) throw new IllegalArgumentException("Winograd input gradient needs a 3x3 stride-1 window padded at most 2, got " + g);
+        int c = g.c();
+        Work caller = WORK.get();
+        float[] turned = caller.turned = grow(caller.turned, c * f * 9);
+        Parallel.forRange(c, (from, to) -> {
+            for (int ch = from; ch < to; ch++) {
+                for (int o = 0; o < f; o++) {
+                    int src = (o * c + ch) * 9, dst = (ch * f + o) * 9;
+                    for (int i = 0; i < 9; i++) turned[dst + i] = w[src + 8 - i];
+                }
+            }
+        });
+        forward(dy, turned, null, backwardWindow(g, f), c, dx, true);
+    }
+
+    /** Whether {@link #backwardInput} computes this layer's input gradient: {@link #applies}, padding at most 2. */
+    public static boolean appliesBackward(Window2d g) {
+        return applies(g) && Math.max(Math.max(g.padTop(), g.padBottom()), Math.max(g.padLeft(), g.padRight())) <= 2;
+    }
+
+    /** Whether Winograd should compute this layer's input gradient: {@link #pays} for the transposed window. */
+    public static boolean paysBackward(Window2d g, int f) {
+        return appliesBackward(g) && pays(backwardWindow(g, f), g.c());
+    }
+
+    /** The window of the input gradient: dy (N, F, oH, oW) as input, padded so the output is H x W. */
+    private static Window2d backwardWindow(Window2d g, int f) {
+        return new Window2d(g.n(), f, g.oH(), g.oW(), 3, 3, 1, 1, 1, 1,
+                2 - g.padTop(), 2 - g.padBottom(), 2 - g.padLeft(), 2 - g.padRight());
     }
 
     /** y := conv(x, w) + bias, or y += that when {@code accumulate}. */

@@ -10,7 +10,7 @@ import dev.beak.tensor.Workspace;
 /**
  * 2-d convolution (cross-correlation, as in every deep-learning library) by im2col and GEMMs per
  * image and band of output rows ({@link Conv2dKernel}), written straight into NCHW; wide 3x3 stride-1
- * layers run their forward pass by Winograd F(2x2, 3x3) ({@link Winograd}).
+ * layers run their forward pass and their input gradient by Winograd F(2x2, 3x3) ({@link Winograd}).
  *
  * <p>Shapes: x (N, C, H, W); w (F, C, kH, kW); b (F) or null; y (N, F, oH, oW) with oH, oW as in
  * {@link Window2d}. Forward: {@code Y[n](F, oH*oW) = W(F, C*kH*kW) * cols[n](C*kH*kW, oH*oW)}.
@@ -36,9 +36,14 @@ public final class Conv2dOp {
         if (Winograd.pays(g, f)) Winograd.forward(x.data(), w.data(), b == null ? null : b.data(), g, f, y);
         else Conv2dKernel.forward(x.data(), w.data(), b == null ? null : b.data(), g, f, y);
         Tensor out = Tensor.of(y, g.n(), f, g.oH(), g.oW());
-        return Autograd.record(out, "Conv2d", dy -> Conv2dKernel.backward(x.data(), w.data(), dy, g, f,
-                w.requiresGrad() ? w.gradBuffer() : null,
-                b != null && b.requiresGrad() ? b.gradBuffer() : null,
-                x.requiresGrad() ? x.gradBuffer() : null), x, w, b);
+        return Autograd.record(out, "Conv2d", dy -> {
+            float[] dx = x.requiresGrad() ? x.gradBuffer() : null;
+            boolean winograd = dx != null && Winograd.paysBackward(g, f);
+            Conv2dKernel.backward(x.data(), w.data(), dy, g, f,
+                    w.requiresGrad() ? w.gradBuffer() : null,
+                    b != null && b.requiresGrad() ? b.gradBuffer() : null,
+                    winograd ? null : dx);
+            if (winograd) Winograd.backwardInput(dy, w.data(), g, f, dx);
+        }, x, w, b);
     }
 }

@@ -50,6 +50,34 @@ class WinogradTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        // n, c, h, w, f, padding
+        "1, 1, 3, 3, 1, valid",
+        "2, 5, 9, 7, 3, same",
+        "3, 6, 10, 13, 7, valid",
+        "2, 4, 6, 5, 3, explicit",
+        "2, 70, 12, 11, 65, same",
+    })
+    void inputGradientMatchesDirectConvolution(int n, int c, int h, int w, int f, String pad) {
+        Padding padding = switch (pad) {
+            case "same" -> Padding.SAME;
+            case "valid" -> Padding.VALID;
+            default -> new Padding.Explicit(2, 0, 1, 2);
+        };
+        Window2d g = Window2d.of(new int[] {n, c, h, w}, 3, 3, 1, 1, 1, 1, padding);
+        SplittableRandom rng = new SplittableRandom(n * 5L + c + h * 3 + w + f * 13);
+        float[] x = Conv2dKernelTest.random(rng, n * c * h * w), wt = Conv2dKernelTest.random(rng, f * c * 9);
+        float[] dy = Conv2dKernelTest.random(rng, n * f * g.oH() * g.oW());
+        float[] dx = Conv2dKernelTest.random(rng, x.length), before = dx.clone();
+        assertThat(Winograd.appliesBackward(g)).isTrue();
+        Winograd.backwardInput(dy, wt, g, f, dx);
+        double[] ref = DirectConv.backward(x, wt, dy, g, f)[2];
+        for (int i = 0; i < dx.length; i++) {
+            assertThat((double) dx[i]).as("input gradient %d", i).isCloseTo(before[i] + ref[i], within(1e-4 * (f * 9 + 1)));
+        }
+    }
+
     @Test
     void refusesOtherWindows() {
         Window2d g = Window2d.of(new int[] {1, 1, 5, 5}, 3, 3, 2, 2, 1, 1, Padding.VALID);

@@ -54,6 +54,35 @@ class Conv2dOpTest {
         assertThat(y.shape()).containsExactly(n, f, g.oH(), g.oW());
     }
 
+    /** A layer wide enough for Winograd (forward and input gradient) against the im2col kernels. */
+    @org.junit.jupiter.api.Test
+    void winogradLayerMatchesIm2col() {
+        int n = 4, c = 64, h = 8, w = 16, f = 64;
+        SplittableRandom rng = new SplittableRandom(5);
+        Tensor x = Tensor.randn(rng, n, c, h, w).requiresGrad(true), wt = Tensor.randn(rng, f, c, 3, 3).requiresGrad(true);
+        Tensor b = Tensor.randn(rng, f).requiresGrad(true);
+        Window2d g = Window2d.of(x.shape(), 3, 3, 1, 1, 1, 1, Padding.SAME);
+        assertThat(dev.beak.kernel.Winograd.pays(g, f) && dev.beak.kernel.Winograd.paysBackward(g, f))
+                .as("the case must take the Winograd path").isEqualTo(dev.beak.kernel.Kernels.vectorized());
+        Tensor y = Conv2dOp.apply(x, wt, b, 1, 1, 1, 1, Padding.SAME);
+        float[] dy = Tensor.randn(rng, y.shape()).data();
+        y.backward(dy);
+        float[] yRef = new float[y.data().length], dw = new float[wt.data().length], db = new float[f], dx = new float[x.data().length];
+        dev.beak.kernel.Conv2dKernel.forward(x.data(), wt.data(), b.data(), g, f, yRef);
+        dev.beak.kernel.Conv2dKernel.backward(x.data(), wt.data(), dy, g, f, dw, db, dx);
+        assertClose(y.data(), yRef, 2e-3);
+        assertClose(x.grad().data(), dx, 2e-3);
+        assertClose(wt.grad().data(), dw, 2e-3);
+        assertClose(b.grad().data(), db, 2e-3);
+    }
+
+    private static void assertClose(float[] actual, float[] expected, double tolerance) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < actual.length; i++) {
+            assertThat((double) actual[i]).as("element %d", i).isCloseTo(expected[i], org.assertj.core.api.Assertions.within(tolerance));
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void channelMismatchNamesBothShapes() {
         assertThatThrownBy(() -> Ops.conv2d(Tensor.zeros(1, 3, 5, 5), Tensor.zeros(4, 2, 3, 3), null, 1, Padding.VALID))
