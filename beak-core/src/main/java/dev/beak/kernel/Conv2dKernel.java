@@ -10,7 +10,8 @@ import java.util.function.IntConsumer;
  * <pre>
  *   cols(K, B) = unfold(x[n], band)                     K = C*kH*kW
  *   y[n](F, P)[:, band]  = W(F, K) * cols                (ldc = P = oH*oW: no permute copy)
- *   dW(F, K)            += dY[n](F, P)[:, band] * colsᵀ    (colsᵀ(B, K) unfolded transposed)
+ *   dWᵀ(K, F)           += cols * dY[n](F, P)[:, band]ᵀ     (or dW(F, K) += dY * colsᵀ: see
+ *                                                          {@link #transposedWeightGradient})
  *   dcols(K, B)          = Wᵀ * dY[n][:, band];   dx[n] += fold(dcols, band)
  * </pre>
  * Why bands: a whole batch's columns (K x N*P) run to tens of megabytes (40 MB for the second W1
@@ -40,6 +41,20 @@ public final class Conv2dKernel {
     private static final ThreadLocal<float[][][]> PARTIALS = ThreadLocal.withInitial(() -> new float[][][] {new float[0][]});
 
     private Conv2dKernel() {}
+
+    /**
+     * Whether the weight gradient is computed transposed, {@code dWᵀ(K, F) += cols(K, B) * dY(F, B)ᵀ},
+     * rather than as {@code dW(F, K) += dY(F, B) * colsᵀ(B, K)}. The transposed form unfolds with
+     * whole-row copies and packs cols as the A operand; the other gathers a K-long window per pixel
+     * ({@link #unfoldBandTransposed}), which costs more than the product on wide maps. Measured on
+     * 2 Zen 5 cores (ConvBenchMain): the transposed form took 10-45 % off ResNet-18's and VGG16's
+     * layers down to 14 x 14 and 40 % off W1's and W2's first layers, but lost up to 25 % on maps
+     * under 8 x 8 and on 512-filter layers under 28 x 28, which keep the direct form.
+     */
+    static boolean transposedWeightGradient(Window2d g, int f) {
+        int p = g.oH() * g.oW();
+        return p >= 64 && (f <= 256 || p >= 28 * 28);
+    }
 
     /** Rows of output per band for {@code g} with K = C*kH*kW. */
     static int bandRows(Window2d g, int bandFloats) {
@@ -122,11 +137,11 @@ public final class Conv2dKernel {
      */
     public static void backward(float[] x, float[] w, float[] dy, Window2d g, int f,
                                 float[] dw, float[] db, float[] dx) {
-        backward(x, w, dy, g, f, dw, db, dx, bandRows(g, BAND_FLOATS), groupSize(g));
+        backward(x, w, dy, g, f, dw, db, dx, bandRows(g, BAND_FLOATS), groupSize(g), transposedWeightGradient(g, f));
     }
 
     static void backward(float[] x, float[] w, float[] dy, Window2d g, int f,
-                         float[] dw, float[] db, float[] dx, int rows, int group) {
+                         float[] dw, float[] db, float[] dx, int rows, int group, boolean transposed) {
         Gemm gemm = Kernels.gemm();
         int k = g.c() * g.kH() * g.kW(), threads = Parallel.threads(), groups = (g.n() + group - 1) / group;
         // Chunks of groups, each summing its weight and bias gradients into its own partial; with
@@ -140,12 +155,34 @@ public final class Conv2dKernel {
             float[] acc = part[t];
             java.util.Arrays.fill(acc, 0, size, 0f);
             float[] pw = dw == null ? null : acc, pb = db == null ? null : acc;
-            for (int q = from; q < to; q++) backwardGroup(gemm, x, w, dy, g, f, pw, pb, dbOff, dx, q * group, group, rows);
+            for (int q = from; q < to; q++) backwardGroup(gemm, x, w, dy, g, f, pw, pb, dbOff, dx, q * group, group, rows, transposed);
         };
         if (parallel) Parallel.forEach(chunks, chunk);
         else chunk.accept(0);
         // Reduce the partials into dW.
-        if (dw != null) {
+        if (dw != null && transposed) {
+            // Sum the chunks' dWᵀ into the first, then add its transpose to dW in 32 x 32 blocks.
+            int fk = f * k;
+            Parallel.forRange(fk, (from, to) -> {
+                float[] acc = part[0];
+                for (int t = 1; t < chunks; t++) {
+                    float[] other = part[t];
+                    for (int i = from; i < to; i++) acc[i] += other[i];
+                }
+            });
+            float[] acc = part[0];
+            Parallel.forRange((k + 31) / 32, (from, to) -> {
+                for (int i0 = from * 32; i0 < Math.min(k, to * 32); i0 += 32) {
+                    int i1 = Math.min(k, i0 + 32);
+                    for (int o0 = 0; o0 < f; o0 += 32) {
+                        int o1 = Math.min(f, o0 + 32);
+                        for (int o = o0; o < o1; o++) {
+                            for (int i = i0; i < i1; i++) dw[o * k + i] += acc[i * f + o];
+                        }
+                    }
+                }
+            });
+        } else if (dw != null) {
             Parallel.forRange(f * k, (from, to) -> {
                 for (int t = 0; t < chunks; t++) {
                     float[] acc = part[t];
@@ -160,7 +197,8 @@ public final class Conv2dKernel {
 
     /** A group's contributions; db is read at offset {@code dbOff} (partials pack dw and db together). */
     private static void backwardGroup(Gemm gemm, float[] x, float[] w, float[] dy, Window2d g, int f,
-                                      float[] dw, float[] db, int dbOff, float[] dx, int n0, int group, int rows) {
+                                      float[] dw, float[] db, int dbOff, float[] dx, int n0, int group, int rows,
+                                      boolean transposed) {
         int k = g.c() * g.kH() * g.kW(), oW = g.oW(), p = g.oH() * oW, count = Math.min(group, g.n() - n0);
         Work work = WORK.get();
         if (db != null) {
@@ -185,7 +223,12 @@ public final class Conv2dKernel {
                 dyOff = 0;
                 ld = b;
             }
-            if (dw != null) {
+            if (dw != null && transposed) {
+                float[] cols = work.cols = grow(work.cols, k * b);
+                for (int j = 0; j < count; j++) unfoldBand(x, g, n0 + j, oy0, oy1, cols, j * (oy1 - oy0) * oW, b);
+                // dWᵀ(K, F) += cols(K, B) * dY(F, B)ᵀ
+                gemm.gemm(false, true, k, f, b, cols, 0, b, dyG, dyOff, ld, dw, 0, f, true);
+            } else if (dw != null) {
                 float[] colsT = work.cols = grow(work.cols, k * b);
                 for (int j = 0; j < count; j++) unfoldBandTransposed(x, g, n0 + j, oy0, oy1, colsT, j * p * k);
                 // dW(F, K) += dY(F, B) * colsᵀ(B, K): colsᵀ is B stored (k, n), which packs by whole-vector copies.

@@ -44,13 +44,15 @@ class Conv2dKernelTest {
         double[] ref = DirectConv.forward(x, wt, b, g, f);
         for (int i = 0; i < y.length; i++) assertThat((double) y[i]).isCloseTo(ref[i], org.assertj.core.api.Assertions.within(1e-4 * (1 + Math.abs(ref[i]))));
 
-        // Gradients accumulate into what is there: start from ones.
-        float[] dw = ones(f * kk), db = ones(f), dx = ones(x.length);
-        Conv2dKernel.backward(x, wt, dy, g, f, dw, db, dx, bandRows, group);
+        // Gradients accumulate into what is there: start from ones. Both forms of the weight gradient.
         double[][] gr = DirectConv.backward(x, wt, dy, g, f);
-        close(dw, gr[0]);
-        close(db, gr[1]);
-        close(dx, gr[2]);
+        for (boolean transposed : new boolean[] {false, true}) {
+            float[] dw = ones(f * kk), db = ones(f), dx = ones(x.length);
+            Conv2dKernel.backward(x, wt, dy, g, f, dw, db, dx, bandRows, group, transposed);
+            close(dw, gr[0]);
+            close(db, gr[1]);
+            close(dx, gr[2]);
+        }
     }
 
     @ParameterizedTest
