@@ -47,9 +47,47 @@ public final class MaxPoolKernel {
         }
     }
 
+    /**
+     * One plane: windows that lie wholly inside the input take {@link #inside}, the others (over the
+     * padding) {@link #window}.
+     */
     private static void plane(float[] x, Window2d g, float[] y, int[] argmax, int pl) {
-        for (int oy = 0, o = pl * g.oH() * g.oW(); oy < g.oH(); oy++) {
-            for (int ox = 0; ox < g.oW(); ox++, o++) window(x, g, y, argmax, pl, oy, ox, o);
+        int H = g.h(), W = g.w(), sW = g.strideW(), spanW = (g.kW() - 1) * g.dilationW(), spanH = (g.kH() - 1) * g.dilationH();
+        // Output columns whose window is inside [0, W): ox*sW - padLeft >= 0 and ox*sW - padLeft + spanW < W.
+        int lo = (g.padLeft() + sW - 1) / sW, hi = Math.max(lo, Math.min(g.oW(), Math.floorDiv(W - 1 - spanW + g.padLeft(), sW) + 1));
+        for (int oy = 0, o = pl * g.oH() * g.oW(); oy < g.oH(); oy++, o += g.oW()) {
+            int y0 = oy * g.strideH() - g.padTop();
+            boolean rowsInside = y0 >= 0 && y0 + spanH < H;
+            for (int ox = 0; ox < g.oW(); ox++) {
+                if (rowsInside && ox >= lo && ox < hi) {
+                    inside(x, g, y, argmax, pl * H * W + y0 * W + ox * sW - g.padLeft(), o + ox);
+                } else {
+                    window(x, g, y, argmax, pl, oy, ox, o + ox);
+                }
+            }
+        }
+    }
+
+    /**
+     * A window wholly inside the input, its top-left input at {@code x[at]}: the maximum by Math.max
+     * (vmaxss, NaN propagates; no branch per element), then the first input equal to it (the first
+     * NaN if it is NaN) as the winner, which is what {@link #window}'s scan picks.
+     */
+    private static void inside(float[] x, Window2d g, float[] y, int[] argmax, int at, int o) {
+        int W = g.w(), dH = g.dilationH() * W, dW = g.dilationW();
+        float best = x[at];
+        for (int i = 0, row = at; i < g.kH(); i++, row += dH) {
+            for (int j = 0, e = row; j < g.kW(); j++, e += dW) best = Math.max(best, x[e]);
+        }
+        y[o] = best;
+        boolean nan = best != best;
+        for (int i = 0, row = at; i < g.kH(); i++, row += dH) {
+            for (int j = 0, e = row; j < g.kW(); j++, e += dW) {
+                if (x[e] == best || (nan && x[e] != x[e])) {
+                    argmax[o] = e;
+                    return;
+                }
+            }
         }
     }
 
