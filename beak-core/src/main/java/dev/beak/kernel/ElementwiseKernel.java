@@ -3,10 +3,11 @@ package dev.beak.kernel;
 /**
  * Elementwise loops of the training step over index ranges [from, to) of plain arrays. Two
  * implementations give bit-identical results: {@link ScalarElementwise} (plain Java, also the
- * reference) and {@code VectorElementwise} (Vector API, same operations in the same order, no FMA).
+ * reference) and {@code VectorElementwise} (Vector API, same operations in the same order, no FMA);
+ * the sums (for normalisation statistics) agree up to rounding, since lanes add in another order.
  * {@link Elementwise} picks one and splits long arrays over the threads.
  */
-interface ElementwiseKernel {
+public interface ElementwiseKernel {
     /** y = max(x, 0) (NaN stays NaN). */
     void relu(float[] x, float[] y, int from, int to);
 
@@ -19,4 +20,19 @@ interface ElementwiseKernel {
      */
     void adam(float[] w, float[] g, float[] m, float[] v, int from, int to,
               float b1, float b2, float stepSize, float epsHat, float scale);
+
+    /** The sum of x[from, to), accumulated in double (blocks of lanes may add in float). */
+    double sum(float[] x, int from, int to);
+
+    /** The sum of (x - mu)² over [from, to). */
+    double sumSquares(float[] x, int from, int to, float mu);
+
+    /** The sum of dy * (x - mu) over [from, to). */
+    double sumProducts(float[] dy, float[] x, int from, int to, float mu);
+
+    /** y = x * scale + shift over [from, to). */
+    void affine(float[] x, float[] y, int from, int to, float scale, float shift);
+
+    /** dx += k * (dy - a - (x - mu) * b) over [from, to): batch normalisation's input gradient. */
+    void normGradient(float[] dy, float[] x, float[] dx, int from, int to, float k, float a, float mu, float b);
 }

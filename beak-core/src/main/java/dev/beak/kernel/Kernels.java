@@ -48,8 +48,11 @@ public final class Kernels {
         return REFERENCE;
     }
 
-    /** The elementwise loops matching {@link #gemm()}: Vector API or scalar. */
-    static ElementwiseKernel elementwise() {
+    /**
+     * The elementwise loops matching {@link #gemm()}: Vector API or scalar. Ops that split work over
+     * their own axis (batch normalisation, by channel) call these on runs; others go through {@link Elementwise}.
+     */
+    public static ElementwiseKernel elementwise() {
         return ELEMENTWISE;
     }
 

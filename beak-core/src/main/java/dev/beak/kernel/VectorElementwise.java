@@ -49,4 +49,74 @@ final class VectorElementwise implements ElementwiseKernel {
         }
         TAIL.adam(w, g, m, v, i, to, b1, b2, stepSize, epsHat, scale);
     }
+
+    /** Elements whose lanes are summed in float before the total moves to double: 64 per lane. */
+    private static final int BLOCK = 64 * 16;
+
+    @Override
+    public double sum(float[] x, int from, int to) {
+        double total = 0;
+        int i = from;
+        while (to - i >= 2 * L) {
+            int end = i + Math.min(BLOCK, (to - i) / (2 * L) * 2 * L);
+            FloatVector a = FloatVector.zero(S), b = a;
+            for (; i < end; i += 2 * L) {
+                a = a.add(FloatVector.fromArray(S, x, i));
+                b = b.add(FloatVector.fromArray(S, x, i + L));
+            }
+            total += a.add(b).reduceLanes(VectorOperators.ADD);
+        }
+        return total + TAIL.sum(x, i, to);
+    }
+
+    @Override
+    public double sumSquares(float[] x, int from, int to, float mu) {
+        double total = 0;
+        int i = from;
+        while (to - i >= 2 * L) {
+            int end = i + Math.min(BLOCK, (to - i) / (2 * L) * 2 * L);
+            FloatVector a = FloatVector.zero(S), b = a;
+            for (; i < end; i += 2 * L) {
+                FloatVector d0 = FloatVector.fromArray(S, x, i).sub(mu), d1 = FloatVector.fromArray(S, x, i + L).sub(mu);
+                a = d0.fma(d0, a);
+                b = d1.fma(d1, b);
+            }
+            total += a.add(b).reduceLanes(VectorOperators.ADD);
+        }
+        return total + TAIL.sumSquares(x, i, to, mu);
+    }
+
+    @Override
+    public double sumProducts(float[] dy, float[] x, int from, int to, float mu) {
+        double total = 0;
+        int i = from;
+        while (to - i >= 2 * L) {
+            int end = i + Math.min(BLOCK, (to - i) / (2 * L) * 2 * L);
+            FloatVector a = FloatVector.zero(S), b = a;
+            for (; i < end; i += 2 * L) {
+                a = FloatVector.fromArray(S, x, i).sub(mu).fma(FloatVector.fromArray(S, dy, i), a);
+                b = FloatVector.fromArray(S, x, i + L).sub(mu).fma(FloatVector.fromArray(S, dy, i + L), b);
+            }
+            total += a.add(b).reduceLanes(VectorOperators.ADD);
+        }
+        return total + TAIL.sumProducts(dy, x, i, to, mu);
+    }
+
+    @Override
+    public void affine(float[] x, float[] y, int from, int to, float scale, float shift) {
+        int i = from;
+        for (int e = to - L; i <= e; i += L) FloatVector.fromArray(S, x, i).mul(scale).add(shift).intoArray(y, i);
+        TAIL.affine(x, y, i, to, scale, shift);
+    }
+
+    @Override
+    public void normGradient(float[] dy, float[] x, float[] dx, int from, int to, float k, float a, float mu, float b) {
+        int i = from;
+        for (int e = to - L; i <= e; i += L) {
+            FloatVector xhatB = FloatVector.fromArray(S, x, i).sub(mu).mul(b);
+            FloatVector g = FloatVector.fromArray(S, dy, i).sub(a).sub(xhatB).mul(k);
+            FloatVector.fromArray(S, dx, i).add(g).intoArray(dx, i);
+        }
+        TAIL.normGradient(dy, x, dx, i, to, k, a, mu, b);
+    }
 }

@@ -1,9 +1,12 @@
 package dev.beak.ops;
 
 import dev.beak.autograd.Autograd;
+import dev.beak.kernel.ElementwiseKernel;
+import dev.beak.kernel.Kernels;
 import dev.beak.kernel.Parallel;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
+import dev.beak.tensor.Workspace;
 
 /**
  * Batch normalisation (Ioffe and Szegedy, 2015, "Batch Normalization: Accelerating Deep Network
@@ -25,20 +28,21 @@ public final class BatchNormOp {
                                float momentum, float eps) {
         int n = x.dim(0), c = check(x, gamma, beta, runningMean, runningVar), s = x.size() / (n * c), m = n * s;
         if (m < 2) throw new IllegalArgumentException("BatchNorm in training needs more than one value per channel, got input " + Shape.toString(x.shape()));
-        float[] in = x.data(), y = new float[in.length], mean = new float[c], invStd = new float[c];
+        float[] in = x.data(), y = Workspace.floats(in.length), mean = new float[c], invStd = new float[c];
         float[] g = gamma.data(), b = beta.data(), rm = runningMean.data(), rv = runningVar.data();
+        ElementwiseKernel k = Kernels.elementwise();
         Parallel.forRange(c, (from, to) -> {
             for (int ch = from; ch < to; ch++) {
-                // Two passes in double: the mean first, then the variance about it (no cancellation).
+                // Two passes, summed in double: the mean first, then the variance about it (no cancellation).
                 double sum = 0, sq = 0;
-                for (int i = 0; i < n; i++) for (int o = (i * c + ch) * s, e = o + s; o < e; o++) sum += in[o];
+                for (int i = 0; i < n; i++) sum += k.sum(in, (i * c + ch) * s, (i * c + ch + 1) * s);
                 double mu = sum / m;
-                for (int i = 0; i < n; i++) for (int o = (i * c + ch) * s, e = o + s; o < e; o++) sq += (in[o] - mu) * (in[o] - mu);
+                for (int i = 0; i < n; i++) sq += k.sumSquares(in, (i * c + ch) * s, (i * c + ch + 1) * s, (float) mu);
                 double var = sq / m;
                 mean[ch] = (float) mu;
                 invStd[ch] = (float) (1 / Math.sqrt(var + eps));
                 float scale = g[ch] * invStd[ch], shift = b[ch] - (float) mu * scale;
-                for (int i = 0; i < n; i++) for (int o = (i * c + ch) * s, e = o + s; o < e; o++) y[o] = in[o] * scale + shift;
+                for (int i = 0; i < n; i++) k.affine(in, y, (i * c + ch) * s, (i * c + ch + 1) * s, scale, shift);
                 rm[ch] = (float) ((1 - momentum) * rm[ch] + momentum * mu);
                 rv[ch] = (float) ((1 - momentum) * rv[ch] + momentum * var * m / (m - 1));
             }
@@ -49,21 +53,19 @@ public final class BatchNormOp {
             Parallel.forRange(c, (from, to) -> {
                 for (int ch = from; ch < to; ch++) {
                     float mu = mean[ch], is = invStd[ch];
-                    double sumDy = 0, sumDyXhat = 0;
+                    double sumDy = 0, sumDyXc = 0;
                     for (int i = 0; i < n; i++) {
-                        for (int o = (i * c + ch) * s, e = o + s; o < e; o++) {
-                            sumDy += dy[o];
-                            sumDyXhat += dy[o] * (in[o] - mu) * is;
-                        }
+                        int o = (i * c + ch) * s;
+                        sumDy += k.sum(dy, o, o + s);
+                        sumDyXc += k.sumProducts(dy, in, o, o + s, mu);
                     }
+                    double sumDyXhat = sumDyXc * is;
                     if (dg != null) dg[ch] += (float) sumDyXhat;
                     if (db != null) db[ch] += (float) sumDy;
                     if (dx == null) continue;
-                    // dx = gamma * invStd * (dy - mean(dy) - xhat * mean(dy * xhat))
-                    float k = g[ch] * is, a = (float) (sumDy / m), bh = (float) (sumDyXhat / m);
-                    for (int i = 0; i < n; i++) {
-                        for (int o = (i * c + ch) * s, e = o + s; o < e; o++) dx[o] += k * (dy[o] - a - (in[o] - mu) * is * bh);
-                    }
+                    // dx = gamma * invStd * (dy - mean(dy) - xhat * mean(dy * xhat)), xhat = (x - mu) * invStd
+                    float scale = g[ch] * is, a = (float) (sumDy / m), bh = (float) (sumDyXhat / m) * is;
+                    for (int i = 0; i < n; i++) k.normGradient(dy, in, dx, (i * c + ch) * s, (i * c + ch + 1) * s, scale, a, mu, bh);
                 }
             });
         }, x, gamma, beta);

@@ -39,6 +39,45 @@ class ElementwiseTest {
         assertThat(bits(dx3)).containsExactly(bits(dx1));
     }
 
+    /** The normalisation loops: sums within rounding of a double reference (lanes add in another order), the rest exact. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 31, 32, 33, 1000, 5000, 70_001})
+    void normalisationLoops(int n) {
+        SplittableRandom rng = new SplittableRandom(n + 11);
+        float[] x = new float[n + 3], dy = new float[n + 3];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (rng.nextGaussian() + 3);
+            dy[i] = (float) rng.nextGaussian();
+        }
+        int from = 3, to = n + 3;
+        float mu = 2.75f;
+        double sum = 0, sq = 0, prod = 0;
+        for (int i = from; i < to; i++) {
+            sum += x[i];
+            sq += (double) (x[i] - mu) * (x[i] - mu);
+            prod += (double) dy[i] * (x[i] - mu);
+        }
+        for (ElementwiseKernel k : new ElementwiseKernel[] {SCALAR, VECTOR}) {
+            double tol = 1e-5 * (n + 1);
+            assertThat(k.sum(x, from, to)).isCloseTo(sum, org.assertj.core.api.Assertions.within(tol));
+            assertThat(k.sumSquares(x, from, to, mu)).isCloseTo(sq, org.assertj.core.api.Assertions.within(tol));
+            assertThat(k.sumProducts(dy, x, from, to, mu)).isCloseTo(prod, org.assertj.core.api.Assertions.within(tol));
+        }
+        float[] y1 = new float[x.length], y2 = new float[x.length];
+        SCALAR.affine(x, y1, from, to, 0.5f, -1.25f);
+        VECTOR.affine(x, y2, from, to, 0.5f, -1.25f);
+        assertThat(bits(y2)).containsExactly(bits(y1));
+        assertThat(y1[0]).as("outside the range stays untouched").isZero();
+        float[] dx1 = dy.clone(), dx2 = dy.clone();
+        SCALAR.normGradient(dy, x, dx1, from, to, 1.5f, 0.25f, mu, 0.125f);
+        VECTOR.normGradient(dy, x, dx2, from, to, 1.5f, 0.25f, mu, 0.125f);
+        for (int i = 0; i < x.length; i++) {
+            double want = i < from ? dy[i] : dy[i] + 1.5 * (dy[i] - 0.25 - (x[i] - mu) * 0.125);
+            assertThat((double) dx1[i]).isCloseTo(want, org.assertj.core.api.Assertions.within(1e-5));
+            assertThat((double) dx2[i]).isCloseTo(want, org.assertj.core.api.Assertions.within(1e-5));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 15, 16, 100, 65_539})
     void adamStep(int n) {
