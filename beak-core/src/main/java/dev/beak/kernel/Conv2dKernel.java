@@ -202,10 +202,10 @@ public final class Conv2dKernel {
         int k = g.c() * g.kH() * g.kW(), oW = g.oW(), p = g.oH() * oW, count = Math.min(group, g.n() - n0);
         Work work = WORK.get();
         if (db != null) {
+            ElementwiseKernel sums = Kernels.elementwise();
             for (int c = 0; c < count * f; c++) {
-                float s = 0;
-                for (int i = (n0 * f + c) * p, e = i + p; i < e; i++) s += dy[i];
-                db[dbOff + c % f] += s;
+                int i = (n0 * f + c) * p;
+                db[dbOff + c % f] += (float) sums.sum(dy, i, i + p);
             }
         }
         if (dw == null && dx == null) return;
