@@ -19,24 +19,33 @@ final class Packing {
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc,
                       int mr, float[] dst) {
         for (int ip = 0; ip < mc; ip += mr) {
-            int rows = Math.min(mr, mc - ip), base = ip * kc;
-            if (!transA) {
-                // A stored (m, k): each row is contiguous in p; scatter it with stride mr.
-                for (int r = 0; r < rows; r++) {
-                    int src = aOff + (i0 + ip + r) * lda + p0;
-                    for (int p = 0, d = base + r; p < kc; p++, d += mr) dst[d] = a[src + p];
-                }
-            } else {
-                // A stored (k, m): the mr values of one k-step are already contiguous.
-                for (int p = 0; p < kc; p++) {
-                    int src = aOff + (p0 + p) * lda + i0 + ip, d = base + p * mr;
-                    for (int r = 0; r < rows; r++) dst[d + r] = a[src + r];
-                }
+            packAPanel(transA, a, aOff, lda, p0, 0, kc, i0 + ip, Math.min(mr, mc - ip), mr, dst, ip * kc);
+        }
+    }
+
+    /**
+     * Packs k-steps {@code from .. to} of one panel: op(A)(i0 .. i0+rows, p0+from .. p0+to), to
+     * {@code dst[base + p * mr + r]}, zero-filling rows {@code rows .. mr}. The vector packer uses
+     * it for the edges its whole-block loops leave.
+     */
+    static void packAPanel(boolean transA, float[] a, int aOff, int lda, int p0, int from, int to,
+                           int i0, int rows, int mr, float[] dst, int base) {
+        if (!transA) {
+            // A stored (m, k): each row is contiguous in p; scatter it with stride mr.
+            for (int r = 0; r < rows; r++) {
+                int src = aOff + (i0 + r) * lda + p0;
+                for (int p = from, d = base + p * mr + r; p < to; p++, d += mr) dst[d] = a[src + p];
             }
-            // Zero rows past the edge so the kernel's extra rows compute zeros.
-            for (int r = rows; r < mr; r++) {
-                for (int p = 0, d = base + r; p < kc; p++, d += mr) dst[d] = 0f;
+        } else {
+            // A stored (k, m): the mr values of one k-step are already contiguous.
+            for (int p = from; p < to; p++) {
+                int src = aOff + (p0 + p) * lda + i0, d = base + p * mr;
+                for (int r = 0; r < rows; r++) dst[d + r] = a[src + r];
             }
+        }
+        // Zero rows past the edge so the kernel's extra rows compute zeros.
+        for (int r = rows; r < mr; r++) {
+            for (int p = from, d = base + p * mr + r; p < to; p++, d += mr) dst[d] = 0f;
         }
     }
 

@@ -71,7 +71,7 @@ final class VectorGemm implements Gemm {
                 VectorPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, NR, bp);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    Packing.packA(transA, a, aOff, lda, ic, mc, pc, kc, MR, ap);
+                    VectorPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, MR, ap);
                     for (int jr = 0; jr < nc; jr += NR) {
                         int cols = Math.min(NR, nc - jr);
                         for (int ir = 0; ir < mc; ir += MR) {
