@@ -55,12 +55,13 @@ public final class MaxPoolKernel {
         int H = g.h(), W = g.w(), sW = g.strideW(), spanW = (g.kW() - 1) * g.dilationW(), spanH = (g.kH() - 1) * g.dilationH();
         // Output columns whose window is inside [0, W): ox*sW - padLeft >= 0 and ox*sW - padLeft + spanW < W.
         int lo = (g.padLeft() + sW - 1) / sW, hi = Math.max(lo, Math.min(g.oW(), Math.floorDiv(W - 1 - spanW + g.padLeft(), sW) + 1));
+        int[] offsets = offsets(g);
         for (int oy = 0, o = pl * g.oH() * g.oW(); oy < g.oH(); oy++, o += g.oW()) {
             int y0 = oy * g.strideH() - g.padTop();
             boolean rowsInside = y0 >= 0 && y0 + spanH < H;
             for (int ox = 0; ox < g.oW(); ox++) {
                 if (rowsInside && ox >= lo && ox < hi) {
-                    inside(x, g, y, argmax, pl * H * W + y0 * W + ox * sW - g.padLeft(), o + ox);
+                    inside(x, g, y, argmax, pl * H * W + y0 * W + ox * sW - g.padLeft(), o + ox, offsets);
                 } else {
                     window(x, g, y, argmax, pl, oy, ox, o + ox);
                 }
@@ -70,25 +71,41 @@ public final class MaxPoolKernel {
 
     /**
      * A window wholly inside the input, its top-left input at {@code x[at]}: the maximum by Math.max
-     * (vmaxss, NaN propagates; no branch per element), then the first input equal to it (the first
-     * NaN if it is NaN) as the winner, which is what {@link #window}'s scan picks.
+     * (vmaxss, NaN propagates; no branch per element), then the winner without branches either: a
+     * bit per element equal to the maximum (or NaN, if the maximum is NaN), the lowest set bit being
+     * the first maximum, which is what {@link #window}'s scan picks. {@code offsets[k]} is element k's
+     * offset from the window's corner. Windows of more than 32 elements scan instead.
      */
-    private static void inside(float[] x, Window2d g, float[] y, int[] argmax, int at, int o) {
-        int W = g.w(), dH = g.dilationH() * W, dW = g.dilationW();
+    private static void inside(float[] x, Window2d g, float[] y, int[] argmax, int at, int o, int[] offsets) {
+        int count = offsets.length;
         float best = x[at];
-        for (int i = 0, row = at; i < g.kH(); i++, row += dH) {
-            for (int j = 0, e = row; j < g.kW(); j++, e += dW) best = Math.max(best, x[e]);
-        }
+        for (int k = 1; k < count; k++) best = Math.max(best, x[at + offsets[k]]);
         y[o] = best;
-        boolean nan = best != best;
-        for (int i = 0, row = at; i < g.kH(); i++, row += dH) {
-            for (int j = 0, e = row; j < g.kW(); j++, e += dW) {
-                if (x[e] == best || (nan && x[e] != x[e])) {
-                    argmax[o] = e;
+        if (count > 32) {
+            for (int q = 0; q < count; q++) {
+                float v = x[at + offsets[q]];
+                if (v == best || (best != best && v != v)) {
+                    argmax[o] = at + offsets[q];
                     return;
                 }
             }
         }
+        int hits = 0;
+        if (best == best) {
+            for (int q = 0; q < count; q++) hits |= (x[at + offsets[q]] == best ? 1 : 0) << q;
+        } else {
+            for (int q = 0; q < count; q++) hits |= (x[at + offsets[q]] != x[at + offsets[q]] ? 1 : 0) << q;
+        }
+        argmax[o] = at + offsets[Integer.numberOfTrailingZeros(hits)];
+    }
+
+    /** Offsets of a window's elements from its top-left input, in scan order (rows, then columns). */
+    private static int[] offsets(Window2d g) {
+        int[] offsets = new int[g.kH() * g.kW()];
+        for (int i = 0, k = 0; i < g.kH(); i++) {
+            for (int j = 0; j < g.kW(); j++, k++) offsets[k] = i * g.dilationH() * g.w() + j * g.dilationW();
+        }
+        return offsets;
     }
 
     /** The general window of output (oy, ox) of plane pl, written to y[o] and argmax[o]. */

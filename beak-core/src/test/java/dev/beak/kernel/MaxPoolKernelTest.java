@@ -15,7 +15,7 @@ class MaxPoolKernelTest {
     @CsvSource({
         "1, 1, 1, 1, 1, 1, false", "2, 3, 8, 8, 2, 2, false", "3, 5, 7, 9, 2, 2, false", "2, 2, 7, 7, 3, 2, true",
         "1, 4, 6, 5, 2, 1, true", "5, 2, 28, 28, 2, 2, false", "1, 1, 2, 2, 2, 2, false", "2, 3, 12, 11, 3, 2, true",
-        "1, 2, 13, 14, 3, 1, true", "1, 2, 9, 9, 4, 3, false",
+        "1, 2, 13, 14, 3, 1, true", "1, 2, 9, 9, 4, 3, false", "1, 2, 15, 14, 6, 2, false",
     })
     void matchesPlainSearch(int n, int c, int h, int w, int k, int stride, boolean same) {
         SplittableRandom rng = new SplittableRandom(h * 7 + w + c);
