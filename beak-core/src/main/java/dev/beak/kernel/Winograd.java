@@ -121,8 +121,9 @@ public final class Winograd {
         });
         int tiles = g.n() * tilesH * tilesW;
         int blocks = (tiles + nr - 1) / nr, groups = fp / mr;
-        // Few blocks (deep layers at batch 1): split each block's filters too, for 2+ tasks per thread.
-        int split = Math.min(groups, Math.max(1, (2 * Parallel.threads() + blocks - 1) / blocks));
+        // Few blocks (deep layers at batch 1): split each block's filters too, for 4+ tasks per thread
+        // (VGG16's 28 x 28 layers have 7 blocks, which 2 threads share 4 : 3 unless split).
+        int split = Math.min(groups, Math.max(1, (4 * Parallel.threads() + blocks - 1) / blocks));
         Parallel.forEach(blocks * split, task -> {
             int b = task / split, s = task % split;
             int g0 = (int) ((long) groups * s / split), g1 = (int) ((long) groups * (s + 1) / split);
@@ -194,7 +195,7 @@ public final class Winograd {
                               boolean accumulate) {
         int mr = tk.mr(), nr = tk.nr(), c = g.c(), half = (g.oW() + 1) / 2 + 1, step = c * nr + SKEW;
         Work work = WORK.get();
-        float[] v = work.v = grow(work.v, 16 * step), m = work.m = grow(work.m, 16 * mr * nr);
+        float[] v = work.v = grow(work.v, 16 * step), m = work.m = grow(work.m, 16 * (FILTER_BLOCK + mr) * nr);
         float[] out = work.out = grow(work.out, 4 * nr);
         runs(work, g, t0, t1, nr);
         // V in B-panel layout, v[ξ * step + ch * nr + j]; columns past the block's tiles are zero.
@@ -208,22 +209,38 @@ public final class Winograd {
         for (int xi = 0, count = t1 - t0; count < nr && xi < 16; xi++) {
             for (int ch = 0; ch < c; ch++) java.util.Arrays.fill(v, xi * step + ch * nr + count, xi * step + (ch + 1) * nr, 0f);
         }
-        for (int o = f0; o < f1; o += mr) {
-            // M[ξ] for filters o .. o+mr and the block's tiles: 16 small products, each C deep.
+        int ms = mr * nr;
+        for (int fb = f0; fb < f1; fb += FILTER_BLOCK) {
+            int fbEnd = Math.min(f1, fb + FILTER_BLOCK);
+            // M[ξ] for filters fb .. fbEnd and the block's tiles, 16 small products each C deep, ξ and the
+            // channel slice outermost so that each V panel (KC x nr) stays in L1 across the filter groups;
+            // group q's M[ξ] at m[(q * 16 + ξ) * ms].
             for (int xi = 0; xi < 16; xi++) {
                 for (int pc = 0; pc < c; pc += KC) {
-                    tk.tile(Math.min(KC, c - pc), u, xi * uStep(fp, c) + o * c + pc * mr, v, xi * step + pc * nr,
-                            m, xi * mr * nr, nr, pc == 0);
+                    int kc = Math.min(KC, c - pc), vAt = xi * step + pc * nr, uAt = xi * uStep(fp, c) + pc * mr;
+                    for (int o = fb; o < fbEnd; o += mr) {
+                        tk.tile(kc, u, uAt + o * c, v, vAt, m, ((o - fb) / mr * 16 + xi) * ms, nr, pc == 0);
+                    }
                 }
             }
-            for (int r = 0; r < Math.min(mr, f - o); r++) {
-                for (int k = 0; k < work.runs; k++) {
-                    tf.output(m, r * nr + work.runStart[k], mr * nr, work.runLength[k], bias == null ? 0f : bias[o + r], out, nr);
-                    scatter(out, nr, g, f, o + r, work.runImage[k], work.runRow[k], work.runX[k], work.runLength[k], y, accumulate);
+            for (int o = fb; o < fbEnd; o += mr) {
+                int mAt = (o - fb) / mr * 16 * ms;
+                for (int r = 0; r < Math.min(mr, f - o); r++) {
+                    for (int k = 0; k < work.runs; k++) {
+                        tf.output(m, mAt + r * nr + work.runStart[k], ms, work.runLength[k], bias == null ? 0f : bias[o + r], out, nr);
+                        scatter(out, nr, g, f, o + r, work.runImage[k], work.runRow[k], work.runX[k], work.runLength[k], y, accumulate);
+                    }
                 }
             }
         }
     }
+
+    /**
+     * Filters whose products share one pass over V: with a filter group per pass (8 filters), wide
+     * layers (512 channels, a 1 MiB V per block) streamed V from L3 once per group. 64 filters keep
+     * their M (128 KiB) in L2 and each V panel in L1 while it serves all of them.
+     */
+    private static final int FILTER_BLOCK = 64;
 
     /**
      * Floats between the U[ξ] of consecutive ξ: a cache line more than they need, because at powers
