@@ -12,12 +12,12 @@ import dev.beak.ops.Window2d;
  *   y tile = Aᵀ M A  (+ bias)
  * </pre>
  * Fused, one block of {@code nr} tiles at a time: U is transformed once per call straight into the
- * packed A-panel layout of the {@link TileKernel}; a block's input transform writes V[ξ] straight
- * into B-panel layout (nr tiles wide, C deep); then for each group of {@code mr} filters the 16
- * tile-kernel calls leave M for that group (16 x mr x nr floats) in L1, and the output transform
- * writes y. No packing pass, no band buffers in memory, and no barrier inside a layer: blocks of
- * tiles (over all images, so batch 1 parallelises as well as batch 64) are independent tasks, split
- * over filter groups too when there are few.
+ * packed A-panel layout of the {@link TileKernel}; the input is rewritten as split planes (see
+ * {@link WinogradTransforms}); a block's input transform writes V[ξ] straight into B-panel layout
+ * (nr tiles wide, C deep); then for each block of 64 filters the tile-kernel calls leave M (16 x 64 x
+ * nr floats) in L2, and the output transform writes y. No packing pass and no barrier inside a layer:
+ * blocks of tiles (over all images, so batch 1 parallelises as well as batch 64) are independent
+ * tasks, split over filter groups too when there are few.
  *
  * <p>Numerics: the transforms add and subtract (the G rows halve), so results differ from the direct
  * sum by a few ulps of the largest terms.
@@ -107,6 +107,11 @@ public final class Winograd {
 
     /** y := conv(x, w) + bias, or y += that when {@code accumulate}. */
     static void forward(float[] x, float[] w, float[] bias, Window2d g, int f, float[] y, boolean accumulate) {
+        forward(x, w, bias, g, f, y, accumulate, PLANE_FLOATS);
+    }
+
+    static void forward(float[] x, float[] w, float[] bias, Window2d g, int f, float[] y, boolean accumulate,
+                        int planeFloats) {
         if (!applies(g)) throw new IllegalArgumentException("Winograd F(2x2, 3x3) needs a 3x3 stride-1 window, got " + g);
         TileKernel tk = Kernels.tileKernel();
         WinogradTransforms tf = Kernels.winogradTransforms();
@@ -114,23 +119,32 @@ public final class Winograd {
         int tilesW = (g.oW() + 1) / 2, tilesH = (g.oH() + 1) / 2, half = tilesW + 1, planeSize = (2 * tilesH + 2) * 2 * half;
         Work caller = WORK.get();
         float[] u = caller.u = grow(caller.u, 16 * uStep(fp, c));
-        float[] planes = caller.planes = grow(caller.planes, g.n() * c * planeSize);
         filters(w, f, c, mr, fp, u);
-        Parallel.forRange(g.n() * c, (from, to) -> {
-            for (int q = from; q < to; q++) splitPlane(x, g, q, half, planes, q * planeSize);
-        });
-        int tiles = g.n() * tilesH * tilesW;
-        int blocks = (tiles + nr - 1) / nr, groups = fp / mr;
-        // Few blocks (deep layers at batch 1): split each block's filters too, for 4+ tasks per thread
-        // (VGG16's 28 x 28 layers have 7 blocks, which 2 threads share 4 : 3 unless split).
-        int split = Math.min(groups, Math.max(1, (4 * Parallel.threads() + blocks - 1) / blocks));
-        Parallel.forEach(blocks * split, task -> {
-            int b = task / split, s = task % split;
-            int g0 = (int) ((long) groups * s / split), g1 = (int) ((long) groups * (s + 1) / split);
-            block(tk, tf, planes, planeSize, u, bias, g, f, fp, y, b * nr, Math.min(tiles, (b + 1) * nr),
-                    g0 * mr, g1 * mr, accumulate);
-        });
+        // Images in passes whose split planes fit in PLANE_FLOATS (a batch of VGG16's 224 x 224 maps would
+        // otherwise double the layer's memory).
+        int perPass = Math.max(1, Math.min(g.n(), planeFloats / (c * planeSize))), perImage = tilesH * tilesW;
+        float[] planes = caller.planes = grow(caller.planes, perPass * c * planeSize);
+        for (int n0 = 0; n0 < g.n(); n0 += perPass) {
+            int n1 = Math.min(g.n(), n0 + perPass), first = n0;
+            Parallel.forRange((n1 - n0) * c, (from, to) -> {
+                for (int q = from; q < to; q++) splitPlane(x, g, first * c + q, half, planes, q * planeSize);
+            });
+            int t0 = n0 * perImage, tiles = (n1 - n0) * perImage;
+            int blocks = (tiles + nr - 1) / nr, groups = fp / mr;
+            // Few blocks (deep layers at batch 1): split each block's filters too, for 4+ tasks per thread
+            // (VGG16's 28 x 28 layers have 7 blocks, which 2 threads share 4 : 3 unless split).
+            int split = Math.min(groups, Math.max(1, (4 * Parallel.threads() + blocks - 1) / blocks));
+            Parallel.forEach(blocks * split, task -> {
+                int b = task / split, s = task % split;
+                int g0 = (int) ((long) groups * s / split), g1 = (int) ((long) groups * (s + 1) / split);
+                block(tk, tf, planes, planeSize, first, u, bias, g, f, fp, y, t0 + b * nr, t0 + Math.min(tiles, (b + 1) * nr),
+                        g0 * mr, g1 * mr, accumulate);
+            });
+        }
     }
+
+    /** Floats of split planes one pass of {@link #forward} prepares (64 MiB). */
+    private static final int PLANE_FLOATS = 1 << 24;
 
     /** Plane {@code q} (image q / C, channel q % C) of x as a split plane (see {@link WinogradTransforms}) at {@code p[at]}. */
     private static void splitPlane(float[] x, Window2d g, int q, int half, float[] p, int at) {
@@ -189,8 +203,8 @@ public final class Winograd {
         u[(4 * i + 3) * step + at] = c;
     }
 
-    /** Tiles [t0, t1) (numbered over the whole batch) for filters [f0, f1). */
-    private static void block(TileKernel tk, WinogradTransforms tf, float[] planes, int planeSize, float[] u,
+    /** Tiles [t0, t1) (numbered over the whole batch) for filters [f0, f1); planes hold images from {@code n0}. */
+    private static void block(TileKernel tk, WinogradTransforms tf, float[] planes, int planeSize, int n0, float[] u,
                               float[] bias, Window2d g, int f, int fp, float[] y, int t0, int t1, int f0, int f1,
                               boolean accumulate) {
         int mr = tk.mr(), nr = tk.nr(), c = g.c(), half = (g.oW() + 1) / 2 + 1, step = c * nr + SKEW;
@@ -200,7 +214,7 @@ public final class Winograd {
         runs(work, g, t0, t1, nr);
         // V in B-panel layout, v[ξ * step + ch * nr + j]; columns past the block's tiles are zero.
         for (int k = 0; k < work.runs; k++) {
-            int row = work.runRow[k] * 2 * 2 * half, plane = work.runImage[k] * c;
+            int row = work.runRow[k] * 2 * 2 * half, plane = (work.runImage[k] - n0) * c;
             for (int ch = 0; ch < c; ch++) {
                 tf.input(planes, (plane + ch) * planeSize + row, half, work.runX[k], work.runLength[k],
                         v, ch * nr + work.runStart[k], step, nr - work.runStart[k]);

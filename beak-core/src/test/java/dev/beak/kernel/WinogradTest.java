@@ -12,24 +12,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** Winograd F(2x2, 3x3) against the direct convolution: odd sizes (partial tiles), padding, bands, batches. */
+/** Winograd F(2x2, 3x3) against the direct convolution: odd sizes (partial tiles), padding, passes of images, batches. */
 class WinogradTest {
     @ParameterizedTest
     @CsvSource({
-        // n, c, h, w, f, padding (same/valid/explicit), accumulate
-        "1, 1, 3, 3, 1, valid, false",
-        "1, 1, 1, 1, 1, same, false",
-        "1, 3, 9, 7, 5, same, false",
-        "1, 3, 9, 7, 5, same, true",
-        "4, 8, 14, 14, 16, same, false",
-        "3, 5, 10, 13, 7, valid, false",
-        "2, 4, 6, 5, 3, explicit, true",
-        "5, 17, 11, 12, 33, same, false",
-        "1, 300, 6, 6, 9, same, false",
-        "2, 64, 20, 21, 70, same, true",
-        "3, 8, 33, 35, 5, same, false",
+        // n, c, h, w, f, padding (same/valid/explicit), accumulate, floats of split planes per pass
+        "1, 1, 3, 3, 1, valid, false, 16777216",
+        "1, 1, 1, 1, 1, same, false, 16777216",
+        "1, 3, 9, 7, 5, same, false, 16777216",
+        "1, 3, 9, 7, 5, same, true, 16777216",
+        "4, 8, 14, 14, 16, same, false, 16777216",
+        "3, 5, 10, 13, 7, valid, false, 16777216",
+        "2, 4, 6, 5, 3, explicit, true, 16777216",
+        "5, 17, 11, 12, 33, same, false, 16777216",
+        "1, 300, 6, 6, 9, same, false, 16777216",
+        "2, 64, 20, 21, 70, same, true, 16777216",
+        "3, 8, 33, 35, 5, same, false, 16777216",
+        "3, 8, 33, 35, 5, same, true, 1",
+        "4, 70, 9, 10, 9, same, false, 2000",
     })
-    void matchesDirectConvolution(int n, int c, int h, int w, int f, String pad, boolean accumulate) {
+    void matchesDirectConvolution(int n, int c, int h, int w, int f, String pad, boolean accumulate, int planeFloats) {
         Padding padding = switch (pad) {
             case "same" -> Padding.SAME;
             case "valid" -> Padding.VALID;
@@ -42,7 +44,7 @@ class WinogradTest {
         float[] before = Conv2dKernelTest.random(rng, y.length);
         if (accumulate) System.arraycopy(before, 0, y, 0, y.length);
         else java.util.Arrays.fill(y, Float.NaN);  // every output must be written
-        Winograd.forward(x, wt, b, g, f, y, accumulate);
+        Winograd.forward(x, wt, b, g, f, y, accumulate, planeFloats);
         double[] ref = DirectConv.forward(x, wt, b, g, f);
         for (int i = 0; i < y.length; i++) {
             double expected = ref[i] + (accumulate ? before[i] : 0);
