@@ -155,13 +155,22 @@ public final class Winograd {
                 java.util.Arrays.fill(p, at, at + 2 * half, 0f);
                 continue;
             }
-            int line = src + iy * W;
-            for (int k = 0; k < half; k++) {
-                int ix = 2 * k - g.padLeft();
-                p[at + k] = ix >= 0 && ix < W ? x[line + ix] : 0f;
-                p[at + half + k] = ix + 1 >= 0 && ix + 1 < W ? x[line + ix + 1] : 0f;
+            int line = src + iy * W, pad = g.padLeft();
+            // Columns k whose two inputs 2k - pad and 2k + 1 - pad are both inside the row: [lo, hi).
+            int lo = Math.min(half, (pad + 1) / 2), hi = Math.max(lo, Math.min(half, (W + pad) / 2));
+            for (int k = 0; k < lo; k++) splitEdge(x, line, W, 2 * k - pad, p, at + k, half);
+            for (int k = lo, ix = 2 * lo - pad; k < hi; k++, ix += 2) {
+                p[at + k] = x[line + ix];
+                p[at + half + k] = x[line + ix + 1];
             }
+            for (int k = hi; k < half; k++) splitEdge(x, line, W, 2 * k - pad, p, at + k, half);
         }
+    }
+
+    /** One column pair of a split row at the border: inputs ix and ix + 1, zero outside [0, W). */
+    private static void splitEdge(float[] x, int line, int w, int ix, float[] p, int at, int half) {
+        p[at] = ix >= 0 && ix < w ? x[line + ix] : 0f;
+        p[at + half] = ix + 1 >= 0 && ix + 1 < w ? x[line + ix + 1] : 0f;
     }
 
     /**
@@ -293,17 +302,35 @@ public final class Winograd {
     /** Writes (or adds) the 2x2 outputs of tiles tx0 .. tx0+len of tile row ty, filter o, image n. */
     private static void scatter(float[] out, int stride, Window2d g, int f, int o, int n, int ty, int tx0, int len,
                                 float[] y, boolean accumulate) {
-        int oH = g.oH(), oW = g.oW(), oy = 2 * ty, top = (n * f + o) * oH * oW + oy * oW;
+        int oH = g.oH(), oW = g.oW(), oy = 2 * ty, top = (n * f + o) * oH * oW + oy * oW + 2 * tx0;
         boolean below = oy + 1 < oH;
-        for (int j = 0; j < len; j++) {
-            int ox = 2 * (tx0 + j), at = top + ox;
-            boolean right = ox + 1 < oW;
-            store(y, at, out[j], accumulate);
-            if (right) store(y, at + 1, out[stride + j], accumulate);
-            if (below) {
-                store(y, at + oW, out[2 * stride + j], accumulate);
-                if (right) store(y, at + oW + 1, out[3 * stride + j], accumulate);
+        // Whole tiles without a branch per value; an odd width leaves a last tile of one column.
+        int whole = 2 * (tx0 + len) <= oW ? len : len - 1;
+        int s1 = stride, s2 = 2 * stride, s3 = 3 * stride;
+        if (!accumulate && below) {
+            for (int j = 0, at = top; j < whole; j++, at += 2) {
+                y[at] = out[j];
+                y[at + 1] = out[s1 + j];
+                y[at + oW] = out[s2 + j];
+                y[at + oW + 1] = out[s3 + j];
             }
+        } else if (below) {
+            for (int j = 0, at = top; j < whole; j++, at += 2) {
+                y[at] += out[j];
+                y[at + 1] += out[s1 + j];
+                y[at + oW] += out[s2 + j];
+                y[at + oW + 1] += out[s3 + j];
+            }
+        } else {
+            for (int j = 0, at = top; j < whole; j++, at += 2) {
+                store(y, at, out[j], accumulate);
+                store(y, at + 1, out[s1 + j], accumulate);
+            }
+        }
+        if (whole < len) {
+            int at = top + 2 * whole;
+            store(y, at, out[whole], accumulate);
+            if (below) store(y, at + oW, out[s2 + whole], accumulate);
         }
     }
 
