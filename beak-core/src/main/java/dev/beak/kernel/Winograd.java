@@ -28,7 +28,7 @@ public final class Winograd {
 
     private static final class Work {
         float[] u = new float[0], planes = new float[0], v = new float[0], m = new float[0], out = new float[0];
-        float[] turned = new float[0];
+        float[] turned = new float[0], vAll = new float[0];
         /** The block's runs of adjacent tiles: image, tile row, first tile column, length, first column of V. */
         int[] runImage = new int[0], runRow = new int[0], runX = new int[0], runLength = new int[0], runStart = new int[0];
         int runs;
@@ -131,8 +131,11 @@ public final class Winograd {
             });
             int t0 = n0 * perImage, tiles = (n1 - n0) * perImage;
             int blocks = (tiles + nr - 1) / nr, groups = fp / mr;
-            // Few blocks (deep layers at batch 1): split each block's filters too, for 4+ tasks per thread
-            // (VGG16's 28 x 28 layers have 7 blocks, which 2 threads share 4 : 3 unless split).
+            if (blocks < 4 * Parallel.threads() && (long) blocks * 16 * (c * nr + SKEW) <= V_ALL_FLOATS) {
+                filterSlices(tk, tf, planes, planeSize, first, u, bias, g, f, fp, y, t0, tiles, accumulate, caller);
+                continue;
+            }
+            // Few blocks but too much V to keep: split each block's filters too, for 4+ tasks per thread.
             int split = Math.min(groups, Math.max(1, (4 * Parallel.threads() + blocks - 1) / blocks));
             Parallel.forEach(blocks * split, task -> {
                 int b = task / split, s = task % split;
@@ -142,6 +145,9 @@ public final class Winograd {
             });
         }
     }
+
+    /** Most floats of V that {@link #filterSlices} transforms ahead (64 MiB). */
+    private static final int V_ALL_FLOATS = 1 << 24;
 
     /** Floats of split planes one pass of {@link #forward} prepares (64 MiB). */
     private static final int PLANE_FLOATS = 1 << 24;
@@ -216,23 +222,10 @@ public final class Winograd {
     private static void block(TileKernel tk, WinogradTransforms tf, float[] planes, int planeSize, int n0, float[] u,
                               float[] bias, Window2d g, int f, int fp, float[] y, int t0, int t1, int f0, int f1,
                               boolean accumulate) {
-        int mr = tk.mr(), nr = tk.nr(), c = g.c(), half = (g.oW() + 1) / 2 + 1, step = c * nr + SKEW;
+        int mr = tk.mr(), nr = tk.nr(), c = g.c(), step = c * nr + SKEW, ms = mr * nr;
         Work work = WORK.get();
         float[] v = work.v = grow(work.v, 16 * step), m = work.m = grow(work.m, 16 * (FILTER_BLOCK + mr) * nr);
-        float[] out = work.out = grow(work.out, 4 * nr);
-        runs(work, g, t0, t1, nr);
-        // V in B-panel layout, v[ξ * step + ch * nr + j]; columns past the block's tiles are zero.
-        for (int k = 0; k < work.runs; k++) {
-            int row = work.runRow[k] * 2 * 2 * half, plane = (work.runImage[k] - n0) * c;
-            for (int ch = 0; ch < c; ch++) {
-                tf.input(planes, (plane + ch) * planeSize + row, half, work.runX[k], work.runLength[k],
-                        v, ch * nr + work.runStart[k], step, nr - work.runStart[k]);
-            }
-        }
-        for (int xi = 0, count = t1 - t0; count < nr && xi < 16; xi++) {
-            for (int ch = 0; ch < c; ch++) java.util.Arrays.fill(v, xi * step + ch * nr + count, xi * step + (ch + 1) * nr, 0f);
-        }
-        int ms = mr * nr;
+        inputBlock(tf, planes, planeSize, n0, g, work, t0, t1, nr, v, 0);
         for (int fb = f0; fb < f1; fb += FILTER_BLOCK) {
             int fbEnd = Math.min(f1, fb + FILTER_BLOCK);
             // M[ξ] for filters fb .. fbEnd and the block's tiles, 16 small products each C deep, ξ and the
@@ -246,14 +239,83 @@ public final class Winograd {
                     }
                 }
             }
-            for (int o = fb; o < fbEnd; o += mr) {
-                int mAt = (o - fb) / mr * 16 * ms;
-                for (int r = 0; r < Math.min(mr, f - o); r++) {
-                    for (int k = 0; k < work.runs; k++) {
-                        tf.output(m, mAt + r * nr + work.runStart[k], ms, work.runLength[k], bias == null ? 0f : bias[o + r], out, nr);
-                        scatter(out, nr, g, f, o + r, work.runImage[k], work.runRow[k], work.runX[k], work.runLength[k], y, accumulate);
+            for (int o = fb; o < Math.min(fbEnd, f); o += mr) {
+                outputs(tf, m, (o - fb) / mr * 16 * ms, ms, nr, g, f, o, Math.min(mr, f - o), work, bias, y, accumulate);
+            }
+        }
+    }
+
+    /**
+     * Few tiles (deep layers at batch 1): products ordered by filters instead of by tiles. Otherwise
+     * every block of nr tiles streams all of U (16 MiB for 512 x 512) from memory for only nr
+     * multiply-adds per value. Here V is transformed for all blocks first; then each task takes a
+     * slice of filters and, for every U panel it loads, runs the products of all blocks (whose V
+     * panels, blocks x KC x nr floats, stay in L2), then writes its filters' outputs.
+     */
+    private static void filterSlices(TileKernel tk, WinogradTransforms tf, float[] planes, int planeSize, int n0,
+                                     float[] u, float[] bias, Window2d g, int f, int fp, float[] y, int t0, int tiles,
+                                     boolean accumulate, Work caller) {
+        int mr = tk.mr(), nr = tk.nr(), c = g.c(), step = c * nr + SKEW, ms = mr * nr;
+        int blocks = (tiles + nr - 1) / nr, vBlock = 16 * step;
+        float[] vAll = caller.vAll = grow(caller.vAll, blocks * vBlock);
+        Parallel.forEach(blocks, b -> inputBlock(tf, planes, planeSize, n0, g, WORK.get(), t0 + b * nr,
+                t0 + Math.min(tiles, (b + 1) * nr), nr, vAll, b * vBlock));
+        int slice = Math.max(mr, Math.min(FILTER_BLOCK, fp / (4 * Parallel.threads()) / mr * mr));
+        Parallel.forEach((fp + slice - 1) / slice, s -> {
+            int fa = s * slice, fz = Math.min(fp, fa + slice), groups = (fz - fa) / mr;
+            Work work = WORK.get();
+            float[] m = work.m = grow(work.m, blocks * groups * 16 * ms);
+            for (int xi = 0; xi < 16; xi++) {
+                for (int pc = 0; pc < c; pc += KC) {
+                    int kc = Math.min(KC, c - pc), vAt = xi * step + pc * nr, uAt = xi * uStep(fp, c) + pc * mr;
+                    for (int o = fa; o < fz; o += mr) {
+                        for (int b = 0; b < blocks; b++) {
+                            tk.tile(kc, u, uAt + o * c, vAll, b * vBlock + vAt, m,
+                                    ((b * groups + (o - fa) / mr) * 16 + xi) * ms, nr, pc == 0);
+                        }
                     }
                 }
+            }
+            for (int b = 0; b < blocks; b++) {
+                runs(work, g, t0 + b * nr, t0 + Math.min(tiles, (b + 1) * nr), nr);
+                for (int o = fa; o < Math.min(fz, f); o += mr) {
+                    outputs(tf, m, (b * groups + (o - fa) / mr) * 16 * ms, ms, nr, g, f, o, Math.min(mr, f - o), work, bias, y, accumulate);
+                }
+            }
+        });
+    }
+
+    /**
+     * V of tiles [t0, t1) in B-panel layout at {@code v[vOff + ξ * step + ch * nr + j]}, columns past
+     * the tiles zero; leaves the tiles' runs in {@code work}.
+     */
+    private static void inputBlock(WinogradTransforms tf, float[] planes, int planeSize, int n0, Window2d g, Work work,
+                                   int t0, int t1, int nr, float[] v, int vOff) {
+        int c = g.c(), half = (g.oW() + 1) / 2 + 1, step = c * nr + SKEW;
+        runs(work, g, t0, t1, nr);
+        for (int k = 0; k < work.runs; k++) {
+            int row = work.runRow[k] * 2 * 2 * half, plane = (work.runImage[k] - n0) * c;
+            for (int ch = 0; ch < c; ch++) {
+                tf.input(planes, (plane + ch) * planeSize + row, half, work.runX[k], work.runLength[k],
+                        v, vOff + ch * nr + work.runStart[k], step, nr - work.runStart[k]);
+            }
+        }
+        for (int xi = 0, count = t1 - t0; count < nr && xi < 16; xi++) {
+            for (int ch = 0; ch < c; ch++) {
+                int row = vOff + xi * step + ch * nr;
+                java.util.Arrays.fill(v, row + count, row + nr, 0f);
+            }
+        }
+    }
+
+    /** y for filters o .. o+rows and the tiles of {@code work}'s runs, from M[ξ] of that group at {@code m[mAt + ξ * ms]}. */
+    private static void outputs(WinogradTransforms tf, float[] m, int mAt, int ms, int nr, Window2d g, int f, int o,
+                                int rows, Work work, float[] bias, float[] y, boolean accumulate) {
+        float[] out = work.out = grow(work.out, 4 * nr);
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < work.runs; k++) {
+                tf.output(m, mAt + r * nr + work.runStart[k], ms, work.runLength[k], bias == null ? 0f : bias[o + r], out, nr);
+                scatter(out, nr, g, f, o + r, work.runImage[k], work.runRow[k], work.runX[k], work.runLength[k], y, accumulate);
             }
         }
     }
