@@ -18,8 +18,10 @@ final class ScalarElementwise implements ElementwiseKernel {
         float a1 = 1 - b1, a2 = 1 - b2;
         for (int i = from; i < to; i++) {
             float gi = g[i];
-            m[i] = b1 * m[i] + a1 * gi;
-            v[i] = b2 * v[i] + a2 * gi * gi;
+            float mi = b1 * m[i] + a1 * gi, vi = b2 * v[i] + a2 * gi * gi;
+            // Subnormal moments become zero (see ElementwiseKernel#adam).
+            m[i] = Math.abs(mi) < Float.MIN_NORMAL ? 0f : mi;
+            v[i] = vi < Float.MIN_NORMAL ? 0f : vi;
             w[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) + epsHat) * scale;
         }
     }

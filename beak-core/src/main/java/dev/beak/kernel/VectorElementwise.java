@@ -42,6 +42,8 @@ final class VectorElementwise implements ElementwiseKernel {
             FloatVector gi = FloatVector.fromArray(S, g, i);
             FloatVector mi = FloatVector.fromArray(S, m, i).mul(b1).add(gi.mul(a1));
             FloatVector vi = FloatVector.fromArray(S, v, i).mul(b2).add(gi.mul(a2).mul(gi));
+            mi = mi.blend(0f, mi.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
+            vi = vi.blend(0f, vi.compare(VectorOperators.LT, Float.MIN_NORMAL));
             mi.intoArray(m, i);
             vi.intoArray(v, i);
             FloatVector step = mi.mul(stepSize).div(vi.sqrt().add(epsHat)).mul(scale);

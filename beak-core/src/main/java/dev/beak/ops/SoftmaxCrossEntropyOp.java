@@ -10,9 +10,13 @@ import dev.beak.tensor.Workspace;
  *
  * <p>Shapes: logits (N, K); labels (N) of class indices 0..K-1, or (N, K) of target distributions
  * (one-hot rows). Loss: {@code mean_n( logsumexp(z_n) - sum_k t_nk z_nk )}, a scalar.
- * Gradient: {@code dz = (softmax(z) - t) / N}. Labels get no gradient.
+ * Gradient: {@code dz = (softmax(z) - t) / N}, components under {@link #TINY} in magnitude dropped.
+ * Labels get no gradient.
  */
 public final class SoftmaxCrossEntropyOp {
+    /** Gradient components smaller than this are dropped (confident predictions give softmax tails of 1e-40). */
+    static final float TINY = 1e-30f;
+
     private SoftmaxCrossEntropyOp() {}
 
     public static Tensor apply(Tensor logits, Tensor labels) {
@@ -35,7 +39,12 @@ public final class SoftmaxCrossEntropyOp {
         return Autograd.record(out, "SoftmaxCrossEntropy", dy -> {
             float[] dz = logits.gradBuffer();
             float scale = dy[0] / n;
-            for (int i = 0; i < dz.length; i++) dz[i] += (p[i] - t[i]) * scale;
+            for (int i = 0; i < dz.length; i++) {
+                float d = (p[i] - t[i]) * scale;
+                // Below TINY a gradient changes no float32 weight, yet its products in the layers below
+                // are subnormal, which the FPU handles a hundred times slower: drop it.
+                if (!(Math.abs(d) < TINY)) dz[i] += d;
+            }
         }, logits);
     }
 

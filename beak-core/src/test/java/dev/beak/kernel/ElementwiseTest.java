@@ -78,6 +78,24 @@ class ElementwiseTest {
         }
     }
 
+    /** A weight whose gradient stays zero: its first moment shrinks to zero without passing through subnormals. */
+    @org.junit.jupiter.api.Test
+    void adamFlushesSubnormalMoments() {
+        int n = 37;
+        for (ElementwiseKernel k : new ElementwiseKernel[] {SCALAR, VECTOR}) {
+            float[] w = new float[n], g = new float[n], m = new float[n], v = new float[n];
+            java.util.Arrays.fill(m, 1f);
+            java.util.Arrays.fill(v, 1f);
+            for (int step = 0; step < 1200; step++) {
+                k.adam(w, g, m, v, 0, n, 0.9f, 0.999f, 1e-3f, 1e-7f, 1f);
+                for (int i = 0; i < n; i++) {
+                    assertThat(m[i] == 0f || Math.abs(m[i]) >= Float.MIN_NORMAL).as("m after step %d", step).isTrue();
+                }
+            }
+            assertThat(m).containsOnly(0f);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 15, 16, 100, 65_539})
     void adamStep(int n) {

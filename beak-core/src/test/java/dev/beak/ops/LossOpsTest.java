@@ -18,6 +18,19 @@ class LossOpsTest {
         return Tensor.uniform(rng, (float) lo, (float) hi, shape);
     }
 
+    /** A confident prediction's softmax tail (e^-100) would be a subnormal gradient: it is dropped, while NaN still propagates. */
+    @Test
+    void softmaxCrossEntropyDropsSubnormalGradients() {
+        Tensor logits = Tensor.of(new float[] {100f, 0f, 1f, Float.NaN, 0f, 0f}, 2, 3).requiresGrad(true);
+        Ops.softmaxCrossEntropy(logits, Tensor.of(new float[] {0f, 2f}, 2)).backward();
+        float[] g = logits.grad().data();
+        for (int i = 0; i < 3; i++) {
+            assertThat(Math.abs(g[i]) == 0f || Math.abs(g[i]) >= Float.MIN_NORMAL).as("gradient %d = %s", i, g[i]).isTrue();
+        }
+        assertThat(g[1]).isZero();
+        assertThat(g[3]).isNaN();
+    }
+
     @Test
     void meanSquaredError() {
         Tensor t = Tensor.randn(rng, 3, 4);
