@@ -31,9 +31,6 @@ public final class Conv2dKernel {
     /** Columns a group of small images aims at ({@code -Dbeak.conv.groupColumns}, 0 for one image per GEMM). */
     static final int GROUP_COLUMNS = Integer.getInteger("beak.conv.groupColumns", 512);
 
-    /** Most floats of weight-gradient partials the backward pass spreads its chunks over. */
-    private static final int PARTIAL_FLOATS = 1 << 20;
-
     /** Per-thread column buffers, grown on demand and reused across calls. */
     private static final class Work {
         float[] cols = new float[0], dcols = new float[0], dy = new float[0];
@@ -151,9 +148,7 @@ public final class Conv2dKernel {
         // fewer groups than threads one chunk runs them in turn and each GEMM is parallel.
         boolean parallel = groups >= threads && threads > 1;
         int size = (dw == null ? 0 : f * k) + (db == null ? 0 : f), dbOff = dw == null ? 0 : f * k;
-        // Up to 8 chunks a thread, so a thread slowed by others still finishes with the rest, while the
-        // partials (one dW each, summed at the end) stay under PARTIAL_FLOATS.
-        int chunks = parallel ? Math.min(groups, Math.max(2 * threads, Math.min(8 * threads, PARTIAL_FLOATS / Math.max(1, size)))) : 1;
+        int chunks = parallel ? Math.min(groups, 2 * threads) : 1;
         float[][] part = partials(chunks, size);
         IntConsumer chunk = t -> {
             int from = (int) ((long) groups * t / chunks), to = (int) ((long) groups * (t + 1) / chunks);

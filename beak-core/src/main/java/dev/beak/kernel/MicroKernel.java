@@ -4,25 +4,24 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The register-blocked inner kernel: a {@link #MR} x {@link #NR} tile of C (8 rows by 2 vectors,
- * 8 x 32 floats on AVX-512) from an A panel ({@code kc} steps of 8 values) and a B panel
+ * The register-blocked inner kernel: a {@link #MR} x {@link #NR} tile of C (4 rows by 2 vectors,
+ * 4 x 32 floats on AVX-512) from an A panel ({@code kc} steps of 4 values) and a B panel
  * ({@code kc} steps of 2 vectors), both packed by {@link Packing} / {@link VectorPacking}.
  *
- * <p>Why 8 x 2 vectors: each k-step is 2 vector loads, 8 broadcasts and 16 independent FMAs; 16
- * accumulators cover the FMA latency (4 cycles x 2 pipes) twice over, so a late load does not
- * stall the pipes. Measured on Zen 5 with both panels in L1 (one thread): 4 x 2 runs at 228
- * GFLOP/s, 6 x 2 at 246, 4 x 4 at 247 and 8 x 2 at 255, the FMA peak; in the GEMM 8 x 2 gained 7 to
- * 20 % over 4 x 2 on every benchmark shape (M = 64 is a multiple of 8). Tiles with 24 or more
- * accumulators spill. An earlier 8 x 2 attempt was slow only because its write-back went through
- * a helper that C2 stopped inlining past its node budget, which boxes the vectors: the write-back
- * below is written out for that reason.
+ * <p>Why 4 x 2 vectors: each k-step is 2 vector loads, 4 broadcasts and 8 independent FMAs, which
+ * covers the FMA latency (4 cycles x 2 pipes) with 8 accumulators. Tiles with 24 or more
+ * accumulators spill. An 8 x 2 tile (16 accumulators, write-back written out) measured 255 against
+ * 228 GFLOP/s on one Zen 5 core and 7-20 % more in the GEMM, but it is too big a method for C2 to
+ * compile reliably: in two of four 10-epoch demo runs a recompilation left the Vector API calls
+ * unintrinsified (the JIT falls back to the Java implementation, which boxes every vector) and
+ * training ran 15 times slower from then on. This kernel has never done that.
  * The accumulators are locals and the k-loop body is written out, so C2 keeps them in registers.
  */
 final class MicroKernel {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
     /** Rows of the tile (values of A per k-step). */
-    static final int MR = 8;
+    static final int MR = 4;
     /** Columns of the tile (values of B per k-step): two vectors. */
     static final int NR = 2 * L;
 
@@ -37,8 +36,6 @@ final class MicroKernel {
                      boolean overwrite) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
         FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
-        FloatVector c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-        FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00;
         for (int p = 0; p < kc; p++) {
             // One k-step: a row of the B panel (two vectors) times a column of the A panel.
             int bo = bi + p * NR, ao = ai + p * MR;
@@ -57,55 +54,22 @@ final class MicroKernel {
             a = FloatVector.broadcast(S, ap[ao + 3]);
             c30 = a.fma(b0, c30);
             c31 = a.fma(b1, c31);
-            a = FloatVector.broadcast(S, ap[ao + 4]);
-            c40 = a.fma(b0, c40);
-            c41 = a.fma(b1, c41);
-            a = FloatVector.broadcast(S, ap[ao + 5]);
-            c50 = a.fma(b0, c50);
-            c51 = a.fma(b1, c51);
-            a = FloatVector.broadcast(S, ap[ao + 6]);
-            c60 = a.fma(b0, c60);
-            c61 = a.fma(b1, c61);
-            a = FloatVector.broadcast(S, ap[ao + 7]);
-            c70 = a.fma(b0, c70);
-            c71 = a.fma(b1, c71);
         }
-        // Write the tile back. Written out rather than through a helper: C2 stops inlining helpers
-        // past a node budget this method reaches, and a call that is not inlined boxes its vectors.
+        // Write the tile back, row by row.
+        put(c, ci, c00, c01, overwrite);
+        put(c, ci + ldc, c10, c11, overwrite);
+        put(c, ci + 2 * ldc, c20, c21, overwrite);
+        put(c, ci + 3 * ldc, c30, c31, overwrite);
+    }
+
+    /** Stores (or adds) one tile row of two vectors at {@code c[ci ..]}. */
+    private static void put(float[] c, int ci, FloatVector v0, FloatVector v1, boolean overwrite) {
         if (!overwrite) {
-            c00 = c00.add(FloatVector.fromArray(S, c, ci));
-            c01 = c01.add(FloatVector.fromArray(S, c, ci + L));
-            c10 = c10.add(FloatVector.fromArray(S, c, ci + 1 * ldc));
-            c11 = c11.add(FloatVector.fromArray(S, c, ci + 1 * ldc + L));
-            c20 = c20.add(FloatVector.fromArray(S, c, ci + 2 * ldc));
-            c21 = c21.add(FloatVector.fromArray(S, c, ci + 2 * ldc + L));
-            c30 = c30.add(FloatVector.fromArray(S, c, ci + 3 * ldc));
-            c31 = c31.add(FloatVector.fromArray(S, c, ci + 3 * ldc + L));
-            c40 = c40.add(FloatVector.fromArray(S, c, ci + 4 * ldc));
-            c41 = c41.add(FloatVector.fromArray(S, c, ci + 4 * ldc + L));
-            c50 = c50.add(FloatVector.fromArray(S, c, ci + 5 * ldc));
-            c51 = c51.add(FloatVector.fromArray(S, c, ci + 5 * ldc + L));
-            c60 = c60.add(FloatVector.fromArray(S, c, ci + 6 * ldc));
-            c61 = c61.add(FloatVector.fromArray(S, c, ci + 6 * ldc + L));
-            c70 = c70.add(FloatVector.fromArray(S, c, ci + 7 * ldc));
-            c71 = c71.add(FloatVector.fromArray(S, c, ci + 7 * ldc + L));
+            v0 = v0.add(FloatVector.fromArray(S, c, ci));
+            v1 = v1.add(FloatVector.fromArray(S, c, ci + L));
         }
-        c00.intoArray(c, ci);
-        c01.intoArray(c, ci + L);
-        c10.intoArray(c, ci + 1 * ldc);
-        c11.intoArray(c, ci + 1 * ldc + L);
-        c20.intoArray(c, ci + 2 * ldc);
-        c21.intoArray(c, ci + 2 * ldc + L);
-        c30.intoArray(c, ci + 3 * ldc);
-        c31.intoArray(c, ci + 3 * ldc + L);
-        c40.intoArray(c, ci + 4 * ldc);
-        c41.intoArray(c, ci + 4 * ldc + L);
-        c50.intoArray(c, ci + 5 * ldc);
-        c51.intoArray(c, ci + 5 * ldc + L);
-        c60.intoArray(c, ci + 6 * ldc);
-        c61.intoArray(c, ci + 6 * ldc + L);
-        c70.intoArray(c, ci + 7 * ldc);
-        c71.intoArray(c, ci + 7 * ldc + L);
+        v0.intoArray(c, ci);
+        v1.intoArray(c, ci + L);
     }
 
     /** y[yo + j] += alpha * x[xo + j] for j in [from, to), whole vectors ({@code to - from} a multiple of L). */

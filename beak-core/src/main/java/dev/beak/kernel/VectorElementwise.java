@@ -52,6 +52,17 @@ final class VectorElementwise implements ElementwiseKernel {
         TAIL.adam(w, g, m, v, i, to, b1, b2, stepSize, epsHat, scale);
     }
 
+    /**
+     * The lanes of v added in lane order, in double. Not reduceLanes(ADD): for floats its order is
+     * unspecified, and C2's tree differs from the interpreter's loop, so a training run changed with
+     * the moment a method got compiled.
+     */
+    private static double lanes(FloatVector v) {
+        double s = 0;
+        for (int j = 0; j < L; j++) s += v.lane(j);
+        return s;
+    }
+
     /** Elements whose lanes are summed in float before the total moves to double: 64 per lane. */
     private static final int BLOCK = 64 * 16;
 
@@ -66,7 +77,7 @@ final class VectorElementwise implements ElementwiseKernel {
                 a = a.add(FloatVector.fromArray(S, x, i));
                 b = b.add(FloatVector.fromArray(S, x, i + L));
             }
-            total += a.add(b).reduceLanes(VectorOperators.ADD);
+            total += lanes(a.add(b));
         }
         return total + TAIL.sum(x, i, to);
     }
@@ -83,7 +94,7 @@ final class VectorElementwise implements ElementwiseKernel {
                 a = d0.fma(d0, a);
                 b = d1.fma(d1, b);
             }
-            total += a.add(b).reduceLanes(VectorOperators.ADD);
+            total += lanes(a.add(b));
         }
         return total + TAIL.sumSquares(x, i, to, mu);
     }
@@ -99,7 +110,7 @@ final class VectorElementwise implements ElementwiseKernel {
                 a = FloatVector.fromArray(S, x, i).sub(mu).fma(FloatVector.fromArray(S, dy, i), a);
                 b = FloatVector.fromArray(S, x, i + L).sub(mu).fma(FloatVector.fromArray(S, dy, i + L), b);
             }
-            total += a.add(b).reduceLanes(VectorOperators.ADD);
+            total += lanes(a.add(b));
         }
         return total + TAIL.sumProducts(dy, x, i, to, mu);
     }
