@@ -23,6 +23,8 @@ final class VectorPacking {
     private static final int L = S.length();
     /** Eight lanes: one k-step of an 8-row A panel. */
     private static final VectorSpecies<Float> HALF = FloatVector.SPECIES_256;
+    /** Four lanes: one k-step of a 4-row A panel. */
+    private static final VectorSpecies<Float> QUARTER = FloatVector.SPECIES_128;
     /** Per-thread scratch for one transposed 16 x 16 block. */
     private static final ThreadLocal<float[]> TRANSPOSED = ThreadLocal.withInitial(() -> new float[256]);
 
@@ -32,22 +34,33 @@ final class VectorPacking {
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc,
                       int mr, float[] dst) {
         int ip = 0;
-        if (!transA && mr == 8 && Transpose16.SUPPORTED) {
+        if (!transA && (mr == 4 || mr == 8) && Transpose16.SUPPORTED) {
             // Rows of A are stored rows: transpose 16 rows x 16 k-steps at a time into a scratch
-            // block, then copy its halves (rows ip .. ip+7 and ip+8 .. ip+15) into two panels.
+            // block, then copy its row groups (mr rows each) into 16 / mr panels. One loop per panel
+            // height, so each copy's vector shape is a constant C2 can compile.
             float[] t = TRANSPOSED.get();
             int whole = kc / 16 * 16;
             for (; ip + 16 <= mc; ip += 16) {
-                int src = aOff + (i0 + ip) * lda + p0, d0 = ip * kc, d1 = d0 + 8 * kc;
+                int src = aOff + (i0 + ip) * lda + p0, d0 = ip * kc;
                 for (int p = 0; p < whole; p += 16) {
                     Transpose16.block(a, src + p, lda, t, 0, 16);
-                    for (int q = 0, d = p * 8; q < 16; q++, d += 8) {
-                        FloatVector.fromArray(HALF, t, q * 16).intoArray(dst, d0 + d);
-                        FloatVector.fromArray(HALF, t, q * 16 + 8).intoArray(dst, d1 + d);
+                    if (mr == 8) {
+                        for (int q = 0, d = d0 + p * 8; q < 16; q++, d += 8) {
+                            FloatVector.fromArray(HALF, t, q * 16).intoArray(dst, d);
+                            FloatVector.fromArray(HALF, t, q * 16 + 8).intoArray(dst, d + 8 * kc);
+                        }
+                    } else {
+                        for (int q = 0, d = d0 + p * 4; q < 16; q++, d += 4) {
+                            FloatVector.fromArray(QUARTER, t, q * 16).intoArray(dst, d);
+                            FloatVector.fromArray(QUARTER, t, q * 16 + 4).intoArray(dst, d + 4 * kc);
+                            FloatVector.fromArray(QUARTER, t, q * 16 + 8).intoArray(dst, d + 8 * kc);
+                            FloatVector.fromArray(QUARTER, t, q * 16 + 12).intoArray(dst, d + 12 * kc);
+                        }
                     }
                 }
-                Packing.packAPanel(false, a, aOff, lda, p0, whole, kc, i0 + ip, 8, 8, dst, d0);
-                Packing.packAPanel(false, a, aOff, lda, p0, whole, kc, i0 + ip + 8, 8, 8, dst, d1);
+                for (int r = 0; r < 16; r += mr) {
+                    Packing.packAPanel(false, a, aOff, lda, p0, whole, kc, i0 + ip + r, mr, mr, dst, d0 + r * kc);
+                }
             }
         }
         for (; ip < mc; ip += mr) {
