@@ -78,6 +78,27 @@ class ElementwiseTest {
         }
     }
 
+    /**
+     * The same sums over the same values give the same bits before and after the JIT compiles the
+     * loops (20,000 calls): a reduction whose order depends on the compiler would make training runs differ.
+     */
+    @org.junit.jupiter.api.Test
+    void sumsDoNotDependOnCompilation() {
+        SplittableRandom rng = new SplittableRandom(3);
+        float[] x = new float[200], dy = new float[200];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rng.nextGaussian() * 1000f;
+            dy[i] = (float) rng.nextGaussian();
+        }
+        double sum = VECTOR.sum(x, 0, x.length), sq = VECTOR.sumSquares(x, 0, x.length, 0.5f);
+        double prod = VECTOR.sumProducts(dy, x, 0, x.length, 0.5f);
+        for (int rep = 0; rep < 20_000; rep++) {
+            assertThat(VECTOR.sum(x, 0, x.length)).as("sum, call %d", rep).isEqualTo(sum);
+            assertThat(VECTOR.sumSquares(x, 0, x.length, 0.5f)).as("sum of squares, call %d", rep).isEqualTo(sq);
+            assertThat(VECTOR.sumProducts(dy, x, 0, x.length, 0.5f)).as("sum of products, call %d", rep).isEqualTo(prod);
+        }
+    }
+
     /** A weight whose gradient stays zero: its first moment shrinks to zero without passing through subnormals. */
     @org.junit.jupiter.api.Test
     void adamFlushesSubnormalMoments() {
