@@ -34,11 +34,20 @@ final class MicroKernel {
      */
     static void tile(int kc, float[] ap, int ai, float[] bp, int bi, float[] c, int ci, int ldc,
                      boolean overwrite) {
+        tile(kc, ap, ai, MR, bp, bi, c, ci, ldc, overwrite);
+    }
+
+    /**
+     * {@link #tile} with the A values of step p at {@code ap[ai + p * aStep + r]}: A read in place
+     * from a layout wider than the tile (the Winograd weight gradient's transformed dY).
+     */
+    static void tile(int kc, float[] ap, int ai, int aStep, float[] bp, int bi, float[] c, int ci, int ldc,
+                     boolean overwrite) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
         FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
         for (int p = 0; p < kc; p++) {
             // One k-step: a row of the B panel (two vectors) times a column of the A panel.
-            int bo = bi + p * NR, ao = ai + p * MR;
+            int bo = bi + p * NR, ao = ai + p * aStep;
             FloatVector b0 = FloatVector.fromArray(S, bp, bo);
             FloatVector b1 = FloatVector.fromArray(S, bp, bo + L);
             // Broadcast each A value and update that row's two accumulators.

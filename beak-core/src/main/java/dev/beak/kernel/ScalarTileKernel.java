@@ -20,10 +20,15 @@ final class ScalarTileKernel implements TileKernel {
 
     @Override
     public void tile(int kc, float[] ap, int ai, float[] bp, int bi, float[] c, int ci, int ldc, boolean overwrite) {
+        tile(kc, ap, ai, MR, bp, bi, c, ci, ldc, overwrite);
+    }
+
+    @Override
+    public void tile(int kc, float[] ap, int ai, int aStep, float[] bp, int bi, float[] c, int ci, int ldc, boolean overwrite) {
         float[] acc = ACC.get();
         java.util.Arrays.fill(acc, 0f);
         for (int p = 0; p < kc; p++) {
-            int bo = bi + p * NR, ao = ai + p * MR;
+            int bo = bi + p * NR, ao = ai + p * aStep;
             for (int r = 0; r < MR; r++) {
                 float a = ap[ao + r];
                 for (int j = 0; j < NR; j++) acc[r * NR + j] += a * bp[bo + j];

@@ -45,4 +45,45 @@ final class ScalarWinogradTransforms implements WinogradTransforms {
             out[3 * stride + j] = a11 - a12 - a13 + bias;
         }
     }
+
+    @Override
+    public void inputChannels(float[] s, int at, int rowStride, int colStride, int channels,
+                              float[] v, int vAt, int step, int panel, int nr) {
+        int c1 = colStride, c2 = 2 * colStride, c3 = 3 * colStride;
+        for (int ch = 0; ch < channels; ch++) {
+            int r0 = at + ch, r1 = r0 + rowStride, r2 = r1 + rowStride, r3 = r2 + rowStride;
+            float d00 = s[r0], d01 = s[r0 + c1], d02 = s[r0 + c2], d03 = s[r0 + c3];
+            float d10 = s[r1], d11 = s[r1 + c1], d12 = s[r1 + c2], d13 = s[r1 + c3];
+            float d20 = s[r2], d21 = s[r2 + c1], d22 = s[r2 + c2], d23 = s[r2 + c3];
+            float d30 = s[r3], d31 = s[r3 + c1], d32 = s[r3 + c2], d33 = s[r3 + c3];
+            int dst = vAt + ch / nr * panel + ch % nr;
+            columns(v, step, dst, 0, d00 - d20, d01 - d21, d02 - d22, d03 - d23);
+            columns(v, step, dst, 1, d10 + d20, d11 + d21, d12 + d22, d13 + d23);
+            columns(v, step, dst, 2, d20 - d10, d21 - d11, d22 - d12, d23 - d13);
+            columns(v, step, dst, 3, d10 - d30, d11 - d31, d12 - d32, d13 - d33);
+        }
+    }
+
+    @Override
+    public void gradientChannels(float[] s, int at, int rowStride, int colStride, int channels,
+                                 float[] m, int mAt, int step, int panel, int nr) {
+        for (int ch = 0; ch < channels; ch++) {
+            int r0 = at + ch, r1 = r0 + rowStride;
+            float y00 = s[r0], y01 = s[r0 + colStride], y10 = s[r1], y11 = s[r1 + colStride];
+            int dst = mAt + ch / nr * panel + ch % nr;
+            // Rows of A dY (A = [1 0; 1 1; 1 -1; 0 -1]), then the same on columns.
+            gradientRow(m, step, dst, 0, y00, y01);
+            gradientRow(m, step, dst, 1, y00 + y10, y01 + y11);
+            gradientRow(m, step, dst, 2, y00 - y10, y01 - y11);
+            gradientRow(m, step, dst, 3, -y10, -y11);
+        }
+    }
+
+    /** Row i of dM = (A dY) Aᵀ from row i of A dY: entries ξ = 4i .. 4i+3. */
+    private static void gradientRow(float[] m, int step, int at, int i, float t0, float t1) {
+        m[(4 * i) * step + at] = t0;
+        m[(4 * i + 1) * step + at] = t0 + t1;
+        m[(4 * i + 2) * step + at] = t0 - t1;
+        m[(4 * i + 3) * step + at] = -t1;
+    }
 }

@@ -16,4 +16,7 @@ interface TileKernel {
 
     /** {@code c[ci + r * ldc + j]} (+)= sum over p of A(r, p) * B(p, j); overwrites when {@code overwrite}. */
     void tile(int kc, float[] ap, int ai, float[] bp, int bi, float[] c, int ci, int ldc, boolean overwrite);
+
+    /** {@link #tile} with A(r, p) at {@code ap[ai + p * aStep + r]} (A read in place, not packed). */
+    void tile(int kc, float[] ap, int ai, int aStep, float[] bp, int bi, float[] c, int ci, int ldc, boolean overwrite);
 }

@@ -16,4 +16,9 @@ final class VectorTileKernel implements TileKernel {
     public void tile(int kc, float[] ap, int ai, float[] bp, int bi, float[] c, int ci, int ldc, boolean overwrite) {
         MicroKernel.tile(kc, ap, ai, bp, bi, c, ci, ldc, overwrite);
     }
+
+    @Override
+    public void tile(int kc, float[] ap, int ai, int aStep, float[] bp, int bi, float[] c, int ci, int ldc, boolean overwrite) {
+        MicroKernel.tile(kc, ap, ai, aStep, bp, bi, c, ci, ldc, overwrite);
+    }
 }

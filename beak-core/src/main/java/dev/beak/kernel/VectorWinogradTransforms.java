@@ -74,4 +74,45 @@ final class VectorWinogradTransforms implements WinogradTransforms {
             a11.sub(a12).sub(a13).add(b).intoArray(out, 3 * stride + j);
         }
     }
+
+    @Override
+    public void inputChannels(float[] s, int at, int rowStride, int colStride, int channels,
+                              float[] v, int vAt, int step, int panel, int nr) {
+        int c1 = colStride, c2 = 2 * colStride, c3 = 3 * colStride;
+        for (int ch = 0; ch < channels; ch += L) {
+            int r0 = at + ch, r1 = r0 + rowStride, r2 = r1 + rowStride, r3 = r2 + rowStride;
+            FloatVector d00 = load(s, r0), d01 = load(s, r0 + c1), d02 = load(s, r0 + c2), d03 = load(s, r0 + c3);
+            FloatVector d10 = load(s, r1), d11 = load(s, r1 + c1), d12 = load(s, r1 + c2), d13 = load(s, r1 + c3);
+            FloatVector d20 = load(s, r2), d21 = load(s, r2 + c1), d22 = load(s, r2 + c2), d23 = load(s, r2 + c3);
+            FloatVector d30 = load(s, r3), d31 = load(s, r3 + c1), d32 = load(s, r3 + c2), d33 = load(s, r3 + c3);
+            int dst = vAt + ch / nr * panel + ch % nr;
+            columns(v, step, dst, 0, d00.sub(d20), d01.sub(d21), d02.sub(d22), d03.sub(d23));
+            columns(v, step, dst, 1, d10.add(d20), d11.add(d21), d12.add(d22), d13.add(d23));
+            columns(v, step, dst, 2, d20.sub(d10), d21.sub(d11), d22.sub(d12), d23.sub(d13));
+            columns(v, step, dst, 3, d10.sub(d30), d11.sub(d31), d12.sub(d32), d13.sub(d33));
+        }
+    }
+
+    @Override
+    public void gradientChannels(float[] s, int at, int rowStride, int colStride, int channels,
+                                 float[] m, int mAt, int step, int panel, int nr) {
+        for (int ch = 0; ch < channels; ch += L) {
+            int r0 = at + ch, r1 = r0 + rowStride;
+            FloatVector y00 = load(s, r0), y01 = load(s, r0 + colStride), y10 = load(s, r1), y11 = load(s, r1 + colStride);
+            int dst = mAt + ch / nr * panel + ch % nr;
+            // Rows of A dY (A = [1 0; 1 1; 1 -1; 0 -1]), then the same on columns.
+            gradientRow(m, step, dst, 0, y00, y01);
+            gradientRow(m, step, dst, 1, y00.add(y10), y01.add(y11));
+            gradientRow(m, step, dst, 2, y00.sub(y10), y01.sub(y11));
+            gradientRow(m, step, dst, 3, y10.neg(), y11.neg());
+        }
+    }
+
+    /** Row i of dM = (A dY) Aᵀ from row i of A dY: entries ξ = 4i .. 4i+3. */
+    private static void gradientRow(float[] m, int step, int at, int i, FloatVector t0, FloatVector t1) {
+        t0.intoArray(m, (4 * i) * step + at);
+        t0.add(t1).intoArray(m, (4 * i + 1) * step + at);
+        t0.sub(t1).intoArray(m, (4 * i + 2) * step + at);
+        t1.neg().intoArray(m, (4 * i + 3) * step + at);
+    }
 }

@@ -9,6 +9,10 @@ package dev.beak.kernel;
  * 2k - padLeft)} and {@code O[k] = x(r - padTop, 2k + 1 - padLeft)} (zero outside the image). Tile tx
  * of a tile row then reads columns {@code E[tx], O[tx], E[tx+1], O[tx+1]} of four rows: whole
  * vectors over tx, with no border cases.
+ *
+ * <p>The weight gradient ({@link WinogradWeights}) transforms one tile at a time with channels in
+ * the lanes instead: its inputs are channels-last, and entry ξ of channel ch goes to a panel layout
+ * {@code out[at + ξ * step + (ch / nr) * panel + ch % nr]} (nr a multiple of the vector length).
  */
 interface WinogradTransforms {
     /**
@@ -26,4 +30,20 @@ interface WinogradTransforms {
      * vector of slack.
      */
     void output(float[] m, int mOff, int ms, int len, float bias, float[] out, int stride);
+
+    /**
+     * V = Bᵀ d B of one tile, channels [0, channels) in the lanes: input (i, j, ch) of the 4 x 4
+     * tile at {@code s[at + i * rowStride + j * colStride + ch]}; entry ξ of channel ch to
+     * {@code v[vAt + ξ * step + (ch / nr) * panel + ch % nr]}. {@code channels} is a multiple of nr.
+     */
+    void inputChannels(float[] s, int at, int rowStride, int colStride, int channels,
+                       float[] v, int vAt, int step, int panel, int nr);
+
+    /**
+     * dM = A dY Aᵀ of one tile (the transpose of {@link #output}: 2 x 2 output gradients to 4 x 4),
+     * channels (filters) in the lanes: dY (u, w, ch) at {@code s[at + u * rowStride + w * colStride + ch]};
+     * entry ξ to {@code m[mAt + ξ * step + (ch / nr) * panel + ch % nr]}.
+     */
+    void gradientChannels(float[] s, int at, int rowStride, int colStride, int channels,
+                          float[] m, int mAt, int step, int panel, int nr);
 }

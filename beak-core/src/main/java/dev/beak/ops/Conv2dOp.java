@@ -3,6 +3,7 @@ package dev.beak.ops;
 import dev.beak.autograd.Autograd;
 import dev.beak.kernel.Conv2dKernel;
 import dev.beak.kernel.Winograd;
+import dev.beak.kernel.WinogradWeights;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 import dev.beak.tensor.Workspace;
@@ -10,7 +11,8 @@ import dev.beak.tensor.Workspace;
 /**
  * 2-d convolution (cross-correlation, as in every deep-learning library) by im2col and GEMMs per
  * image and band of output rows ({@link Conv2dKernel}), written straight into NCHW; wide 3x3 stride-1
- * layers run their forward pass and their input gradient by Winograd F(2x2, 3x3) ({@link Winograd}).
+ * layers run their forward pass and both gradients by Winograd F(2x2, 3x3) ({@link Winograd},
+ * {@link WinogradWeights}).
  *
  * <p>Shapes: x (N, C, H, W); w (F, C, kH, kW); b (F) or null; y (N, F, oH, oW) with oH, oW as in
  * {@link Window2d}. Forward: {@code Y[n](F, oH*oW) = W(F, C*kH*kW) * cols[n](C*kH*kW, oH*oW)}.
@@ -37,13 +39,12 @@ public final class Conv2dOp {
         else Conv2dKernel.forward(x.data(), w.data(), b == null ? null : b.data(), g, f, y);
         Tensor out = Tensor.of(y, g.n(), f, g.oH(), g.oW());
         return Autograd.record(out, "Conv2d", dy -> {
-            float[] dx = x.requiresGrad() ? x.gradBuffer() : null;
-            boolean winograd = dx != null && Winograd.paysBackward(g, f);
-            Conv2dKernel.backward(x.data(), w.data(), dy, g, f,
-                    w.requiresGrad() ? w.gradBuffer() : null,
-                    b != null && b.requiresGrad() ? b.gradBuffer() : null,
-                    winograd ? null : dx);
-            if (winograd) Winograd.backwardInput(dy, w.data(), g, f, dx);
+            float[] dx = x.requiresGrad() ? x.gradBuffer() : null, dw = w.requiresGrad() ? w.gradBuffer() : null;
+            boolean winogradX = dx != null && Winograd.paysBackward(g, f), winogradW = dw != null && WinogradWeights.pays(g, f);
+            Conv2dKernel.backward(x.data(), w.data(), dy, g, f, winogradW ? null : dw,
+                    b != null && b.requiresGrad() ? b.gradBuffer() : null, winogradX ? null : dx);
+            if (winogradX) Winograd.backwardInput(dy, w.data(), g, f, dx);
+            if (winogradW) WinogradWeights.backward(x.data(), dy, g, f, dw);
         }, x, w, b);
     }
 }

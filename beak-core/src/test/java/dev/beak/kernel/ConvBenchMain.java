@@ -10,8 +10,8 @@ import java.util.Random;
  * Prints GFLOP/s of the convolution kernels, layer by layer, for the convolution layers of the
  * benchmark workloads (not a test): forward, weight gradient and input gradient separately, so a
  * slow layer or pass shows. Each figure is the best of repeated runs over about a second.
- * Winograd's forward time is shown beside im2col's where it applies ({@code *}: the one used); the
- * input gradient is timed on the path the op takes (Winograd where it pays).
+ * Winograd's forward and weight-gradient times are shown beside im2col's where it applies
+ * ({@code *}: the one used); the input gradient is timed on the path the op takes (Winograd where it pays).
  * Usage: {@code ConvBenchMain [W1|W2|W3|W3b1|W4] [--seconds S] [--forward] [--layer I]}.
  */
 public final class ConvBenchMain {
@@ -62,15 +62,17 @@ public final class ConvBenchMain {
             double fwd = best(seconds, () -> Conv2dKernel.forward(x, w, b, g, f, y));
             double win = Winograd.applies(g) ? best(seconds, () -> Winograd.forward(x, w, b, g, f, y)) : Double.NaN;
             double bw = forwardOnly ? 0 : best(seconds, () -> Conv2dKernel.backward(x, w, dy, g, f, dw, db, null));
+            double bwWin = forwardOnly || !Winograd.applies(g) ? Double.NaN : best(seconds, () -> WinogradWeights.backward(x, dy, g, f, dw));
+            boolean winW = WinogradWeights.pays(g, f);
             double bx = forwardOnly ? 0 : best(seconds, () -> {
                 if (Winograd.paysBackward(g, f)) Winograd.backwardInput(dy, w, g, f, dx);
                 else Conv2dKernel.backward(x, w, dy, g, f, null, null, dx);
             });
-            total += (Winograd.pays(g, f) ? win : fwd) + bw + bx;
-            System.out.printf(Locale.ROOT, "%-26s fwd %6.2f ms %4.0f GF/s | winograd %6.2f ms %4.0f%s | dW %6.2f ms %4.0f | dX %6.2f ms %4.0f%n",
+            total += (Winograd.pays(g, f) ? win : fwd) + (winW ? bwWin : bw) + bx;
+            System.out.printf(Locale.ROOT, "%-26s fwd %6.2f ms %4.0f GF/s | winograd %6.2f ms %4.0f%s | dW %6.2f ms %4.0f | winograd %6.2f ms %4.0f%s | dX %6.2f ms %4.0f%n",
                     g.n() + "x" + c + "x" + l[2] + " -> " + f + " k" + k + " s" + s, fwd * 1e3, flops / fwd / 1e9,
                     win * 1e3, flops / win / 1e9, Winograd.pays(g, f) ? "*" : " ",
-                    bw * 1e3, flops / bw / 1e9, bx * 1e3, flops / bx / 1e9);
+                    bw * 1e3, flops / bw / 1e9, bwWin * 1e3, flops / bwWin / 1e9, winW ? "*" : " ", bx * 1e3, flops / bx / 1e9);
         }
         System.out.printf(Locale.ROOT, "total %.1f ms%n", total * 1e3);
     }

@@ -80,6 +80,46 @@ class WinogradTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        // n, c, h, w, f, padding
+        "1, 1, 3, 3, 1, valid",
+        "2, 5, 9, 7, 3, same",
+        "3, 6, 10, 13, 7, valid",
+        "2, 4, 6, 5, 3, explicit",
+        "2, 70, 12, 11, 65, same",
+        "3, 64, 7, 7, 96, same",
+        "1, 33, 1, 1, 17, same",
+    })
+    void weightGradientMatchesDirectConvolution(int n, int c, int h, int w, int f, String pad) {
+        Padding padding = switch (pad) {
+            case "same" -> Padding.SAME;
+            case "valid" -> Padding.VALID;
+            default -> new Padding.Explicit(2, 0, 1, 2);
+        };
+        Window2d g = Window2d.of(new int[] {n, c, h, w}, 3, 3, 1, 1, 1, 1, padding);
+        SplittableRandom rng = new SplittableRandom(n * 3L + c * 5 + h + w * 7 + f * 11);
+        float[] x = Conv2dKernelTest.random(rng, n * c * h * w), wt = Conv2dKernelTest.random(rng, f * c * 9);
+        float[] dy = Conv2dKernelTest.random(rng, n * f * g.oH() * g.oW());
+        double[] ref = DirectConv.backward(x, wt, dy, g, f)[0];
+        int tiles = n * ((g.oH() + 1) / 2) * ((g.oW() + 1) / 2);
+        for (int rows : new int[] {0, 1, 3}) {
+            for (boolean byThreads : new boolean[] {false, true}) {
+                for (boolean vector : Kernels.vectorized() ? new boolean[] {true, false} : new boolean[] {false}) {
+                    TileKernel tk = vector ? Kernels.tileKernel() : new ScalarTileKernel();
+                    WinogradTransforms tf = vector ? Kernels.winogradTransforms() : new ScalarWinogradTransforms();
+                    float[] dw = Conv2dKernelTest.random(rng, wt.length), before = dw.clone();
+                    WinogradWeights.backward(x, dy, g, f, dw, tk, tf, rows, byThreads);
+                    for (int i = 0; i < dw.length; i++) {
+                        assertThat((double) dw[i]).as("weight gradient %d (%s, %d tile rows a pass, by threads %s)", i,
+                                        vector ? "vector" : "scalar", rows, byThreads)
+                                .isCloseTo(before[i] + ref[i], within(1e-4 * (tiles * 4 + 1)));
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void refusesOtherWindows() {
         Window2d g = Window2d.of(new int[] {1, 1, 5, 5}, 3, 3, 2, 2, 1, 1, Padding.VALID);
