@@ -86,4 +86,11 @@ final class ScalarWinogradTransforms implements WinogradTransforms {
         m[(4 * i + 2) * step + at] = t0 - t1;
         m[(4 * i + 3) * step + at] = -t1;
     }
+
+    @Override
+    public void channelsLast(float[] src, int so, int ld, int channels, int count, float[] dst, int d, int ds) {
+        for (int ch = 0; ch < channels; ch++) {
+            for (int j = 0, from = so + ch * ld, to = d + ch; j < count; j++, to += ds) dst[to] = src[from + j];
+        }
+    }
 }

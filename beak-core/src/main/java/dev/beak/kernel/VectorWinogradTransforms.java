@@ -115,4 +115,19 @@ final class VectorWinogradTransforms implements WinogradTransforms {
         t0.sub(t1).intoArray(m, (4 * i + 2) * step + at);
         t1.neg().intoArray(m, (4 * i + 3) * step + at);
     }
+
+    /** 16 x 16 blocks in registers ({@link Transpose16}, 16-lane vectors only), the edges a value at a time. */
+    @Override
+    public void channelsLast(float[] src, int so, int ld, int channels, int count, float[] dst, int d, int ds) {
+        int chWhole = Transpose16.SUPPORTED ? channels / 16 * 16 : 0, jWhole = Transpose16.SUPPORTED ? count / 16 * 16 : 0;
+        for (int ch = 0; ch < chWhole; ch += 16) {
+            for (int j = 0; j < jWhole; j += 16) Transpose16.block(src, so + ch * ld + j, ld, dst, d + j * ds + ch, ds);
+            for (int r = ch; r < ch + 16; r++) {
+                for (int j = jWhole, to = d + jWhole * ds + r; j < count; j++, to += ds) dst[to] = src[so + r * ld + j];
+            }
+        }
+        for (int ch = chWhole; ch < channels; ch++) {
+            for (int j = 0, to = d + ch; j < count; j++, to += ds) dst[to] = src[so + ch * ld + j];
+        }
+    }
 }

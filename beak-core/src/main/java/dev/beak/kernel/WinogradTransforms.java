@@ -46,4 +46,10 @@ interface WinogradTransforms {
      */
     void gradientChannels(float[] s, int at, int rowStride, int colStride, int channels,
                           float[] m, int mAt, int step, int panel, int nr);
+
+    /**
+     * Channels-last copy: {@code dst[d + j * ds + ch] = src[so + ch * ld + j]} for ch < channels,
+     * j < count (channel rows become columns), gathering the inputs of {@link #inputChannels}.
+     */
+    void channelsLast(float[] src, int so, int ld, int channels, int count, float[] dst, int d, int ds);
 }

@@ -36,11 +36,15 @@ public record Window2d(int n, int c, int h, int w, int kH, int kW, int strideH, 
         return g;
     }
 
+    /** Output rows. Kernels call this in inner loops: stride 1 skips the integer division. */
     public int oH() {
-        return Math.floorDiv(h + padTop + padBottom - dilationH * (kH - 1) - 1, strideH) + 1;
+        int span = h + padTop + padBottom - dilationH * (kH - 1) - 1;
+        return (strideH == 1 ? span : Math.floorDiv(span, strideH)) + 1;
     }
 
+    /** Output columns, as {@link #oH}. */
     public int oW() {
-        return Math.floorDiv(w + padLeft + padRight - dilationW * (kW - 1) - 1, strideW) + 1;
+        int span = w + padLeft + padRight - dilationW * (kW - 1) - 1;
+        return (strideW == 1 ? span : Math.floorDiv(span, strideW)) + 1;
     }
 }

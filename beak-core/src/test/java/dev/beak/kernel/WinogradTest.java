@@ -90,6 +90,7 @@ class WinogradTest {
         "2, 70, 12, 11, 65, same",
         "3, 64, 7, 7, 96, same",
         "1, 33, 1, 1, 17, same",
+        "2, 40, 18, 37, 24, same",
     })
     void weightGradientMatchesDirectConvolution(int n, int c, int h, int w, int f, String pad) {
         Padding padding = switch (pad) {
