@@ -33,7 +33,7 @@ public final class Conv2dKernel {
 
     /** Per-thread column buffers, grown on demand and reused across calls. */
     private static final class Work {
-        float[] cols = new float[0], dcols = new float[0], dy = new float[0];
+        float[] cols = new float[0], dcols = new float[0], dy = new float[0], split = new float[0];
     }
 
     private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
@@ -270,9 +270,17 @@ public final class Conv2dKernel {
     /** {@link #unfoldBand} for channels [c0, c1) only (their rows of cols). */
     static void unfoldBand(float[] x, Window2d g, int n, int oy0, int oy1, float[] cols, int colOff, int ld,
                            int c0, int c1) {
-        int oW = g.oW(), H = g.h(), W = g.w(), sW = g.strideW();
+        int oW = g.oW(), H = g.h(), W = g.w(), sW = g.strideW(), half = (W + 1) / 2;
+        // Stride 2 and windows at least 3 wide: the band's input rows of a channel are first split
+        // into even and odd columns (E = x[2k], O = x[2k + 1]), so every window column reads a
+        // contiguous run (ResNet's 7 x 7 stem reads each input about 12 times; its forward pass and
+        // weight gradient took 20 % less). A 1 x 1 window reads each input once at most: no split.
+        int iyLo = Math.max(0, oy0 * g.strideH() - g.padTop());
+        int iyHi = Math.min(H, (oy1 - 1) * g.strideH() - g.padTop() + (g.kH() - 1) * g.dilationH() + 1);
+        float[] split = sW == 2 && g.kW() >= 3 && iyHi > iyLo ? (WORK.get().split = grow(WORK.get().split, (iyHi - iyLo) * W)) : null;
         for (int c = c0; c < c1; c++) {
             int xBase = (n * g.c() + c) * H * W;
+            if (split != null) splitColumns(x, xBase, W, iyLo, iyHi, split);
             for (int i = 0; i < g.kH(); i++) {
                 for (int j = 0; j < g.kW(); j++) {
                     int dst = ((c * g.kH() + i) * g.kW() + j) * ld + colOff;
@@ -290,12 +298,26 @@ public final class Conv2dKernel {
                         int src = xBase + iy * W + xOff;
                         if (sW == 1) {
                             System.arraycopy(x, src + lo, cols, dst + lo, hi - lo);
+                        } else if (split != null) {
+                            // ix = 2 ox + xOff: E[ox + xOff / 2] for even xOff, O[ox + (xOff - 1) / 2] for odd.
+                            int at = (iy - iyLo) * W + (xOff & 1) * half + (xOff >> 1);
+                            System.arraycopy(split, at + lo, cols, dst + lo, hi - lo);
                         } else {
                             for (int ox = lo; ox < hi; ox++) cols[dst + ox] = x[src + ox * sW];
                         }
                     }
                 }
             }
+        }
+    }
+
+    /** Rows [iyLo, iyHi) of the plane at x[base] (W wide) to {@code split}, each as E = x[2k] then O = x[2k + 1]. */
+    private static void splitColumns(float[] x, int base, int w, int iyLo, int iyHi, float[] split) {
+        int half = (w + 1) / 2;
+        for (int iy = iyLo, at = 0; iy < iyHi; iy++, at += w) {
+            int src = base + iy * w;
+            for (int k = 0; k < half; k++) split[at + k] = x[src + 2 * k];
+            for (int k = 0; k < w / 2; k++) split[at + half + k] = x[src + 2 * k + 1];
         }
     }
 

@@ -24,6 +24,10 @@ class Conv2dKernelTest {
         "5, 2, 8, 8, 3, 5, 1, 1, true, 3, 1",
         "5, 2, 8, 8, 3, 5, 1, 1, true, 3, 2",
         "7, 4, 11, 6, 33, 3, 2, 1, true, 2, 3",
+        "2, 3, 15, 13, 4, 7, 2, 1, true, 2, 1",
+        "2, 3, 16, 16, 4, 7, 2, 1, false, 3, 1",
+        "2, 2, 12, 11, 3, 3, 2, 2, true, 1, 1",
+        "1, 5, 9, 10, 6, 3, 2, 1, true, 100, 1",
         "3, 2, 10, 9, 4, 3, 1, 2, false, 100, 1",
         "3, 2, 10, 9, 4, 3, 1, 2, false, 100, 3",
         "9, 1, 28, 28, 32, 5, 1, 1, true, 28, 1",
@@ -56,7 +60,7 @@ class Conv2dKernelTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"2, 3, 9, 7, 5, 1, 1, true", "1, 2, 8, 11, 3, 2, 1, true", "2, 2, 10, 9, 3, 1, 2, false", "1, 1, 1, 1, 1, 1, 1, false"})
+    @CsvSource({"2, 3, 9, 7, 5, 1, 1, true", "1, 2, 8, 11, 3, 2, 1, true", "1, 3, 13, 15, 7, 2, 1, true", "2, 2, 12, 11, 3, 2, 2, true", "2, 2, 10, 9, 3, 1, 2, false", "1, 1, 1, 1, 1, 1, 1, false"})
     void transposedColumnsAreTheTransposeOfTheColumns(int n, int c, int h, int w, int k, int stride, int dilation, boolean same) {
         Window2d g = Window2d.of(new int[] {n, c, h, w}, k, k, stride, stride, dilation, dilation, same ? Padding.SAME : Padding.VALID);
         float[] x = random(new SplittableRandom(9), n * c * h * w);
