@@ -17,11 +17,12 @@ final class MaxPool3x3 {
     /**
      * Whether {@code g} takes the 3x3 stride-2 path: padding of at most 1 before, and every window
      * starting inside the input (ceil mode may pad more after), so that no window is all padding.
+     * Rows of up to 2^20 inputs, so that winners' offsets within three rows stay exact in a float.
      */
     static boolean applies(Window2d g) {
         return g.kH() == 3 && g.kW() == 3 && g.strideH() == 2 && g.strideW() == 2
                 && g.dilationH() == 1 && g.dilationW() == 1 && g.padTop() <= 1 && g.padLeft() <= 1
-                && 2 * (g.oH() - 1) - g.padTop() < g.h() && 2 * (g.oW() - 1) - g.padLeft() < g.w();
+                && 2 * (g.oH() - 1) - g.padTop() < g.h() && 2 * (g.oW() - 1) - g.padLeft() < g.w() && g.w() <= 1 << 20;
     }
 
     /** A thread's parts of three input rows for the 3x3 path (see {@link MaxPoolRows}), reused across calls. */

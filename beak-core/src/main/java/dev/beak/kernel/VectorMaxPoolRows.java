@@ -7,16 +7,17 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link MaxPoolRows} on the Vector API, L adjacent windows at a time. A window's inputs in a row
- * are columns 2k, 2k + 1, 2k + 2 of lane k: two loads split into even and odd lanes give the first
- * two, the same one column on the third. Winners are blended from the last candidate to the first,
- * so the first that hits stays; they are offsets, whole numbers that floats hold exactly, so the
- * float compares' masks blend them directly, and one conversion per vector makes them indices.
+ * {@link MaxPoolRows} on the Vector API, L adjacent windows at a time. Lane k's inputs in a row
+ * are columns 2k, 2k + 1 and 2k + 2: the even and the odd lanes of two loads give the first two,
+ * the odd lanes of two loads one column on the third. Winners are blended from the last candidate
+ * to the first, so the first that hits stays. They are offsets, whole numbers that floats hold
+ * exactly, so the float compares' masks blend them directly; one conversion per vector makes them
+ * indices.
  *
  * <p>A run shorter than a vector goes to the scalar loop; a longer one ends with a vector that
  * overlaps the one before (it writes the same values again): no masks, and no read past the last
  * input the run covers. The two steps are separate methods: as one, C2 stopped inlining the vector
- * calls at its node limit and the loop ran boxed, several times slower than scalar code.
+ * calls at its node limit and the loop ran on boxed vectors, no faster than the scalar code.
  */
 final class VectorMaxPoolRows implements MaxPoolRows {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
