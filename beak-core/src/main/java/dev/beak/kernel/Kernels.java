@@ -13,6 +13,7 @@ public final class Kernels {
     private static final String VECTOR_ELEMENTWISE = "dev.beak.kernel.VectorElementwise";
     private static final String VECTOR_TILE = "dev.beak.kernel.VectorTileKernel";
     private static final String VECTOR_WINOGRAD = "dev.beak.kernel.VectorWinogradTransforms";
+    private static final String VECTOR_MAX_POOL = "dev.beak.kernel.VectorMaxPoolRows";
     private static final String HINT = "beak: the Vector API is not enabled; running scalar kernels"
             + " (add --add-modules jdk.incubator.vector for the fast path)";
 
@@ -25,6 +26,8 @@ public final class Kernels {
             : (TileKernel) vector(VECTOR_TILE, new ScalarTileKernel());
     private static final WinogradTransforms WINOGRAD = SELECTED == SCALAR ? new ScalarWinogradTransforms()
             : (WinogradTransforms) vector(VECTOR_WINOGRAD, new ScalarWinogradTransforms());
+    private static final MaxPoolRows MAX_POOL = SELECTED == SCALAR ? new ScalarMaxPoolRows()
+            : (MaxPoolRows) vector(VECTOR_MAX_POOL, new ScalarMaxPoolRows());
 
     private Kernels() {}
 
@@ -64,6 +67,11 @@ public final class Kernels {
     /** The Winograd transforms matching {@link #gemm()}. */
     static WinogradTransforms winogradTransforms() {
         return WINOGRAD;
+    }
+
+    /** The 3x3 stride-2 max-pool rows matching {@link #gemm()}. */
+    static MaxPoolRows maxPoolRows() {
+        return MAX_POOL;
     }
 
     /** An instance of the Vector API class {@code name}, or {@code fallback} if it cannot be loaded. */

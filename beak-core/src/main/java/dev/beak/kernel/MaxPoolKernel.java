@@ -8,6 +8,8 @@ import dev.beak.ops.Window2d;
  *
  * <p>Shapes: x (N, C, H, W); y and argmax (N, C, oH, oW). The common 2x2 window with stride 2 and no
  * padding has its own loop that computes only the maximum; its backward pass finds the winner again.
+ * The 3x3 window with stride 2 (ResNet's stem) has its own loop too ({@link MaxPool3x3}); it records
+ * argmax as the general loop does, since the scatter costs little.
  */
 public final class MaxPoolKernel {
     private MaxPoolKernel() {}
@@ -24,12 +26,25 @@ public final class MaxPoolKernel {
 
     /** y := max pool of x; argmax (unused, may be null, on the {@link #twoByTwo} path) := the winners. */
     public static void forward(float[] x, Window2d g, float[] y, int[] argmax) {
-        boolean fast = twoByTwo(g);
+        forward(x, g, y, argmax, Kernels.maxPoolRows());
+    }
+
+    /** {@link #forward} with the 3x3 rows of {@code rows} (tests run both kinds). */
+    static void forward(float[] x, Window2d g, float[] y, int[] argmax, MaxPoolRows rows) {
+        int path = twoByTwo(g) ? 2 : MaxPool3x3.applies(g) ? 3 : 0;
         Parallel.forRange(g.n() * g.c(), (from, to) -> {
             for (int pl = from; pl < to; pl++) {
-                if (fast) plane2x2(x, g, y, pl);
+                if (path == 2) plane2x2(x, g, y, pl);
+                else if (path == 3) MaxPool3x3.plane(x, g, y, argmax, pl, rows);
                 else plane(x, g, y, argmax, pl);
             }
+        });
+    }
+
+    /** {@link #forward} on the general loop whatever the window: the reference the fast paths must equal. */
+    static void forwardGeneral(float[] x, Window2d g, float[] y, int[] argmax) {
+        Parallel.forRange(g.n() * g.c(), (from, to) -> {
+            for (int pl = from; pl < to; pl++) plane(x, g, y, argmax, pl);
         });
     }
 

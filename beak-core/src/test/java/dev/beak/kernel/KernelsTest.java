@@ -12,6 +12,7 @@ class KernelsTest {
         assertThat(ModuleLayer.boot().findModule("jdk.incubator.vector")).isPresent();
         assertThat(Kernels.vectorized()).isTrue();
         assertThat(Kernels.gemm()).isInstanceOf(VectorGemm.class);
+        assertThat(Kernels.maxPoolRows()).isInstanceOf(VectorMaxPoolRows.class);
     }
 
     @Test

@@ -9,13 +9,19 @@ import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Max pooling (the 2x2 fast loop and the general one) against a plain search, with ties and NaNs. */
+/**
+ * Max pooling (the 2x2 fast loop, the 3x3 stride-2 rows and the general loop) against a plain search,
+ * with ties and NaNs; the 3x3 rows, scalar and vector, against the general loop bit for bit.
+ */
 class MaxPoolKernelTest {
+    private static final MaxPoolRows[] ROWS = {new ScalarMaxPoolRows(), new VectorMaxPoolRows()};
+
     @ParameterizedTest
     @CsvSource({
         "1, 1, 1, 1, 1, 1, false", "2, 3, 8, 8, 2, 2, false", "3, 5, 7, 9, 2, 2, false", "2, 2, 7, 7, 3, 2, true",
         "1, 4, 6, 5, 2, 1, true", "5, 2, 28, 28, 2, 2, false", "1, 1, 2, 2, 2, 2, false", "2, 3, 12, 11, 3, 2, true",
         "1, 2, 13, 14, 3, 1, true", "1, 2, 9, 9, 4, 3, false", "1, 2, 15, 14, 6, 2, false",
+        "2, 3, 40, 41, 3, 2, true", "1, 2, 70, 69, 3, 2, false", "1, 1, 1, 1, 3, 2, true", "1, 1, 2, 3, 3, 2, true",
     })
     void matchesPlainSearch(int n, int c, int h, int w, int k, int stride, boolean same) {
         SplittableRandom rng = new SplittableRandom(h * 7 + w + c);
@@ -55,5 +61,83 @@ class MaxPoolKernelTest {
         }
         MaxPoolKernel.backward(x, y, dy, arg, g, dx);
         assertThat(dx).containsExactly(want);
+    }
+
+    /**
+     * The 3x3 stride-2 rows, scalar and vector, equal the general loop bit for bit: outputs (±0
+     * included: inside windows take Math.max's 0, border windows the first zero met), winners and
+     * gradients, on ReLU-like inputs (many ties at 0) mixed with -0, NaNs and infinities, with every
+     * padding the path takes, widths below, at and past a vector, and ceil mode's extra padding.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "3, 3, 0, 0, 0, 0", "1, 1, 1, 1, 1, 1", "2, 3, 1, 1, 1, 1", "3, 2, 0, 1, 0, 1", "4, 4, 1, 0, 1, 0",
+        "5, 5, 1, 2, 1, 2", "7, 8, 1, 1, 0, 0", "8, 7, 0, 0, 1, 1", "9, 33, 1, 1, 1, 1", "6, 34, 0, 1, 0, 1",
+        "5, 35, 1, 1, 1, 1", "5, 36, 1, 1, 1, 2", "4, 37, 1, 1, 1, 1", "3, 38, 0, 0, 0, 0", "6, 67, 1, 2, 1, 2",
+        "9, 70, 1, 1, 0, 1", "12, 112, 1, 1, 1, 1", "11, 113, 1, 1, 1, 1", "10, 129, 0, 0, 1, 2",
+    })
+    void threeByThreeRowsEqualTheGeneralLoop(int h, int w, int top, int bottom, int left, int right) {
+        SplittableRandom rng = new SplittableRandom(h * 131 + w);
+        Window2d g = Window2d.of(new int[] {2, 3, h, w}, 3, 3, 2, 2, 1, 1, new Padding.Explicit(top, bottom, left, right));
+        assertThat(MaxPool3x3.applies(g)).isTrue();
+        float[] specials = {-0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, -1f, 1f};
+        float[] x = new float[2 * 3 * h * w];
+        for (int i = 0; i < x.length; i++) {
+            int kind = rng.nextInt(20);
+            x[i] = kind < 8 ? 0f : kind < 9 ? specials[rng.nextInt(specials.length)] : rng.nextInt(4);
+        }
+        // One plane without NaNs and one of infinities and zeros only, so that NaNs do not hide the other cases.
+        for (int i = h * w; i < 3 * h * w; i++) {
+            if (Float.isNaN(x[i])) x[i] = i < 2 * h * w ? -0f : Float.NEGATIVE_INFINITY;
+            if (i >= 2 * h * w && x[i] != 0f && x[i] != Float.NEGATIVE_INFINITY) x[i] = rng.nextBoolean() ? -0f : Float.NEGATIVE_INFINITY;
+        }
+        int out = 2 * 3 * g.oH() * g.oW();
+        float[] want = new float[out];
+        int[] wantArg = new int[out];
+        MaxPoolKernel.forwardGeneral(x, g, want, wantArg);
+        float[] dy = new float[out], wantDx = new float[x.length];
+        for (int i = 0; i < out; i++) dy[i] = rng.nextInt(8) - 3.5f;
+        MaxPoolKernel.backward(x, want, dy, wantArg, g, wantDx);
+        for (MaxPoolRows rows : ROWS) {
+            float[] y = new float[out], dx = new float[x.length];
+            int[] arg = new int[out];
+            MaxPoolKernel.forward(x, g, y, arg, rows);
+            assertThat(arg).as("%s winners", rows).containsExactly(wantArg);
+            assertThat(bits(y)).as("%s outputs", rows).containsExactly(bits(want));
+            MaxPoolKernel.backward(x, y, dy, arg, g, dx);
+            assertThat(bits(dx)).as("%s gradient", rows).containsExactly(bits(wantDx));
+        }
+    }
+
+    /**
+     * The 3x3 rows give the same bits before and after the JIT compiles them (5,000 calls): C2's
+     * vector max and compares must treat -0, 0 and NaN as the interpreter's Java code does.
+     */
+    @org.junit.jupiter.api.Test
+    void threeByThreeRowsDoNotDependOnCompilation() {
+        SplittableRandom rng = new SplittableRandom(5);
+        Window2d g = Window2d.of(new int[] {1, 2, 9, 45}, 3, 3, 2, 2, 1, 1, Padding.of(1));
+        float[] specials = {0f, 0f, 0f, -0f, Float.NaN, 1f, Float.NEGATIVE_INFINITY};
+        float[] x = new float[2 * 9 * 45];
+        for (int i = 0; i < x.length; i++) x[i] = specials[rng.nextInt(specials.length)];
+        int out = 2 * g.oH() * g.oW();
+        float[] want = new float[out], y = new float[out];
+        int[] wantArg = new int[out], arg = new int[out];
+        MaxPoolKernel.forwardGeneral(x, g, want, wantArg);
+        for (int rep = 0; rep < 5_000; rep++) {
+            for (MaxPoolRows rows : ROWS) {
+                MaxPoolKernel.forward(x, g, y, arg, rows);
+                if (!java.util.Arrays.equals(arg, wantArg) || !java.util.Arrays.equals(bits(y), bits(want))) {
+                    assertThat(arg).as("%s winners, call %d", rows, rep).containsExactly(wantArg);
+                    assertThat(bits(y)).as("%s outputs, call %d", rows, rep).containsExactly(bits(want));
+                }
+            }
+        }
+    }
+
+    private static int[] bits(float[] a) {
+        int[] b = new int[a.length];
+        for (int i = 0; i < a.length; i++) b[i] = Float.floatToRawIntBits(a[i]);
+        return b;
     }
 }
