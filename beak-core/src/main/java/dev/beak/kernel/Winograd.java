@@ -28,7 +28,7 @@ public final class Winograd {
 
     private static final class Work {
         float[] u = new float[0], planes = new float[0], v = new float[0], m = new float[0], out = new float[0];
-        float[] turned = new float[0], vAll = new float[0];
+        float[] vAll = new float[0];
         /** The block's runs of adjacent tiles: image, tile row, first tile column, length, first column of V. */
         int[] runImage = new int[0], runRow = new int[0], runX = new int[0], runLength = new int[0], runStart = new int[0];
         int runs;
@@ -75,18 +75,7 @@ public final class Winograd {
      */
     public static void backwardInput(float[] dy, float[] w, Window2d g, int f, float[] dx) {
         if (!appliesBackward(g)) throw new IllegalArgumentException("Winograd input gradient needs a 3x3 stride-1 window padded at most 2, got " + g);
-        int c = g.c();
-        Work caller = WORK.get();
-        float[] turned = caller.turned = grow(caller.turned, c * f * 9);
-        Parallel.forRange(c, (from, to) -> {
-            for (int ch = from; ch < to; ch++) {
-                for (int o = 0; o < f; o++) {
-                    int src = (o * c + ch) * 9, dst = (ch * f + o) * 9;
-                    for (int i = 0; i < 9; i++) turned[dst + i] = w[src + 8 - i];
-                }
-            }
-        });
-        forward(dy, turned, null, backwardWindow(g, f), c, dx, true);
+        forward(dy, w, null, backwardWindow(g, f), g.c(), dx, true, PLANE_FLOATS, true);
     }
 
     /** Whether {@link #backwardInput} computes this layer's input gradient: {@link #applies}, padding at most 2. */
@@ -107,11 +96,16 @@ public final class Winograd {
 
     /** y := conv(x, w) + bias, or y += that when {@code accumulate}. */
     static void forward(float[] x, float[] w, float[] bias, Window2d g, int f, float[] y, boolean accumulate) {
-        forward(x, w, bias, g, f, y, accumulate, PLANE_FLOATS);
+        forward(x, w, bias, g, f, y, accumulate, PLANE_FLOATS, false);
     }
 
+    /**
+     * The forward pass; with {@code turned}, w holds the weights of the layer whose input gradient this
+     * is, (c, f, 3, 3) in this call's terms, read as the turned filters of {@link #backwardInput}
+     * without copying them.
+     */
     static void forward(float[] x, float[] w, float[] bias, Window2d g, int f, float[] y, boolean accumulate,
-                        int planeFloats) {
+                        int planeFloats, boolean turned) {
         if (!applies(g)) throw new IllegalArgumentException("Winograd F(2x2, 3x3) needs a 3x3 stride-1 window, got " + g);
         TileKernel tk = Kernels.tileKernel();
         WinogradTransforms tf = Kernels.winogradTransforms();
@@ -119,7 +113,7 @@ public final class Winograd {
         int tilesW = (g.oW() + 1) / 2, tilesH = (g.oH() + 1) / 2, half = tilesW + 1, planeSize = (2 * tilesH + 2) * 2 * half;
         Work caller = WORK.get();
         float[] u = caller.u = grow(caller.u, 16 * uStep(fp, c));
-        filters(w, f, c, mr, fp, u);
+        filters(w, f, c, mr, fp, u, turned);
         // Images in passes whose split planes fit in PLANE_FLOATS (a batch of VGG16's 224 x 224 maps would
         // otherwise double the layer's memory).
         int perPass = Math.max(1, Math.min(g.n(), planeFloats / (c * planeSize))), perImage = tilesH * tilesW;
@@ -183,8 +177,10 @@ public final class Winograd {
      * U packed for the tile kernel: for each ξ, A panels of {@code mr} filters, C deep; element
      * (filter o, channel ch) of U[ξ] sits at {@code (ξ * fp + o - o % mr) * c + ch * mr + o % mr}.
      * Each 3x3 filter g becomes G g Gᵀ (4x4); filters past f (padding to whole panels) are zero.
+     * {@code turned}: filter o, channel ch is w's filter ch, channel o, turned by 180 degrees (the
+     * input gradient's filters, read in place).
      */
-    static void filters(float[] w, int f, int c, int mr, int fp, float[] u) {
+    static void filters(float[] w, int f, int c, int mr, int fp, float[] u, boolean turned) {
         int step = uStep(fp, c);
         // Panel by panel, channel by channel: each of the 16 ξ streams is written in order.
         Parallel.forRange(fp / mr, (from, to) -> {
@@ -195,11 +191,19 @@ public final class Winograd {
                             for (int xi = 0; xi < 16; xi++) u[xi * step + at] = 0f;
                             continue;
                         }
-                        int q = (o * c + ch) * 9;
                         // Rows of t = G g (4x3), G = [1 0 0; .5 .5 .5; .5 -.5 .5; 0 0 1]; locals so C2 keeps them in registers.
-                        float g00 = w[q], g01 = w[q + 1], g02 = w[q + 2];
-                        float g10 = w[q + 3], g11 = w[q + 4], g12 = w[q + 5];
-                        float g20 = w[q + 6], g21 = w[q + 7], g22 = w[q + 8];
+                        float g00, g01, g02, g10, g11, g12, g20, g21, g22;
+                        if (turned) {
+                            int q = (ch * f + o) * 9;
+                            g00 = w[q + 8]; g01 = w[q + 7]; g02 = w[q + 6];
+                            g10 = w[q + 5]; g11 = w[q + 4]; g12 = w[q + 3];
+                            g20 = w[q + 2]; g21 = w[q + 1]; g22 = w[q];
+                        } else {
+                            int q = (o * c + ch) * 9;
+                            g00 = w[q]; g01 = w[q + 1]; g02 = w[q + 2];
+                            g10 = w[q + 3]; g11 = w[q + 4]; g12 = w[q + 5];
+                            g20 = w[q + 6]; g21 = w[q + 7]; g22 = w[q + 8];
+                        }
                         filterRow(u, step, at, 0, g00, g01, g02);
                         filterRow(u, step, at, 1, 0.5f * (g00 + g10 + g20), 0.5f * (g01 + g11 + g21), 0.5f * (g02 + g12 + g22));
                         filterRow(u, step, at, 2, 0.5f * (g00 - g10 + g20), 0.5f * (g01 - g11 + g21), 0.5f * (g02 - g12 + g22));
