@@ -2,7 +2,8 @@
  * Internal compute kernels on plain arrays: GEMM ({@link dev.beak.kernel.Gemm}, packed and
  * register-blocked on the Vector API, with a thin path for a few rows), convolution by banded
  * per-image or per-group GEMMs ({@link dev.beak.kernel.Conv2dKernel}) and by Winograd F(2x2, 3x3)
- * fused around the GEMM's register-tile kernel ({@link dev.beak.kernel.Winograd}), max pooling
+ * fused around the GEMM's register-tile kernel ({@link dev.beak.kernel.Winograd} for the forward pass
+ * and input gradient, {@link dev.beak.kernel.WinogradWeights} for the weight gradient), max pooling
  * ({@link dev.beak.kernel.MaxPoolKernel}), the elementwise loops of ReLU, Adam and the batch-norm
  * sums ({@link dev.beak.kernel.Elementwise}, {@link dev.beak.kernel.ElementwiseKernel}), and the thread pool
  * ({@link dev.beak.kernel.Parallel}). Each fast kernel has a plain reference beside it (double
