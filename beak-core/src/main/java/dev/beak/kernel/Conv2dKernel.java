@@ -314,10 +314,11 @@ public final class Conv2dKernel {
     /** Rows [iyLo, iyHi) of the plane at x[base] (W wide) to {@code split}, each as E = x[2k] then O = x[2k + 1]. */
     private static void splitColumns(float[] x, int base, int w, int iyLo, int iyHi, float[] split) {
         int half = (w + 1) / 2;
+        Interleave interleave = Kernels.interleave();
         for (int iy = iyLo, at = 0; iy < iyHi; iy++, at += w) {
             int src = base + iy * w;
-            for (int k = 0; k < half; k++) split[at + k] = x[src + 2 * k];
-            for (int k = 0; k < w / 2; k++) split[at + half + k] = x[src + 2 * k + 1];
+            interleave.split(x, src, w / 2, split, at, at + half);
+            if (w % 2 == 1) split[at + half - 1] = x[src + w - 1];
         }
     }
 

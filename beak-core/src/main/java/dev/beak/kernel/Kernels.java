@@ -14,6 +14,7 @@ public final class Kernels {
     private static final String VECTOR_TILE = "dev.beak.kernel.VectorTileKernel";
     private static final String VECTOR_WINOGRAD = "dev.beak.kernel.VectorWinogradTransforms";
     private static final String VECTOR_MAX_POOL = "dev.beak.kernel.VectorMaxPoolRows";
+    private static final String VECTOR_INTERLEAVE = "dev.beak.kernel.VectorInterleave";
     private static final String HINT = "beak: the Vector API is not enabled; running scalar kernels"
             + " (add --add-modules jdk.incubator.vector for the fast path)";
 
@@ -28,6 +29,8 @@ public final class Kernels {
             : (WinogradTransforms) vector(VECTOR_WINOGRAD, new ScalarWinogradTransforms());
     private static final MaxPoolRows MAX_POOL = SELECTED == SCALAR ? new ScalarMaxPoolRows()
             : (MaxPoolRows) vector(VECTOR_MAX_POOL, new ScalarMaxPoolRows());
+    private static final Interleave INTERLEAVE = SELECTED == SCALAR ? new ScalarInterleave()
+            : (Interleave) vector(VECTOR_INTERLEAVE, new ScalarInterleave());
 
     private Kernels() {}
 
@@ -70,6 +73,11 @@ public final class Kernels {
     }
 
     /** The 3x3 stride-2 max-pool rows matching {@link #gemm()}. */
+    /** Even/odd splitting and zipping matching {@link #gemm()}. */
+    static Interleave interleave() {
+        return INTERLEAVE;
+    }
+
     static MaxPoolRows maxPoolRows() {
         return MAX_POOL;
     }

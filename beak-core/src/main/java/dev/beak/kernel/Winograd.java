@@ -159,10 +159,7 @@ public final class Winograd {
             // Columns k whose two inputs 2k - pad and 2k + 1 - pad are both inside the row: [lo, hi).
             int lo = Math.min(half, (pad + 1) / 2), hi = Math.max(lo, Math.min(half, (W + pad) / 2));
             for (int k = 0; k < lo; k++) splitEdge(x, line, W, 2 * k - pad, p, at + k, half);
-            for (int k = lo, ix = 2 * lo - pad; k < hi; k++, ix += 2) {
-                p[at + k] = x[line + ix];
-                p[at + half + k] = x[line + ix + 1];
-            }
+            Kernels.interleave().split(x, line + 2 * lo - pad, hi - lo, p, at + lo, at + half + lo);
             for (int k = hi; k < half; k++) splitEdge(x, line, W, 2 * k - pad, p, at + k, half);
         }
     }
@@ -372,27 +369,10 @@ public final class Winograd {
         boolean below = oy + 1 < oH;
         // Whole tiles without a branch per value; an odd width leaves a last tile of one column.
         int whole = 2 * (tx0 + len) <= oW ? len : len - 1;
-        int s1 = stride, s2 = 2 * stride, s3 = 3 * stride;
-        if (!accumulate && below) {
-            for (int j = 0, at = top; j < whole; j++, at += 2) {
-                y[at] = out[j];
-                y[at + 1] = out[s1 + j];
-                y[at + oW] = out[s2 + j];
-                y[at + oW + 1] = out[s3 + j];
-            }
-        } else if (below) {
-            for (int j = 0, at = top; j < whole; j++, at += 2) {
-                y[at] += out[j];
-                y[at + 1] += out[s1 + j];
-                y[at + oW] += out[s2 + j];
-                y[at + oW + 1] += out[s3 + j];
-            }
-        } else {
-            for (int j = 0, at = top; j < whole; j++, at += 2) {
-                store(y, at, out[j], accumulate);
-                store(y, at + 1, out[s1 + j], accumulate);
-            }
-        }
+        int s2 = 2 * stride;
+        Interleave zip = Kernels.interleave();
+        zip.zip(out, 0, out, stride, whole, y, top, accumulate);
+        if (below) zip.zip(out, s2, out, s2 + stride, whole, y, top + oW, accumulate);
         if (whole < len) {
             int at = top + 2 * whole;
             store(y, at, out[whole], accumulate);
