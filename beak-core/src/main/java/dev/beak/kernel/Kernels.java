@@ -15,6 +15,7 @@ public final class Kernels {
     private static final String VECTOR_WINOGRAD = "dev.beak.kernel.VectorWinogradTransforms";
     private static final String VECTOR_MAX_POOL = "dev.beak.kernel.VectorMaxPoolRows";
     private static final String VECTOR_INTERLEAVE = "dev.beak.kernel.VectorInterleave";
+    private static final String VECTOR_TWO_BY_TWO = "dev.beak.kernel.VectorTwoByTwoGradient";
     private static final String HINT = "beak: the Vector API is not enabled; running scalar kernels"
             + " (add --add-modules jdk.incubator.vector for the fast path)";
 
@@ -31,6 +32,8 @@ public final class Kernels {
             : (MaxPoolRows) vector(VECTOR_MAX_POOL, new ScalarMaxPoolRows());
     private static final Interleave INTERLEAVE = SELECTED == SCALAR ? new ScalarInterleave()
             : (Interleave) vector(VECTOR_INTERLEAVE, new ScalarInterleave());
+    private static final TwoByTwoGradient TWO_BY_TWO = SELECTED == SCALAR ? new ScalarTwoByTwoGradient()
+            : (TwoByTwoGradient) vector(VECTOR_TWO_BY_TWO, new ScalarTwoByTwoGradient());
 
     private Kernels() {}
 
@@ -73,6 +76,11 @@ public final class Kernels {
     }
 
     /** The 3x3 stride-2 max-pool rows matching {@link #gemm()}. */
+    /** The 2x2 max-pool gradient matching {@link #gemm()}. */
+    static TwoByTwoGradient twoByTwoGradient() {
+        return TWO_BY_TWO;
+    }
+
     /** Even/odd splitting and zipping matching {@link #gemm()}. */
     static Interleave interleave() {
         return INTERLEAVE;

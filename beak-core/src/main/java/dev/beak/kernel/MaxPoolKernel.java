@@ -152,8 +152,8 @@ public final class MaxPoolKernel {
 
     /**
      * dx += scatter(dy) to the winners; parallel over planes, whose windows stay inside their own plane.
-     * On the 2x2 path the winner is found again: the first input equal to the output (the first NaN
-     * when the output is NaN), which is the window's first maximum.
+     * On the 2x2 path the winner is found again ({@link TwoByTwoGradient}): the first input equal to
+     * the output (the first NaN when the output is NaN), which is the window's first maximum.
      */
     public static void backward(float[] x, float[] y, float[] dy, int[] argmax, Window2d g, float[] dx) {
         int per = g.oH() * g.oW();
@@ -167,27 +167,10 @@ public final class MaxPoolKernel {
                 return;
             }
             int H = g.h(), W = g.w(), oH = g.oH(), oW = g.oW();
+            TwoByTwoGradient rows = Kernels.twoByTwoGradient();
             for (int pl = from; pl < to; pl++) {
-                for (int oy = 0, o = pl * per; oy < oH; oy++) {
-                    for (int ox = 0, i = pl * H * W + 2 * oy * W; ox < oW; ox++, o++, i += 2) {
-                        float v = y[o];
-                        int at;
-                        if (v == v) {
-                            // Branch-free: bit k set when input k equals the maximum; the lowest set bit wins.
-                            int hits = (x[i] == v ? 1 : 0) | (x[i + 1] == v ? 2 : 0) | (x[i + W] == v ? 4 : 0) | 8;
-                            int k = Integer.numberOfTrailingZeros(hits);
-                            at = i + (k & 1) + (k >> 1) * W;
-                        } else {
-                            at = same(x[i], v) ? i : same(x[i + 1], v) ? i + 1 : same(x[i + W], v) ? i + W : i + W + 1;
-                        }
-                        dx[at] += dy[o];
-                    }
-                }
+                for (int oy = 0, o = pl * per; oy < oH; oy++, o += oW) rows.gradient(x, pl * H * W + 2 * oy * W, W, y, dy, o, oW, dx);
             }
         });
-    }
-
-    private static boolean same(float a, float v) {
-        return a == v || (a != a && v != v);
     }
 }

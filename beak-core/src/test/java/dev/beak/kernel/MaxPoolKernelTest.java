@@ -22,6 +22,7 @@ class MaxPoolKernelTest {
         "1, 4, 6, 5, 2, 1, true", "5, 2, 28, 28, 2, 2, false", "1, 1, 2, 2, 2, 2, false", "2, 3, 12, 11, 3, 2, true",
         "1, 2, 13, 14, 3, 1, true", "1, 2, 9, 9, 4, 3, false", "1, 2, 15, 14, 6, 2, false",
         "2, 3, 40, 41, 3, 2, true", "1, 2, 70, 69, 3, 2, false", "1, 1, 1, 1, 3, 2, true", "1, 1, 2, 3, 3, 2, true",
+        "2, 3, 40, 70, 2, 2, false", "1, 2, 33, 67, 2, 2, false",
     })
     void matchesPlainSearch(int n, int c, int h, int w, int k, int stride, boolean same) {
         SplittableRandom rng = new SplittableRandom(h * 7 + w + c);
@@ -61,6 +62,35 @@ class MaxPoolKernelTest {
         }
         MaxPoolKernel.backward(x, y, dy, arg, g, dx);
         assertThat(dx).containsExactly(want);
+    }
+
+    /**
+     * The 2x2 gradient rows, vector and scalar, give the same dx bit for bit: winners among ties (0
+     * and -0 alike), NaN outputs, and dx elements that win nothing left untouched (a -0 stays -0).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 15, 16, 17, 40, 77})
+    void twoByTwoGradientRowsAgree(int len) {
+        SplittableRandom rng = new SplittableRandom(len);
+        int w = 2 * len + 3;
+        float[] x = new float[2 * w + 8], y = new float[len], dy = new float[len];
+        float[] values = {0f, -0f, 1f, 2f, Float.NaN, Float.NEGATIVE_INFINITY};
+        for (int i = 0; i < x.length; i++) x[i] = values[rng.nextInt(values.length)];
+        for (int k = 0; k < len; k++) {
+            int i = 1 + 2 * k;
+            y[k] = Math.max(Math.max(x[i], x[i + 1]), Math.max(x[i + w], x[i + w + 1]));
+            dy[k] = (float) rng.nextDouble(-1, 1);
+        }
+        float[] start = new float[x.length];
+        for (int i = 0; i < start.length; i++) start[i] = rng.nextBoolean() ? -0f : (float) rng.nextDouble(-1, 1);
+        float[] scalar = start.clone(), vector = start.clone();
+        new ScalarTwoByTwoGradient().gradient(x, 1, w, y, dy, 0, len, scalar);
+        if (Kernels.vectorized()) new VectorTwoByTwoGradient().gradient(x, 1, w, y, dy, 0, len, vector);
+        else new ScalarTwoByTwoGradient().gradient(x, 1, w, y, dy, 0, len, vector);
+        for (int i = 0; i < x.length; i++) {
+            assertThat(Float.floatToRawIntBits(vector[i])).as("dx %d", i).isEqualTo(Float.floatToRawIntBits(scalar[i]));
+        }
+        assertThat(Float.floatToRawIntBits(scalar[0])).as("left of the windows").isEqualTo(Float.floatToRawIntBits(start[0]));
     }
 
     /**
