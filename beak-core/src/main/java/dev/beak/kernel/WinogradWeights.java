@@ -37,7 +37,7 @@ public final class WinogradWeights {
     private static final int PASS_FLOATS = 1 << 22;
     /** Floats between consecutive ξ in V and dM, so the 16 do not fall in the same L1 sets. */
     private static final int SKEW = 16;
-    private static final int MIN_CHANNELS = 64;
+    private static final int MIN_CHANNELS = 32;
     private static final boolean ENABLED = !"false".equalsIgnoreCase(System.getProperty("beak.winograd", ""));
 
     /** A thread's buffers: V and dM of a pass or chunk, and dU. */
@@ -55,8 +55,9 @@ public final class WinogradWeights {
 
     /**
      * Whether to compute this layer's weight gradient here: Winograd {@link Winograd#applies}, the
-     * Vector API is on, and there are at least 64 channels and filters, as for the forward pass
-     * (thinner layers were not measured). {@code -Dbeak.winograd=false} turns it off with the rest of Winograd.
+     * Vector API is on, and there are at least 32 channels and filters. Measured (ConvBenchMain W2):
+     * 32 channels to 64 filters on 15 x 15 maps took 1.2 ms against im2col's 2.1; 3 channels took
+     * three times im2col's time. {@code -Dbeak.winograd=false} turns it off with the rest of Winograd.
      */
     public static boolean pays(Window2d g, int f) {
         return ENABLED && Winograd.applies(g) && Kernels.vectorized() && g.c() >= MIN_CHANNELS && f >= MIN_CHANNELS;
