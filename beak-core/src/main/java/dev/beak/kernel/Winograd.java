@@ -113,10 +113,13 @@ public final class Winograd {
         int tilesW = (g.oW() + 1) / 2, tilesH = (g.oH() + 1) / 2, half = tilesW + 1, planeSize = (2 * tilesH + 2) * 2 * half;
         Work caller = WORK.get();
         float[] u = caller.u = grow(caller.u, 16 * uStep(fp, c));
-        filters(w, f, c, mr, fp, u, turned);
         // Images in passes whose split planes fit in PLANE_FLOATS (a batch of VGG16's 224 x 224 maps would
         // otherwise double the layer's memory).
         int perPass = Math.max(1, Math.min(g.n(), planeFloats / (c * planeSize))), perImage = tilesH * tilesW;
+        // One pass by filter slices: each slice's task transforms its own filters just before it uses
+        // them, so U (16 MiB for 512 x 512) is not written out to memory and read back.
+        boolean slicesTransform = perPass == g.n() && bySlices(g.n() * perImage, nr, c);
+        if (!slicesTransform) filters(w, f, c, mr, fp, u, turned);
         float[] planes = caller.planes = grow(caller.planes, perPass * c * planeSize);
         for (int n0 = 0; n0 < g.n(); n0 += perPass) {
             int n1 = Math.min(g.n(), n0 + perPass), first = n0;
@@ -125,8 +128,9 @@ public final class Winograd {
             });
             int t0 = n0 * perImage, tiles = (n1 - n0) * perImage;
             int blocks = (tiles + nr - 1) / nr, groups = fp / mr;
-            if (blocks < 4 * Parallel.threads() && (long) blocks * 16 * (c * nr + SKEW) <= V_ALL_FLOATS) {
-                filterSlices(tk, tf, planes, planeSize, first, u, bias, g, f, fp, y, t0, tiles, accumulate, caller);
+            if (bySlices(tiles, nr, c)) {
+                filterSlices(tk, tf, planes, planeSize, first, u, bias, g, f, fp, y, t0, tiles, accumulate, caller,
+                        slicesTransform ? w : null, turned);
                 continue;
             }
             // Few blocks but too much V to keep: split each block's filters too, for 4+ tasks per thread.
@@ -138,6 +142,12 @@ public final class Winograd {
                         g0 * mr, g1 * mr, accumulate);
             });
         }
+    }
+
+    /** Whether a pass of {@code tiles} tiles runs by {@link #filterSlices}: few blocks, and their V fits. */
+    private static boolean bySlices(int tiles, int nr, int c) {
+        int blocks = (tiles + nr - 1) / nr;
+        return blocks < 4 * Parallel.threads() && (long) blocks * 16 * (c * nr + SKEW) <= V_ALL_FLOATS;
     }
 
     /** Most floats of V that {@link #filterSlices} transforms ahead (64 MiB). */
@@ -178,37 +188,40 @@ public final class Winograd {
      * input gradient's filters, read in place).
      */
     static void filters(float[] w, int f, int c, int mr, int fp, float[] u, boolean turned) {
+        Parallel.forRange(fp / mr, (from, to) -> filterPanels(w, f, c, mr, fp, u, turned, from * mr, to * mr));
+    }
+
+    /** {@link #filters} for filters [o0, o1) (whole panels) only, on the calling thread. */
+    static void filterPanels(float[] w, int f, int c, int mr, int fp, float[] u, boolean turned, int o0, int o1) {
         int step = uStep(fp, c);
         // Panel by panel, channel by channel: each of the 16 ξ streams is written in order.
-        Parallel.forRange(fp / mr, (from, to) -> {
-            for (int panel = from * mr; panel < to * mr; panel += mr) {
-                for (int ch = 0; ch < c; ch++) {
-                    for (int r = 0, at = panel * c + ch * mr, o = panel; r < mr; r++, at++, o++) {
-                        if (o >= f) {
-                            for (int xi = 0; xi < 16; xi++) u[xi * step + at] = 0f;
-                            continue;
-                        }
-                        // Rows of t = G g (4x3), G = [1 0 0; .5 .5 .5; .5 -.5 .5; 0 0 1]; locals so C2 keeps them in registers.
-                        float g00, g01, g02, g10, g11, g12, g20, g21, g22;
-                        if (turned) {
-                            int q = (ch * f + o) * 9;
-                            g00 = w[q + 8]; g01 = w[q + 7]; g02 = w[q + 6];
-                            g10 = w[q + 5]; g11 = w[q + 4]; g12 = w[q + 3];
-                            g20 = w[q + 2]; g21 = w[q + 1]; g22 = w[q];
-                        } else {
-                            int q = (o * c + ch) * 9;
-                            g00 = w[q]; g01 = w[q + 1]; g02 = w[q + 2];
-                            g10 = w[q + 3]; g11 = w[q + 4]; g12 = w[q + 5];
-                            g20 = w[q + 6]; g21 = w[q + 7]; g22 = w[q + 8];
-                        }
-                        filterRow(u, step, at, 0, g00, g01, g02);
-                        filterRow(u, step, at, 1, 0.5f * (g00 + g10 + g20), 0.5f * (g01 + g11 + g21), 0.5f * (g02 + g12 + g22));
-                        filterRow(u, step, at, 2, 0.5f * (g00 - g10 + g20), 0.5f * (g01 - g11 + g21), 0.5f * (g02 - g12 + g22));
-                        filterRow(u, step, at, 3, g20, g21, g22);
+        for (int panel = o0; panel < o1; panel += mr) {
+            for (int ch = 0; ch < c; ch++) {
+                for (int r = 0, at = panel * c + ch * mr, o = panel; r < mr; r++, at++, o++) {
+                    if (o >= f) {
+                        for (int xi = 0; xi < 16; xi++) u[xi * step + at] = 0f;
+                        continue;
                     }
+                    // Rows of t = G g (4x3), G = [1 0 0; .5 .5 .5; .5 -.5 .5; 0 0 1]; locals so C2 keeps them in registers.
+                    float g00, g01, g02, g10, g11, g12, g20, g21, g22;
+                    if (turned) {
+                        int q = (ch * f + o) * 9;
+                        g00 = w[q + 8]; g01 = w[q + 7]; g02 = w[q + 6];
+                        g10 = w[q + 5]; g11 = w[q + 4]; g12 = w[q + 3];
+                        g20 = w[q + 2]; g21 = w[q + 1]; g22 = w[q];
+                    } else {
+                        int q = (o * c + ch) * 9;
+                        g00 = w[q]; g01 = w[q + 1]; g02 = w[q + 2];
+                        g10 = w[q + 3]; g11 = w[q + 4]; g12 = w[q + 5];
+                        g20 = w[q + 6]; g21 = w[q + 7]; g22 = w[q + 8];
+                    }
+                    filterRow(u, step, at, 0, g00, g01, g02);
+                    filterRow(u, step, at, 1, 0.5f * (g00 + g10 + g20), 0.5f * (g01 + g11 + g21), 0.5f * (g02 + g12 + g22));
+                    filterRow(u, step, at, 2, 0.5f * (g00 - g10 + g20), 0.5f * (g01 - g11 + g21), 0.5f * (g02 - g12 + g22));
+                    filterRow(u, step, at, 3, g20, g21, g22);
                 }
             }
-        });
+        }
     }
 
     /** Row i of U = t Gᵀ from row i of t = G g: entries ξ = 4i .. 4i+3, {@code step} apart. */
@@ -251,11 +264,12 @@ public final class Winograd {
      * every block of nr tiles streams all of U (16 MiB for 512 x 512) from memory for only nr
      * multiply-adds per value. Here V is transformed for all blocks first; then each task takes a
      * slice of filters and, for every U panel it loads, runs the products of all blocks (whose V
-     * panels, blocks x KC x nr floats, stay in L2), then writes its filters' outputs.
+     * panels, blocks x KC x nr floats, stay in L2), then writes its filters' outputs. Given
+     * {@code w} (not null), each task first transforms its own filters into U ({@link #filterPanels}).
      */
     private static void filterSlices(TileKernel tk, WinogradTransforms tf, float[] planes, int planeSize, int n0,
                                      float[] u, float[] bias, Window2d g, int f, int fp, float[] y, int t0, int tiles,
-                                     boolean accumulate, Work caller) {
+                                     boolean accumulate, Work caller, float[] w, boolean turned) {
         int mr = tk.mr(), nr = tk.nr(), c = g.c(), step = c * nr + SKEW, ms = mr * nr;
         int blocks = (tiles + nr - 1) / nr, vBlock = 16 * step;
         float[] vAll = caller.vAll = grow(caller.vAll, blocks * vBlock);
@@ -264,6 +278,7 @@ public final class Winograd {
         int slice = Math.max(mr, Math.min(FILTER_BLOCK, fp / (4 * Parallel.threads()) / mr * mr));
         Parallel.forEach((fp + slice - 1) / slice, s -> {
             int fa = s * slice, fz = Math.min(fp, fa + slice), groups = (fz - fa) / mr;
+            if (w != null) filterPanels(w, f, c, mr, fp, u, turned, fa, fz);
             Work work = WORK.get();
             float[] m = work.m = grow(work.m, blocks * groups * 16 * ms);
             for (int xi = 0; xi < 16; xi++) {
