@@ -32,6 +32,15 @@ public final class Parallel {
         return pool.size;
     }
 
+    /**
+     * The threads a loop started here would get: 1 inside a task of another loop, whose nested
+     * loops run serially ({@link #forEach}), else {@link #threads()}. Kernels that split work for
+     * the threads (a GEMM re-packs a shared operand per part) split it only for these.
+     */
+    static int available() {
+        return Thread.currentThread() instanceof Worker || LOCK.isHeldByCurrentThread() ? 1 : pool.size;
+    }
+
     /** Replaces the pool by one of {@code n} threads (the calling thread counts as one). */
     public static void setThreads(int n) {
         if (n < 1) throw new IllegalArgumentException("threads must be >= 1: " + n);

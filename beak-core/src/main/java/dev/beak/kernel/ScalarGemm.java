@@ -27,7 +27,7 @@ final class ScalarGemm implements Gemm {
             if (!accumulate) zero(c, cOff, ldc, m, n);
             return;
         }
-        Tiling t = Tiling.of(m, n, k, 4, 16, Parallel.threads());
+        Tiling t = Tiling.of(m, n, k, 4, 16, Parallel.available());
         Parallel.forEach(t.tasks(), task -> block(transA, transB, t.rowStart(task), t.rowEnd(task),
                 t.colStart(task), t.colEnd(task), k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate));
     }

@@ -46,7 +46,7 @@ final class VectorGemm implements Gemm {
             thinA(transA, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
             return;
         }
-        Tiling t = Tiling.of(m, n, k, MR, NR, Parallel.threads());
+        Tiling t = Tiling.of(m, n, k, MR, NR, Parallel.available());
         Parallel.forEach(t.tasks(), task -> block(transA, transB, t.rowStart(task), t.rowEnd(task),
                 t.colStart(task), t.colEnd(task), k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate));
     }
