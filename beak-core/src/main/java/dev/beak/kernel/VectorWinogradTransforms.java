@@ -20,28 +20,37 @@ final class VectorWinogradTransforms implements WinogradTransforms {
 
     @Override
     public void input(float[] p, int row, int half, int tx0, int len, float[] v, int vOff, int step, int room) {
-        int rs = 2 * half;
+        for (int i = 0; i < 4; i++) inputRow(p, row, half, tx0, len, v, vOff, step, room, i);
+    }
+
+    /**
+     * Row i of V (entries ξ = 4i .. 4i+3) for the run: row i of Bᵀ d is input row {@code A_ROW[i]}
+     * plus {@code SIGN[i]} times row {@code B_ROW[i]} (an exact fma), then the same on columns.
+     * One output row a call: with all 16 in one loop body, C2 reached its node limit while inlining
+     * the vector operations and left the last ones boxed (a gigabyte of garbage a second in
+     * ResNet-18 training, and several times slower).
+     */
+    private static void inputRow(float[] p, int row, int half, int tx0, int len, float[] v, int vOff, int step, int room, int i) {
+        int rs = 2 * half, ra = row + A_ROW[i] * rs, rb = row + B_ROW[i] * rs;
+        FloatVector sign = FloatVector.broadcast(S, SIGN[i]);
         for (int j = 0; j < len; j += L) {
-            int e = row + tx0 + j, o = e + half;
-            FloatVector d00 = load(p, e), d01 = load(p, o), d02 = load(p, e + 1), d03 = load(p, o + 1);
-            FloatVector d10 = load(p, e + rs), d11 = load(p, o + rs), d12 = load(p, e + rs + 1), d13 = load(p, o + rs + 1);
-            FloatVector d20 = load(p, e + 2 * rs), d21 = load(p, o + 2 * rs);
-            FloatVector d22 = load(p, e + 2 * rs + 1), d23 = load(p, o + 2 * rs + 1);
-            FloatVector d30 = load(p, e + 3 * rs), d31 = load(p, o + 3 * rs);
-            FloatVector d32 = load(p, e + 3 * rs + 1), d33 = load(p, o + 3 * rs + 1);
+            int e = tx0 + j, o = e + half;
+            FloatVector e0 = load(p, rb + e).fma(sign, load(p, ra + e)), e1 = load(p, rb + o).fma(sign, load(p, ra + o));
+            FloatVector e2 = load(p, rb + e + 1).fma(sign, load(p, ra + e + 1)), e3 = load(p, rb + o + 1).fma(sign, load(p, ra + o + 1));
             // Whole vector into v, or (no room for the spill) into the buffer, then the valid lanes over.
             boolean direct = j + L <= room;
             float[] dst = direct ? v : TAIL.get();
             int at = direct ? vOff + j : 0, st = direct ? step : L;
-            columns(dst, st, at, 0, d00.sub(d20), d01.sub(d21), d02.sub(d22), d03.sub(d23));
-            columns(dst, st, at, 1, d10.add(d20), d11.add(d21), d12.add(d22), d13.add(d23));
-            columns(dst, st, at, 2, d20.sub(d10), d21.sub(d11), d22.sub(d12), d23.sub(d13));
-            columns(dst, st, at, 3, d10.sub(d30), d11.sub(d31), d12.sub(d32), d13.sub(d33));
+            columns(dst, st, at - (direct ? 0 : 4 * i * L), i, e0, e1, e2, e3);
             if (!direct) {
-                for (int xi = 0; xi < 16; xi++) System.arraycopy(dst, xi * L, v, xi * step + vOff + j, Math.min(L, len - j));
+                for (int xi = 4 * i; xi < 4 * i + 4; xi++) System.arraycopy(dst, (xi - 4 * i) * L, v, xi * step + vOff + j, Math.min(L, len - j));
             }
         }
     }
+
+    /** Rows of Bᵀ d: e_i = d[A_ROW[i]] + SIGN[i] * d[B_ROW[i]], i.e. d0 - d2, d1 + d2, d2 - d1, d1 - d3. */
+    private static final int[] A_ROW = {0, 1, 2, 1}, B_ROW = {2, 2, 1, 3};
+    private static final float[] SIGN = {-1f, 1f, -1f, -1f};
 
     private static FloatVector load(float[] a, int i) {
         return FloatVector.fromArray(S, a, i);
@@ -78,18 +87,19 @@ final class VectorWinogradTransforms implements WinogradTransforms {
     @Override
     public void inputChannels(float[] s, int at, int rowStride, int colStride, int channels,
                               float[] v, int vAt, int step, int panel, int nr) {
+        for (int i = 0; i < 4; i++) inputChannelsRow(s, at, rowStride, colStride, channels, v, vAt, step, panel, nr, i);
+    }
+
+    /** Row i of V for {@link #inputChannels}, one output row a call for the reason given at {@link #inputRow}. */
+    private static void inputChannelsRow(float[] s, int at, int rowStride, int colStride, int channels,
+                                         float[] v, int vAt, int step, int panel, int nr, int i) {
         int c1 = colStride, c2 = 2 * colStride, c3 = 3 * colStride;
+        FloatVector sign = FloatVector.broadcast(S, SIGN[i]);
         for (int ch = 0; ch < channels; ch += L) {
-            int r0 = at + ch, r1 = r0 + rowStride, r2 = r1 + rowStride, r3 = r2 + rowStride;
-            FloatVector d00 = load(s, r0), d01 = load(s, r0 + c1), d02 = load(s, r0 + c2), d03 = load(s, r0 + c3);
-            FloatVector d10 = load(s, r1), d11 = load(s, r1 + c1), d12 = load(s, r1 + c2), d13 = load(s, r1 + c3);
-            FloatVector d20 = load(s, r2), d21 = load(s, r2 + c1), d22 = load(s, r2 + c2), d23 = load(s, r2 + c3);
-            FloatVector d30 = load(s, r3), d31 = load(s, r3 + c1), d32 = load(s, r3 + c2), d33 = load(s, r3 + c3);
-            int dst = vAt + ch / nr * panel + ch % nr;
-            columns(v, step, dst, 0, d00.sub(d20), d01.sub(d21), d02.sub(d22), d03.sub(d23));
-            columns(v, step, dst, 1, d10.add(d20), d11.add(d21), d12.add(d22), d13.add(d23));
-            columns(v, step, dst, 2, d20.sub(d10), d21.sub(d11), d22.sub(d12), d23.sub(d13));
-            columns(v, step, dst, 3, d10.sub(d30), d11.sub(d31), d12.sub(d32), d13.sub(d33));
+            int ra = at + ch + A_ROW[i] * rowStride, rb = at + ch + B_ROW[i] * rowStride;
+            FloatVector e0 = load(s, rb).fma(sign, load(s, ra)), e1 = load(s, rb + c1).fma(sign, load(s, ra + c1));
+            FloatVector e2 = load(s, rb + c2).fma(sign, load(s, ra + c2)), e3 = load(s, rb + c3).fma(sign, load(s, ra + c3));
+            columns(v, step, vAt + ch / nr * panel + ch % nr, i, e0, e1, e2, e3);
         }
     }
 
