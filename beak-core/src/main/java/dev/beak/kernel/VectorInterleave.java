@@ -34,8 +34,8 @@ final class VectorInterleave implements Interleave {
         int k = 0;
         for (; k + L <= count; k += L) {
             FloatVector lo = FloatVector.fromArray(S, x, src + 2 * k), hi = FloatVector.fromArray(S, x, src + 2 * k + L);
-            lo.rearrange(EVEN).blend(hi.rearrange(EVEN), HIGH).intoArray(dst, even + k);
-            lo.rearrange(ODD).blend(hi.rearrange(ODD), HIGH).intoArray(dst, odd + k);
+            even(lo, hi).intoArray(dst, even + k);
+            odd(lo, hi).intoArray(dst, odd + k);
         }
         TAIL.split(x, src + 2 * k, count - k, dst, even + k, odd + k);
     }
@@ -45,8 +45,7 @@ final class VectorInterleave implements Interleave {
         int j = 0;
         for (; j + L <= count; j += L) {
             FloatVector va = FloatVector.fromArray(S, a, ai + j), vb = FloatVector.fromArray(S, b, bi + j);
-            FloatVector lo = va.rearrange(LOW).blend(vb.rearrange(LOW), ODD_LANES);
-            FloatVector hi = va.rearrange(UP).blend(vb.rearrange(UP), ODD_LANES);
+            FloatVector lo = zipLow(va, vb), hi = zipHigh(va, vb);
             int o = at + 2 * j;
             if (accumulate) {
                 lo = lo.add(FloatVector.fromArray(S, y, o));
@@ -56,5 +55,25 @@ final class VectorInterleave implements Interleave {
             hi.intoArray(y, o + L);
         }
         TAIL.zip(a, ai + j, b, bi + j, count - j, y, at + 2 * j, accumulate);
+    }
+
+    /** Lanes 0, 2, 4, ... of lo, then of hi: the even elements of the 2L floats lo, hi. */
+    static FloatVector even(FloatVector lo, FloatVector hi) {
+        return lo.rearrange(EVEN).blend(hi.rearrange(EVEN), HIGH);
+    }
+
+    /** Lanes 1, 3, 5, ... of lo, then of hi: the odd elements. */
+    static FloatVector odd(FloatVector lo, FloatVector hi) {
+        return lo.rearrange(ODD).blend(hi.rearrange(ODD), HIGH);
+    }
+
+    /** The first L/2 lanes of a and b, alternating: a0 b0 a1 b1 ... */
+    static FloatVector zipLow(FloatVector a, FloatVector b) {
+        return a.rearrange(LOW).blend(b.rearrange(LOW), ODD_LANES);
+    }
+
+    /** The last L/2 lanes of a and b, alternating. */
+    static FloatVector zipHigh(FloatVector a, FloatVector b) {
+        return a.rearrange(UP).blend(b.rearrange(UP), ODD_LANES);
     }
 }

@@ -3,13 +3,12 @@ package dev.beak.kernel;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link MaxPoolRows} on the Vector API, L adjacent windows at a time. Lane k's inputs in a row
- * are columns 2k, 2k + 1 and 2k + 2: the even and the odd lanes of two loads give the first two,
- * the odd lanes of two loads one column on the third. Winners are blended from the last candidate
+ * are columns 2k, 2k + 1 and 2k + 2: the even and the odd lanes of two loads give the first two
+ * ({@link VectorInterleave}'s lane moves), the odd lanes of two loads one column on the third. Winners are blended from the last candidate
  * to the first, so the first that hits stays. They are offsets, whole numbers that floats hold
  * exactly, so the float compares' masks blend them directly; one conversion per vector makes them
  * indices.
@@ -22,19 +21,9 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorMaxPoolRows implements MaxPoolRows {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    // EVEN puts lane 2l mod L in lane l, ODD lane 2l + 1 mod L; lanes from L/2 on (HIGH) take the second vector's.
-    private static final VectorShuffle<Float> EVEN = VectorShuffle.fromOp(S, l -> 2 * l % L);
-    private static final VectorShuffle<Float> ODD = VectorShuffle.fromOp(S, l -> (2 * l + 1) % L);
-    private static final VectorMask<Float> HIGH = VectorMask.fromValues(S, high());
     // Lane l's offset 2l + j for input j of its window row.
     private static final FloatVector J0 = columns(0), J1 = columns(1), J2 = columns(2);
     private static final ScalarMaxPoolRows SHORT = new ScalarMaxPoolRows();
-
-    private static boolean[] high() {
-        boolean[] m = new boolean[L];
-        for (int l = L / 2; l < L; l++) m[l] = true;
-        return m;
-    }
 
     private static FloatVector columns(int j) {
         float[] a = new float[L];
@@ -51,8 +40,8 @@ final class VectorMaxPoolRows implements MaxPoolRows {
         for (int k = 0; k < len; k += L) {
             int kk = Math.min(k, len - L), i = s + 2 * kk;
             FloatVector lo = FloatVector.fromArray(S, x, i), hi = FloatVector.fromArray(S, x, i + L);
-            FloatVector v0 = even(lo, hi), v1 = odd(lo, hi);
-            FloatVector v2 = odd(FloatVector.fromArray(S, x, i + 1), FloatVector.fromArray(S, x, i + 1 + L)), max = v0.max(v1).max(v2);
+            FloatVector v0 = VectorInterleave.even(lo, hi), v1 = VectorInterleave.odd(lo, hi);
+            FloatVector v2 = VectorInterleave.odd(FloatVector.fromArray(S, x, i + 1), FloatVector.fromArray(S, x, i + 1 + L)), max = v0.max(v1).max(v2);
             max.intoArray(m, at + kk);
             J2.blend(J1, hit(v1, max)).blend(J0, hit(v0, max)).add(2 * kk).intoArray(w, at + kk);
         }
@@ -79,15 +68,5 @@ final class VectorMaxPoolRows implements MaxPoolRows {
     /** Lanes where v is the maximum m (±0 equal) or NaN (then m is NaN too). */
     private static VectorMask<Float> hit(FloatVector v, FloatVector m) {
         return v.compare(VectorOperators.EQ, m).or(v.compare(VectorOperators.NE, v));
-    }
-
-    /** Lanes 0, 2, 4, ... of lo then of hi. */
-    private static FloatVector even(FloatVector lo, FloatVector hi) {
-        return lo.rearrange(EVEN).blend(hi.rearrange(EVEN), HIGH);
-    }
-
-    /** Lanes 1, 3, 5, ... of lo then of hi. */
-    private static FloatVector odd(FloatVector lo, FloatVector hi) {
-        return lo.rearrange(ODD).blend(hi.rearrange(ODD), HIGH);
     }
 }

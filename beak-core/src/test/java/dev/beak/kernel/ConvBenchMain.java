@@ -77,7 +77,8 @@ public final class ConvBenchMain {
         System.out.printf(Locale.ROOT, "total %.1f ms%n", total * 1e3);
     }
 
-    private static double best(double seconds, Runnable r) {
+    /** The best time of {@code r} in seconds, over about {@code seconds} of repeats after two warm-up runs. */
+    static double best(double seconds, Runnable r) {
         for (int i = 0; i < 2; i++) r.run();
         double best = Double.MAX_VALUE;
         long end = System.nanoTime() + (long) (seconds * 1e9);

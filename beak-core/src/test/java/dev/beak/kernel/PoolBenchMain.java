@@ -33,22 +33,10 @@ public final class PoolBenchMain {
             float[] y = new float[out], dy = new float[out], dx = new float[x.length];
             for (int i = 0; i < out; i++) dy[i] = (float) rnd.nextGaussian();
             int[] argmax = new int[out];
-            double fwd = best(seconds, () -> MaxPoolKernel.forward(x, g, y, argmax));
-            double bwd = best(seconds, () -> MaxPoolKernel.backward(x, y, dy, argmax, g, dx));
+            double fwd = ConvBenchMain.best(seconds, () -> MaxPoolKernel.forward(x, g, y, argmax));
+            double bwd = ConvBenchMain.best(seconds, () -> MaxPoolKernel.backward(x, y, dy, argmax, g, dx));
             System.out.printf(Locale.ROOT, "%-30s fwd %6.2f ms | bwd %6.2f ms%n",
                     n + "x" + ch + "x" + c[2] + "x" + c[3] + " k" + k + " s" + s + " p" + p, fwd * 1e3, bwd * 1e3);
         }
-    }
-
-    private static double best(double seconds, Runnable r) {
-        for (int i = 0; i < 2; i++) r.run();
-        double best = Double.MAX_VALUE;
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        for (int rep = 0; rep < 3 || System.nanoTime() < end; rep++) {
-            long t = System.nanoTime();
-            r.run();
-            best = Math.min(best, (System.nanoTime() - t) / 1e9);
-        }
-        return best;
     }
 }

@@ -32,12 +32,7 @@ class WinogradTest {
         "4, 70, 9, 10, 9, same, false, 2000",
     })
     void matchesDirectConvolution(int n, int c, int h, int w, int f, String pad, boolean accumulate, int planeFloats) {
-        Padding padding = switch (pad) {
-            case "same" -> Padding.SAME;
-            case "valid" -> Padding.VALID;
-            default -> new Padding.Explicit(2, 0, 1, 2);
-        };
-        Window2d g = Window2d.of(new int[] {n, c, h, w}, 3, 3, 1, 1, 1, 1, padding);
+        Window2d g = window(n, c, h, w, pad);
         SplittableRandom rng = new SplittableRandom(n * 7L + c * 3 + h + w * 11 + f);
         float[] x = Conv2dKernelTest.random(rng, n * c * h * w), wt = Conv2dKernelTest.random(rng, f * c * 9), b = Conv2dKernelTest.random(rng, f);
         float[] y = new float[n * f * g.oH() * g.oW()];
@@ -62,12 +57,7 @@ class WinogradTest {
         "2, 70, 12, 11, 65, same",
     })
     void inputGradientMatchesDirectConvolution(int n, int c, int h, int w, int f, String pad) {
-        Padding padding = switch (pad) {
-            case "same" -> Padding.SAME;
-            case "valid" -> Padding.VALID;
-            default -> new Padding.Explicit(2, 0, 1, 2);
-        };
-        Window2d g = Window2d.of(new int[] {n, c, h, w}, 3, 3, 1, 1, 1, 1, padding);
+        Window2d g = window(n, c, h, w, pad);
         SplittableRandom rng = new SplittableRandom(n * 5L + c + h * 3 + w + f * 13);
         float[] x = Conv2dKernelTest.random(rng, n * c * h * w), wt = Conv2dKernelTest.random(rng, f * c * 9);
         float[] dy = Conv2dKernelTest.random(rng, n * f * g.oH() * g.oW());
@@ -93,12 +83,7 @@ class WinogradTest {
         "2, 40, 18, 37, 24, same",
     })
     void weightGradientMatchesDirectConvolution(int n, int c, int h, int w, int f, String pad) {
-        Padding padding = switch (pad) {
-            case "same" -> Padding.SAME;
-            case "valid" -> Padding.VALID;
-            default -> new Padding.Explicit(2, 0, 1, 2);
-        };
-        Window2d g = Window2d.of(new int[] {n, c, h, w}, 3, 3, 1, 1, 1, 1, padding);
+        Window2d g = window(n, c, h, w, pad);
         SplittableRandom rng = new SplittableRandom(n * 3L + c * 5 + h + w * 7 + f * 11);
         float[] x = Conv2dKernelTest.random(rng, n * c * h * w), wt = Conv2dKernelTest.random(rng, f * c * 9);
         float[] dy = Conv2dKernelTest.random(rng, n * f * g.oH() * g.oW());
@@ -119,6 +104,16 @@ class WinogradTest {
                 }
             }
         }
+    }
+
+    /** A 3x3 stride-1 window over (n, c, h, w), padded "same", "valid" or explicitly (2, 0, 1, 2). */
+    private static Window2d window(int n, int c, int h, int w, String pad) {
+        Padding padding = switch (pad) {
+            case "same" -> Padding.SAME;
+            case "valid" -> Padding.VALID;
+            default -> new Padding.Explicit(2, 0, 1, 2);
+        };
+        return Window2d.of(new int[] {n, c, h, w}, 3, 3, 1, 1, 1, 1, padding);
     }
 
     @Test
