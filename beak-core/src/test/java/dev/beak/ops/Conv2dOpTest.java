@@ -54,7 +54,7 @@ class Conv2dOpTest {
         assertThat(y.shape()).containsExactly(n, f, g.oH(), g.oW());
     }
 
-    /** A layer wide enough for Winograd (forward and input gradient) against the im2col kernels. */
+    /** A layer wide enough for Winograd (forward pass and both gradients) against the im2col kernels. */
     @org.junit.jupiter.api.Test
     void winogradLayerMatchesIm2col() {
         int n = 4, c = 64, h = 8, w = 16, f = 64;
@@ -62,7 +62,8 @@ class Conv2dOpTest {
         Tensor x = Tensor.randn(rng, n, c, h, w).requiresGrad(true), wt = Tensor.randn(rng, f, c, 3, 3).requiresGrad(true);
         Tensor b = Tensor.randn(rng, f).requiresGrad(true);
         Window2d g = Window2d.of(x.shape(), 3, 3, 1, 1, 1, 1, Padding.SAME);
-        assertThat(dev.beak.kernel.Winograd.pays(g, f) && dev.beak.kernel.Winograd.paysBackward(g, f))
+        assertThat(dev.beak.kernel.Winograd.pays(g, f) && dev.beak.kernel.Winograd.paysBackward(g, f)
+                        && dev.beak.kernel.WinogradWeights.pays(g, f))
                 .as("the case must take the Winograd path").isEqualTo(dev.beak.kernel.Kernels.vectorized());
         Tensor y = Conv2dOp.apply(x, wt, b, 1, 1, 1, 1, Padding.SAME);
         float[] dy = Tensor.randn(rng, y.shape()).data();
