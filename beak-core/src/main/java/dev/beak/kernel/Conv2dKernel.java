@@ -277,7 +277,11 @@ public final class Conv2dKernel {
         // weight gradient took 20 % less). A 1 x 1 window reads each input once at most: no split.
         int iyLo = Math.max(0, oy0 * g.strideH() - g.padTop());
         int iyHi = Math.min(H, (oy1 - 1) * g.strideH() - g.padTop() + (g.kH() - 1) * g.dilationH() + 1);
-        float[] split = sW == 2 && g.kW() >= 3 && iyHi > iyLo ? (WORK.get().split = grow(WORK.get().split, (iyHi - iyLo) * W)) : null;
+        float[] split = null;
+        if (sW == 2 && g.kW() >= 3 && iyHi > iyLo) {
+            Work work = WORK.get();
+            split = work.split = grow(work.split, (iyHi - iyLo) * W);
+        }
         for (int c = c0; c < c1; c++) {
             int xBase = (n * g.c() + c) * H * W;
             if (split != null) splitColumns(x, xBase, W, iyLo, iyHi, split);
