@@ -9,6 +9,7 @@ module dev.beak.core {
     exports dev.beak.autograd;
     exports dev.beak.ops;
     exports dev.beak.dataset;
+    exports dev.beak.config;
     // Internal kernels, opened to Beak's own modules only (benchmarks, tests of other modules).
     exports dev.beak.kernel to dev.beak.nn, dev.beak.bench, dev.beak.cli;
 }

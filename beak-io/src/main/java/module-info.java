@@ -9,4 +9,6 @@ module dev.beak.io {
 
     exports dev.beak.io;
     exports dev.beak.io.onnx;
+
+    provides dev.beak.nn.layer.LayerTypeProvider with dev.beak.io.onnx.OnnxLayerTypes;
 }

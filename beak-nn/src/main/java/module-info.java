@@ -9,4 +9,6 @@ module dev.beak.nn {
     exports dev.beak.nn.metric;
     exports dev.beak.nn.train;
     exports dev.beak.nn.zoo;
+
+    uses dev.beak.nn.layer.LayerTypeProvider;
 }

@@ -7,7 +7,8 @@ import dev.beak.data.DataFileException;
 import dev.beak.data.preprocess.Preprocessing;
 import dev.beak.nn.GraphNode;
 import dev.beak.nn.Model;
-import dev.beak.nn.layer.LayerConfigs;
+import dev.beak.nn.layer.LayerSpec;
+import dev.beak.nn.layer.LayerTypes;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 
@@ -34,7 +35,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class ModelFile {
     public static final String FORMAT = "beak-model";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     static final String MODEL_JSON = "model.json", WEIGHTS = "weights.safetensors";
     /** Prefix of the preprocessing tensors in the weights file (layer names never start with '_'). */
     static final String PREPROCESSING = "__preprocessing__.";
@@ -78,9 +79,10 @@ public final class ModelFile {
         for (GraphNode n : model.nodes()) {
             Map<String, Object> l = new LinkedHashMap<>();
             l.put("name", n.name());
-            l.put("type", n.spec().type());
+            l.put("type", LayerTypes.nameOf(n.spec()));
             l.put("inputs", n.inputs());
-            l.put("config", n.spec().config());
+            l.put("ports", n.ports());
+            l.put("config", LayerTypes.write(n.spec()));
             layers.add(l);
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -90,6 +92,7 @@ public final class ModelFile {
         m.put("seed", model.seed());
         m.put("input_shapes", model.inputShapes());
         m.put("outputs", model.outputs());
+        m.put("output_ports", model.outputPorts());
         m.put("layers", layers);
         m.put("metadata", metadata);
         return m;
@@ -102,13 +105,15 @@ public final class ModelFile {
             Map<String, Object> m = JSON.readValue(entry(zip, MODEL_JSON, src), new TypeReference<>() {});
             if (!FORMAT.equals(m.get("format"))) throw new DataFileException(src, "not a Beak model file (format is " + m.get("format") + ")");
             Object version = m.get("format_version");
-            if (!(version instanceof Integer v) || v > VERSION) {
+            if (!(version instanceof Integer v) || v < 1 || v > VERSION) {
                 throw new DataFileException(src, "format version " + version + " is not supported (this Beak reads up to " + VERSION + ")");
             }
             List<?> shapes = (List<?>) m.get("input_shapes");
             int[][] inputShapes = new int[shapes.size()][];
             for (int i = 0; i < inputShapes.length; i++) inputShapes[i] = ints(shapes.get(i), src);
-            Model model = Model.graph((String) m.get("name"), nodes(m, src), inputShapes.length, ints(m.get("outputs"), src),
+            int[] outputs = ints(m.get("outputs"), src);
+            int[] ports = m.containsKey("output_ports") ? ints(m.get("output_ports"), src) : new int[outputs.length];
+            Model model = Model.graph((String) m.get("name"), nodes(m, (Integer) version, src), inputShapes.length, outputs, ports,
                     inputShapes, ((Number) m.get("seed")).longValue());
             Map<String, Tensor> weights = new LinkedHashMap<>(Safetensors.read(entry(zip, WEIGHTS, src), src + "!" + WEIGHTS));
             Map<String, Tensor> preTensors = new LinkedHashMap<>();
@@ -137,12 +142,20 @@ public final class ModelFile {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<GraphNode> nodes(Map<String, Object> m, String src) throws DataFileException {
+    private static List<GraphNode> nodes(Map<String, Object> m, int version, String src) throws DataFileException {
         List<GraphNode> nodes = new ArrayList<>();
         for (Object o : (List<Object>) m.get("layers")) {
             Map<String, Object> l = (Map<String, Object>) o;
-            nodes.add(new GraphNode((String) l.get("name"), LayerConfigs.fromConfig((String) l.get("type"),
-                    (Map<String, Object>) l.get("config")), ints(l.get("inputs"), src)));
+            String name = (String) l.get("name"), type = (String) l.get("type");
+            Map<String, Object> config = (Map<String, Object>) l.get("config");
+            LayerSpec spec;
+            try {
+                spec = version == 1 ? LegacyLayerConfig.read(type, config) : LayerTypes.read(type, config);
+            } catch (IllegalArgumentException e) {
+                throw new DataFileException(src, "bad model.json: layer " + name + " (" + type + "): " + e.getMessage(), e);
+            }
+            int[] inputs = ints(l.get("inputs"), src);
+            nodes.add(new GraphNode(name, spec, inputs, l.containsKey("ports") ? ints(l.get("ports"), src) : null));
         }
         return nodes;
     }

@@ -37,33 +37,39 @@ import java.util.SplittableRandom;
 public final class Model {
     private final String name;
     private final List<GraphNode> nodes;
-    private final int[] outputs;
+    private final int[] outputs, outputPorts;
     private final int inputCount;
     private final long seed;
     private int[][] inputShapes;
     private Layer[] layers;
-    private int[][] outputShapes;
+    private int[][][] outputShapes;
     private Trainer trainer;
     private final Trainability trainability;
 
-    Model(String name, List<GraphNode> nodes, int inputCount, int[] outputs, int[][] inputShapes, long seed) {
+    Model(String name, List<GraphNode> nodes, int inputCount, int[] outputs, int[] outputPorts, int[][] inputShapes, long seed) {
         if (nodes.isEmpty()) throw new IllegalArgumentException("a model needs at least one layer");
         if (inputCount < 1) throw new IllegalArgumentException("a model needs at least one input");
         this.name = name;
         this.nodes = List.copyOf(nodes);
         this.inputCount = inputCount;
         this.outputs = outputs.clone();
+        this.outputPorts = outputPorts == null ? new int[outputs.length] : outputPorts.clone();
         this.seed = seed;
+        if (this.outputPorts.length != outputs.length) throw new IllegalArgumentException(outputs.length + " outputs but " + this.outputPorts.length + " ports");
         this.trainability = new Trainability(this.nodes);
         for (int i = 0; i < nodes.size(); i++) {
-            for (int in : nodes.get(i).inputs()) {
+            int[] ins = nodes.get(i).inputs(), ports = nodes.get(i).ports();
+            for (int j = 0; j < ins.length; j++) {
+                int in = ins[j];
                 boolean ok = in >= 0 ? in < i : GraphNode.inputNumber(in) < inputCount;
                 if (!ok) throw new IllegalArgumentException("layer " + nodes.get(i).name() + " reads " + (in >= 0 ? "node " + in
                         + ", which does not come before it" : "model input " + GraphNode.inputNumber(in) + " of " + inputCount));
+                checkPort(in, ports[j], "layer " + nodes.get(i).name());
             }
         }
-        for (int o : outputs) {
-            if (o < 0 || o >= nodes.size()) throw new IllegalArgumentException("output node " + o + " is not in the graph");
+        for (int o = 0; o < outputs.length; o++) {
+            if (outputs[o] < 0 || outputs[o] >= nodes.size()) throw new IllegalArgumentException("output node " + outputs[o] + " is not in the graph");
+            checkPort(outputs[o], this.outputPorts[o], "model output " + o);
         }
         if (inputShapes != null) build(inputShapes);
     }
@@ -74,12 +80,17 @@ public final class Model {
      * else on its first input. The functional API, model files and importers use this.
      */
     public static Model graph(String name, List<GraphNode> nodes, int inputCount, int[] outputs, int[][] inputShapes, long seed) {
-        return new Model(name, nodes, inputCount, outputs, inputShapes, seed);
+        return new Model(name, nodes, inputCount, outputs, null, inputShapes, seed);
+    }
+
+    /** The same, where model output {@code o} is output {@code outputPorts[o]} of node {@code outputs[o]} (layers with several outputs). */
+    public static Model graph(String name, List<GraphNode> nodes, int inputCount, int[] outputs, int[] outputPorts, int[][] inputShapes, long seed) {
+        return new Model(name, nodes, inputCount, outputs, outputPorts, inputShapes, seed);
     }
 
     /** A single-input model whose output is its last node. */
     public static Model graph(String name, List<GraphNode> nodes, int[] inputShape, long seed) {
-        return new Model(name, nodes, 1, new int[] {nodes.size() - 1}, inputShape == null ? null : new int[][] {inputShape}, seed);
+        return new Model(name, nodes, 1, new int[] {nodes.size() - 1}, null, inputShape == null ? null : new int[][] {inputShape}, seed);
     }
 
     public String name() {
@@ -101,6 +112,11 @@ public final class Model {
     /** The node indices whose outputs are the model's outputs. */
     public int[] outputs() {
         return outputs.clone();
+    }
+
+    /** Which output of its node each model output is (0 unless a layer has several outputs). */
+    public int[] outputPorts() {
+        return outputPorts.clone();
     }
 
     /** The per-sample shape of input 0, or null before the model is built. */
@@ -134,16 +150,16 @@ public final class Model {
         }
         SplittableRandom rng = new SplittableRandom(seed);
         Layer[] built = new Layer[nodes.size()];
-        int[][] out = new int[nodes.size()][];
+        int[][][] out = new int[nodes.size()][][];
         for (int i = 0; i < nodes.size(); i++) {
             GraphNode node = nodes.get(i);
-            int[][] in = new int[node.inputs().length][];
+            int[] ins = node.inputs(), ports = node.ports();
+            int[][] in = new int[ins.length][];
             for (int j = 0; j < in.length; j++) {
-                int k = node.inputs()[j];
-                in[j] = k >= 0 ? out[k] : shapes[GraphNode.inputNumber(k)];
+                in[j] = ins[j] >= 0 ? out[ins[j]][ports[j]] : shapes[GraphNode.inputNumber(ins[j])];
             }
             try {
-                out[i] = node.spec().outputShape(in);
+                out[i] = node.spec().outputShapes(in);
                 built[i] = node.spec().build(rng.split(), in);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(node.name() + " (" + node.spec().type() + "): " + e.getMessage(), e);
@@ -158,27 +174,32 @@ public final class Model {
         return this;
     }
 
-    /** Per-sample output shape of node {@code i}. */
+    /** Per-sample shape of (the first) output of node {@code i}. */
     public int[] outputShape(int i) {
+        return outputShape(i, 0);
+    }
+
+    /** Per-sample shape of output {@code port} of node {@code i}. */
+    public int[] outputShape(int i, int port) {
         requireBuilt();
-        return outputShapes[i].clone();
+        return outputShapes[i][port].clone();
     }
 
     /** Per-sample shape of the model's first output. */
     public int[] outputShape() {
-        return outputShape(outputs[0]);
+        return outputShape(outputs[0], outputPorts[0]);
     }
 
     /** Runs a single-input model on a batch x (N, ...) and returns its first output; {@code training} turns dropout on. */
     public Tensor forward(Tensor x, boolean training) {
-        return forwardAll(training, x)[outputs[0]];
+        return run(training, x)[outputs[0]][outputPorts[0]];
     }
 
     /** Runs the graph on one batch per input and returns the model's outputs. */
     public Tensor[] forward(boolean training, Tensor... inputs) {
-        Tensor[] values = forwardAll(training, inputs);
+        Tensor[][] values = run(training, inputs);
         Tensor[] r = new Tensor[outputs.length];
-        for (int i = 0; i < r.length; i++) r[i] = values[outputs[i]];
+        for (int i = 0; i < r.length; i++) r[i] = values[outputs[i]][outputPorts[i]];
         return r;
     }
 
@@ -187,8 +208,16 @@ public final class Model {
         return forwardAll(training, x);
     }
 
-    /** Runs the graph and returns every node's output, indexed like {@link #nodes()}. */
+    /** Runs the graph and returns every node's (first) output, indexed like {@link #nodes()}. */
     public Tensor[] forwardAll(boolean training, Tensor... inputs) {
+        Tensor[][] values = run(training, inputs);
+        Tensor[] first = new Tensor[values.length];
+        for (int i = 0; i < values.length; i++) first[i] = values[i][0];
+        return first;
+    }
+
+    /** Every output of every node, indexed like {@link #nodes()}, then by output port. */
+    private Tensor[][] run(boolean training, Tensor... inputs) {
         if (inputs.length != inputCount) {
             throw new IllegalArgumentException("model " + name + " takes " + inputCount + " inputs, got " + inputs.length);
         }
@@ -204,13 +233,15 @@ public final class Model {
                         + Shape.toString(inputShapes[i]).substring(1) + ", got " + Shape.toString(inputs[i].shape()));
             }
         }
-        Tensor[] values = new Tensor[nodes.size()];
+        Tensor[][] values = new Tensor[nodes.size()][];
         for (int i = 0; i < values.length; i++) {
-            int[] ins = nodes.get(i).inputs();
+            int[] ins = nodes.get(i).inputs(), ports = nodes.get(i).ports();
             Tensor[] in = new Tensor[ins.length];
-            for (int j = 0; j < ins.length; j++) in[j] = ins[j] >= 0 ? values[ins[j]] : inputs[GraphNode.inputNumber(ins[j])];
+            for (int j = 0; j < ins.length; j++) in[j] = ins[j] >= 0 ? values[ins[j]][ports[j]] : inputs[GraphNode.inputNumber(ins[j])];
             // A frozen layer runs as in inference (Keras' rule), so a frozen BatchNorm keeps its running statistics.
-            values[i] = layers[i].forward(training && !trainability.isFrozen(i), in);
+            boolean asTraining = training && !trainability.isFrozen(i);
+            values[i] = nodes.get(i).spec().outputCount() == 1 ? new Tensor[] {layers[i].forward(asTraining, in)}
+                    : layers[i].forwardOutputs(asTraining, in);
         }
         return values;
     }
@@ -373,6 +404,14 @@ public final class Model {
     /** The Keras-style summary table. */
     public String summary() {
         return Summary.of(this);
+    }
+
+    private void checkPort(int node, int port, String who) {
+        int count = node >= 0 ? nodes.get(node).spec().outputCount() : 1;
+        if (port < 0 || port >= count) {
+            throw new IllegalArgumentException(who + " reads output " + port + " of " + (node >= 0 ? nodes.get(node).name() : "a model input")
+                    + ", which has " + count + " output" + (count == 1 ? "" : "s"));
+        }
     }
 
     private static String describe(int[][] shapes) {

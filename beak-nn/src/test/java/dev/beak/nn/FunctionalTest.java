@@ -4,7 +4,7 @@ import dev.beak.dataset.TensorDataset;
 import dev.beak.nn.layer.Activation;
 import dev.beak.nn.layer.Add;
 import dev.beak.nn.layer.Concat;
-import dev.beak.nn.layer.LayerConfigs;
+import dev.beak.nn.layer.LayerTypes;
 import dev.beak.nn.layer.Layers;
 import dev.beak.nn.loss.CrossEntropy;
 import dev.beak.nn.optim.Adam;
@@ -115,8 +115,8 @@ class FunctionalTest {
 
     @Test
     void addAndConcatConfigsRoundTrip() {
-        assertThat(LayerConfigs.fromConfig("Add", new Add().config())).isEqualTo(new Add());
-        assertThat(LayerConfigs.fromConfig("Concat", new Concat(-1).config())).isEqualTo(new Concat(-1));
+        assertThat(LayerTypes.read("Add", LayerTypes.write(new Add()))).isEqualTo(new Add());
+        assertThat(LayerTypes.read("Concat", LayerTypes.write(new Concat(-1)))).isEqualTo(new Concat(-1));
         assertThat(new Concat(-1).outputShape(new int[] {2, 3}, new int[] {2, 4})).containsExactly(2, 7);
         Tensor p = Tensor.of(new float[] {1, 2}, 1, 2), q = Tensor.of(new float[] {3, 4}, 1, 2), r = Tensor.of(new float[] {5, 6}, 1, 2);
         assertThat(new Add().build(new SplittableRandom(0), new int[] {2}, new int[] {2}, new int[] {2}).forward(false, p, q, r).data())

@@ -3,7 +3,7 @@ package dev.beak.nn;
 import dev.beak.nn.layer.Activation;
 import dev.beak.nn.layer.Initializers;
 import dev.beak.nn.layer.Layer;
-import dev.beak.nn.layer.LayerConfigs;
+import dev.beak.nn.layer.LayerTypes;
 import dev.beak.nn.layer.LayerSpec;
 import dev.beak.nn.layer.Layers;
 import dev.beak.nn.layer.Parameter;
@@ -94,7 +94,7 @@ class LayerContractTest {
         assertThat(layer.forward(false, x).shape()).isEqualTo(Shape.prepend(3, expected));
         assertThat(layer.forward(true, x).shape()).isEqualTo(Shape.prepend(3, expected));
         assertThat(layer.parameters().stream().mapToInt(p -> p.value().size()).sum()).isEqualTo(params);
-        assertThat(LayerConfigs.fromConfig(spec.type(), spec.config())).isEqualTo(spec);
+        assertThat(LayerTypes.read(LayerTypes.nameOf(spec), LayerTypes.write(spec))).isEqualTo(spec);
         if (params > 0) {
             List<Tensor> ps = new ArrayList<>();
             for (Parameter p : layer.parameters()) ps.add(p.value());
@@ -105,6 +105,14 @@ class LayerContractTest {
             new Sgd(1e-2, 0).step(ps);
             assertThat(loss(layer, x, target)).isLessThan(before);
         }
+    }
+
+    /** Every registered layer type has a row above (or is a two-input layer below): adding a layer means adding its row. */
+    @org.junit.jupiter.api.Test
+    void everyRegisteredLayerTypeHasARow() {
+        java.util.Set<String> covered = new java.util.TreeSet<>(List.of("Add", "Concat"));
+        rows().forEach(r -> covered.add(LayerTypes.nameOf((LayerSpec) r.get()[0])));
+        assertThat(covered).containsAll(LayerTypes.names());
     }
 
     /** The graph-wiring layers take two inputs: output shape, no parameters, config round trip, values. */
@@ -120,7 +128,7 @@ class LayerContractTest {
         Tensor sum = addLayer.forward(false, xa, xa2);
         assertThat(sum.data()[7]).isEqualTo(xa.data()[7] + xa2.data()[7]);
         assertThat(addLayer.parameters()).isEmpty();
-        assertThat(LayerConfigs.fromConfig(add.type(), add.config())).isEqualTo(add);
+        assertThat(LayerTypes.read(LayerTypes.nameOf(add), LayerTypes.write(add))).isEqualTo(add);
 
         LayerSpec concat = new dev.beak.nn.layer.Concat(0);
         assertThat(concat.outputShape(a, b)).containsExactly(6, 3, 3);
@@ -128,7 +136,7 @@ class LayerContractTest {
         assertThat(joined.shape()).containsExactly(2, 6, 3, 3);
         // Sample 1, channel 2 is the first channel of the second input.
         assertThat(joined.data()[(1 * 6 + 2) * 9]).isEqualTo(xb.data()[(1 * 4) * 9]);
-        assertThat(LayerConfigs.fromConfig(concat.type(), concat.config())).isEqualTo(concat);
+        assertThat(LayerTypes.read(LayerTypes.nameOf(concat), LayerTypes.write(concat))).isEqualTo(concat);
     }
 
     private static Tensor lossTensor(Layer layer, Tensor x, Tensor target) {

@@ -156,13 +156,15 @@ public final class Probe {
         }
         Tensor input = x.copy().requiringGrad();
         Tensor[] values = new Tensor[nodes.size()];
+        Tensor[][] outputs = new Tensor[nodes.size()][];
         for (int i = 0; i <= last; i++) {
             if (!needed[i]) continue;
-            int[] ins = nodes.get(i).inputs();
+            int[] ins = nodes.get(i).inputs(), ports = nodes.get(i).ports();
             Tensor[] in = new Tensor[ins.length];
-            for (int j = 0; j < ins.length; j++) in[j] = ins[j] >= 0 ? values[ins[j]] : input;
+            for (int j = 0; j < ins.length; j++) in[j] = ins[j] >= 0 ? outputs[ins[j]][ports[j]] : input;
             try {
-                values[i] = model.layer(i).forward(false, in);
+                outputs[i] = model.layer(i).forwardOutputs(false, in);
+                values[i] = outputs[i][0];
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(nodes.get(i).name() + ": " + e.getMessage() + " (model input "
                         + Arrays.toString(model.inputShape()) + ")", e);

@@ -26,29 +26,37 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * Imports an ONNX model (opset 1 to {@link OnnxOps#MAX_OPSET}) as a Beak graph {@link Model}.
  *
- * <p>Each node is mapped through the one table {@link OnnxOps}. Float initializers (other than
- * settings such as Resize scales or Clip bounds, see {@link OnnxOps#isSetting}) become trainable
- * parameters of the first layer that reads them; integer initializers and {@code Constant} nodes stay
- * constants, and a node whose inputs are all such constants is computed once, here (folded). Shape
- * arithmetic on run-time values (Shape, Gather, Concat of integers, Reshape targets) runs at run time
- * on small float tensors, so the batch size may change. A dry run on example inputs (or on zeros of
- * the declared shapes) records every layer's output shape for {@link Model#summary()}.
+ * <p>Each node is mapped through the one table {@link OnnxOps} and becomes one layer, an
+ * {@link OnnxNodeSpec}: plain data that model files save and load. A node whose inputs are all known
+ * at import (initializers, {@code Constant} nodes, results of such nodes) is computed once, here
+ * (folded). A float constant that feeds a weight input ({@link OnnxOps#weightRole}: Conv, ConvTranspose,
+ * Gemm and MatMul weights and their bias Add, norm scales, PReLU slopes) becomes a trainable parameter,
+ * whether the file stores it as an initializer or computes it from Constant nodes (older exporters);
+ * batch norm's statistics become buffers; other constants stay constants. Shape arithmetic on run-time
+ * values (Shape, Gather, Concat of integers, Reshape targets) runs at run time on small float tensors,
+ * so the batch size may change. Output shapes are worked out node by node as the graph is read (on
+ * the example inputs, or zeros of the declared shapes) and recorded in each spec.
  */
 public final class OnnxImporter {
     private OnnxImporter() {}
 
-    /** Where a value of the ONNX graph comes from. */
-    private sealed interface Value {}
+    /** Where a value of the ONNX graph comes from, with its ONNX element type. */
+    private sealed interface Value {
+        int dataType();
+    }
 
-    /** A graph node output ({@code ref >= 0}) or a model input ({@code ref < 0}). */
-    private record Ref(int ref, boolean scalar) implements Value {}
+    /**
+     * Output {@code port} of graph node {@code node} ({@code >= 0}) or a model input ({@code node < 0}),
+     * with its value on the example inputs (null once shapes are unknown).
+     */
+    private record Ref(int node, int port, boolean scalar, int dataType, Tensor example) implements Value {}
 
-    private record Const(Tensor tensor, boolean trainable, String name) implements Value {}
+    /** A value known at import: an initializer, a Constant node's, or one folded from constants. */
+    private record Const(Tensor tensor, int dataType, String name) implements Value {}
 
     public static OnnxModel load(Path file) throws IOException {
         return load(file, null);
@@ -83,12 +91,7 @@ public final class OnnxImporter {
         }
         GraphProto g = proto.getGraph();
         Map<String, Value> values = new HashMap<>();
-        Map<String, Integer> types = new HashMap<>();
-        for (TensorProto t : g.getInitializerList()) {
-            types.put(t.getName(), t.getDataType());
-            boolean trainable = !OnnxTensors.isInteger(t.getDataType());
-            values.put(t.getName(), new Const(OnnxTensors.toTensor(t), trainable, t.getName()));
-        }
+        for (TensorProto t : g.getInitializerList()) values.put(t.getName(), new Const(OnnxTensors.toTensor(t), t.getDataType(), t.getName()));
         List<ValueInfoProto> inputs = new ArrayList<>();
         for (ValueInfoProto v : g.getInputList()) if (!values.containsKey(v.getName())) inputs.add(v);
         if (inputs.isEmpty()) {
@@ -98,21 +101,21 @@ public final class OnnxImporter {
             throw new IllegalArgumentException("model " + name + " has " + inputs.size() + " inputs, got " + examples.length + " examples");
         }
         int[] ranks = new int[inputs.size()];
-        Tensor[] dry = new Tensor[inputs.size()];
+        int[][] perSample = new int[inputs.size()][];
+        Tensor[] inputExamples = new Tensor[inputs.size()];
         for (int k = 0; k < inputs.size(); k++) {
             int[] shape = examples != null ? examples[k].shape() : declaredShape(inputs.get(k));
             ranks[k] = shape.length;
-            values.put(inputs.get(k).getName(), new Ref(GraphNode.modelInput(k), shape.length == 0));
-            types.put(inputs.get(k).getName(), inputs.get(k).getType().getTensorType().getElemType());
             Tensor x = examples != null ? examples[k] : Tensor.zeros(shape);
-            dry[k] = shape.length == 0 ? x.view(1) : x;
+            Tensor example = shape.length == 0 ? x.view(1) : x;
+            perSample[k] = Shape.dropFirst(example.shape());
+            inputExamples[k] = example;
+            values.put(inputs.get(k).getName(), new Ref(GraphNode.modelInput(k), 0, shape.length == 0, inputs.get(k).getType().getTensorType().getElemType(), example));
         }
-        Set<String> used = new HashSet<>();
-        for (NodeProto n : g.getNodeList()) used.addAll(n.getInputList());
-        for (ValueInfoProto v : g.getOutputList()) used.add(v.getName());
-
+        Set<String> names = new HashSet<>();
         List<GraphNode> nodes = new ArrayList<>();
-        Set<String> names = new HashSet<>(), owned = new HashSet<>();
+        List<Tensor[]> weights = new ArrayList<>(), nodeOutputs = new ArrayList<>();
+        boolean shapesKnown = true;
         for (int i = 0; i < g.getNodeCount(); i++) {
             NodeProto n = g.getNode(i);
             String nodeName = unique(n.getName().isEmpty() ? n.getOpType().toLowerCase(java.util.Locale.ROOT) + "_" + i : n.getName(), names);
@@ -121,91 +124,163 @@ public final class OnnxImporter {
                         "domain \"" + n.getDomain() + "\" is not supported (only the default ONNX domain)");
             }
             Converter converter = OnnxOps.lookup(n.getOpType(), opset, nodeName);
-            Tensor[] constants = new Tensor[n.getInputCount()];
-            int[] inputTypes = new int[n.getInputCount()];
+            Value[] in = new Value[n.getInputCount()];
+            Tensor[] constants = new Tensor[in.length];
+            int[] inputTypes = new int[in.length];
             boolean foldable = true;
-            for (int k = 0; k < n.getInputCount(); k++) {
-                String in = n.getInput(k);
-                if (in.isEmpty()) continue;
-                Value v = values.get(in);
-                if (v == null) {
+            for (int k = 0; k < in.length; k++) {
+                if (n.getInput(k).isEmpty()) continue;
+                in[k] = values.get(n.getInput(k));
+                if (in[k] == null) {
                     throw new OnnxImportException(OnnxImportException.Reason.INVALID, nodeName, n.getOpType(), opset,
-                            "input \"" + in + "\" is not produced by any earlier node, initializer or graph input");
+                            "input \"" + n.getInput(k) + "\" is not produced by any earlier node, initializer or graph input");
                 }
-                if (v instanceof Const c) constants[k] = c.tensor();
-                inputTypes[k] = types.getOrDefault(in, TensorProto.DataType.FLOAT_VALUE);
-                foldable &= v instanceof Const c && !(c.trainable() && !OnnxOps.isSetting(n.getOpType(), k));
+                inputTypes[k] = in[k].dataType();
+                if (in[k] instanceof Const c) constants[k] = c.tensor();
+                foldable &= in[k] instanceof Const;
             }
-            OnnxKernel kernel = converter.convert(new OnnxNode(n, nodeName, opset, constants, inputTypes));
+            OnnxNode node = new OnnxNode(n, nodeName, opset, constants, inputTypes);
+            OnnxKernel kernel = converter.convert(node);
             int outType = outputType(n, inputTypes);
-            for (String out : n.getOutputList()) types.put(out, outType);
             if (foldable) {
                 Tensor[] out;
                 try (var scope = Autograd.noGrad()) {
                     out = kernel.apply(false, constants);
                 }
                 for (int k = 0; k < n.getOutputCount() && k < out.length; k++) {
-                    if (!n.getOutput(k).isEmpty()) values.put(n.getOutput(k), new Const(out[k], false, n.getOutput(k)));
+                    if (!n.getOutput(k).isEmpty()) values.put(n.getOutput(k), new Const(out[k], outType, n.getOutput(k)));
                 }
                 continue;
             }
-            List<Integer> graphInputs = new ArrayList<>();
-            OnnxNodeSpec.Slot[] slots = new OnnxNodeSpec.Slot[n.getInputCount()];
-            List<Parameter> params = new ArrayList<>();
-            for (int k = 0; k < n.getInputCount(); k++) {
-                String in = n.getInput(k);
-                if (in.isEmpty()) continue;
-                Value v = values.get(in);
-                if (v instanceof Ref r) {
-                    int at = graphInputs.indexOf(r.ref());
-                    if (at < 0) {
-                        at = graphInputs.size();
-                        graphInputs.add(r.ref());
+            List<String> producers = new ArrayList<>();
+            for (Value v : in) producers.add(v instanceof Ref r && r.node() >= 0 ? nodes.get(r.node()).spec().type() : null);
+            List<Integer> graphInputs = new ArrayList<>(), ports = new ArrayList<>();
+            List<OnnxInput> slots = new ArrayList<>();
+            Tensor[] held = new Tensor[in.length];
+            Set<String> weightNames = new HashSet<>();
+            for (int k = 0; k < in.length; k++) {
+                switch (in[k]) {
+                    case null -> slots.add(new OnnxInput.Absent());
+                    case Ref r -> {
+                        int at = indexOf(graphInputs, ports, r.node(), r.port());
+                        if (at < 0) {
+                            at = graphInputs.size();
+                            graphInputs.add(r.node());
+                            ports.add(r.port());
+                        }
+                        slots.add(new OnnxInput.Graph(at, r.scalar()));
                     }
-                    slots[k] = new OnnxNodeSpec.Slot(at, null, r.scalar());
-                } else if (v instanceof Const c) {
-                    slots[k] = new OnnxNodeSpec.Slot(-1, c.tensor(), false);
-                    boolean weight = c.trainable() && !OnnxOps.isSetting(n.getOpType(), k);
-                    if (weight && owned.add(c.name())) params.add(new Parameter(c.name(), c.tensor()));
+                    case Const c -> {
+                        OnnxOps.WeightRole role = OnnxTensors.isInteger(c.dataType()) ? OnnxOps.WeightRole.CONSTANT
+                                : OnnxOps.weightRole(n.getOpType(), k, producers);
+                        if (role == OnnxOps.WeightRole.CONSTANT && (OnnxTensors.isInteger(c.dataType()) || c.tensor().size() <= INLINE_LIMIT)) {
+                            slots.add(new OnnxInput.Value(dims(c.tensor().shape()), floats(c.tensor().data())));
+                        } else {
+                            slots.add(new OnnxInput.Weight(unique(c.name(), weightNames), dims(c.tensor().shape()), role == OnnxOps.WeightRole.TRAINABLE));
+                            held[k] = c.tensor();
+                        }
+                    }
+                    default -> throw new IllegalStateException();
                 }
             }
-            int[] inputRefs = graphInputs.stream().mapToInt(Integer::intValue).toArray();
-            List<Integer> outs = new ArrayList<>();
-            for (int k = 0; k < n.getOutputCount(); k++) if (!n.getOutput(k).isEmpty() && used.contains(n.getOutput(k))) outs.add(k);
-            OnnxNodeSpec.Shared shared = outs.size() > 1 ? new OnnxNodeSpec.Shared(outs.size()) : null;
-            for (int j = 0; j < outs.size(); j++) {
-                int k = outs.get(j);
-                var spec = new OnnxNodeSpec(n.getOpType(), opset, kernel, slots, j == 0 ? params : List.of(), k, j == 0, shared);
-                values.put(n.getOutput(k), new Ref(nodes.size(), false));
-                nodes.add(new GraphNode(j == 0 ? nodeName : unique(nodeName + ":" + k, names), spec, inputRefs));
+            Map<String, OnnxAttribute> attributes = new java.util.LinkedHashMap<>();
+            for (var a : n.getAttributeList()) attributes.put(a.getName(), OnnxAttribute.of(a, node));
+            List<Integer> types = new ArrayList<>();
+            for (int t : inputTypes) types.add(t);
+            OnnxNodeSpec spec = new OnnxNodeSpec(n.getOpType(), n.getDomain(), opset, attributes, slots, types, n.getOutputList(), List.of());
+            // The node's output shapes, from its inputs' (run on the example inputs, node by node).
+            Tensor[] out = null;
+            if (shapesKnown) {
+                Tensor[] graphIn = new Tensor[graphInputs.size()];
+                for (int j = 0; j < graphIn.length; j++) {
+                    int from = graphInputs.get(j);
+                    graphIn[j] = from >= 0 ? nodeOutputs.get(from)[ports.get(j)] : inputExamples[GraphNode.inputNumber(from)];
+                }
+                try (var scope = Autograd.noGrad()) {
+                    out = spec.instantiate(held).forwardOutputs(false, graphIn);
+                    List<List<Integer>> shapes = new ArrayList<>();
+                    for (Tensor t : out) shapes.add(t == null ? List.of() : dims(t.shape()));
+                    spec = spec.withOutputShapes(shapes);
+                } catch (RuntimeException e) {
+                    shapesKnown = false;   // shapes that depend on input values the examples lack; the model still runs
+                    out = null;
+                }
+            }
+            int index = nodes.size();
+            nodes.add(new GraphNode(nodeName, spec, ints(graphInputs), ints(ports)));
+            weights.add(held);
+            nodeOutputs.add(out);
+            for (int k = 0; k < n.getOutputCount(); k++) {
+                if (n.getOutput(k).isEmpty()) continue;
+                Tensor example = out != null && k < out.length ? out[k] : null;
+                values.put(n.getOutput(k), new Ref(index, k, false, outType, example));
             }
         }
         List<String> outputNames = new ArrayList<>();
-        int[] outputs = new int[g.getOutputCount()];
+        int[] outputs = new int[g.getOutputCount()], outputPorts = new int[outputs.length];
         for (int o = 0; o < outputs.length; o++) {
             String out = g.getOutput(o).getName();
             outputNames.add(out);
             Value v = values.get(out);
             if (v == null) throw new OnnxImportException(OnnxImportException.Reason.INVALID, "graph output \"" + out + "\" is never computed");
-            if (v instanceof Ref r && r.ref() >= 0) {
-                outputs[o] = r.ref();
+            if (v instanceof Ref r && r.node() >= 0) {
+                outputs[o] = r.node();
+                outputPorts[o] = r.port();
                 continue;
             }
-            // An output that is a graph input or a constant: give it a layer of its own.
-            OnnxNodeSpec.Slot slot = v instanceof Ref r ? new OnnxNodeSpec.Slot(0, null, r.scalar())
-                    : new OnnxNodeSpec.Slot(-1, ((Const) v).tensor(), false);
-            int[] refs = v instanceof Ref r ? new int[] {r.ref()} : new int[0];
-            var spec = new OnnxNodeSpec("Identity", opset, (t, in) -> OnnxNode.one(dev.beak.ops.Ops.identity(in[0])),
-                    new OnnxNodeSpec.Slot[] {slot}, List.of(), 0, true, null);
+            // An output that is a graph input or a constant: give it an Identity layer of its own.
+            OnnxInput slot = v instanceof Ref r ? new OnnxInput.Graph(0, r.scalar())
+                    : new OnnxInput.Value(dims(((Const) v).tensor().shape()), floats(((Const) v).tensor().data()));
+            int[] refs = v instanceof Ref r ? new int[] {r.node()} : new int[0];
+            Tensor example = v instanceof Ref r ? r.example() : ((Const) v).tensor();
+            List<List<Integer>> shapes = example == null ? List.of() : List.of(dims(example.shape()));
+            var spec = new OnnxNodeSpec("Identity", "", opset, Map.of(), List.of(slot), List.of(v.dataType()), List.of(out), shapes);
             outputs[o] = nodes.size();
             nodes.add(new GraphNode(unique("output_" + o, names), spec, refs));
+            weights.add(new Tensor[1]);
+            nodeOutputs.add(null);
         }
-        dryRun(nodes, dry);
-        int[][] perSample = new int[dry.length][];
-        for (int k = 0; k < dry.length; k++) perSample[k] = Shape.dropFirst(dry[k].shape());
+        Model model = Model.graph(name, nodes, inputs.size(), outputs, outputPorts, perSample, 0L);
+        for (int i = 0; i < nodes.size(); i++) copyWeights((OnnxNodeSpec) nodes.get(i).spec(), model.layer(i), weights.get(i));
         List<String> inputNames = inputs.stream().map(ValueInfoProto::getName).toList();
-        Model model = Model.graph(name, nodes, inputs.size(), outputs, perSample, 0L);
         return new OnnxModel(model, inputNames, ranks, outputNames, opset);
+    }
+
+    /** Constants of at most this many values (and integer ones of any size) are written into the layer's configuration. */
+    private static final int INLINE_LIMIT = 16;
+
+    /**
+     * Copies the importer's weight values into the built layer, whose parameters (trainable weights)
+     * and buffers (the others) each follow the order of the node's inputs.
+     */
+    private static void copyWeights(OnnxNodeSpec spec, Layer layer, Tensor[] held) {
+        int p = 0, b = 0;
+        for (int k = 0; k < held.length; k++) {
+            if (!(spec.inputs().get(k) instanceof OnnxInput.Weight w)) continue;
+            Tensor target = (w.trainable() ? layer.parameters().get(p++) : layer.buffers().get(b++)).value();
+            System.arraycopy(held[k].data(), 0, target.data(), 0, target.size());
+        }
+    }
+
+    private static int indexOf(List<Integer> nodes, List<Integer> ports, int node, int port) {
+        for (int j = 0; j < nodes.size(); j++) if (nodes.get(j) == node && ports.get(j) == port) return j;
+        return -1;
+    }
+
+    private static int[] ints(List<Integer> l) {
+        return l.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static List<Integer> dims(int[] shape) {
+        List<Integer> l = new ArrayList<>();
+        for (int d : shape) l.add(d);
+        return l;
+    }
+
+    private static List<Float> floats(float[] d) {
+        List<Float> l = new ArrayList<>();
+        for (float v : d) l.add(v);
+        return l;
     }
 
     /** The element type of a node's outputs, as far as the importer needs it (integer or not). */
@@ -221,27 +296,6 @@ public final class OnnxImporter {
             case "Constant", "ConstantOfShape" -> TensorProto.DataType.FLOAT_VALUE;
             default -> inputTypes.length > 0 ? inputTypes[0] : TensorProto.DataType.FLOAT_VALUE;
         };
-    }
-
-    /** Runs the layers once on the example inputs to record their output shapes; on failure shapes stay unknown. */
-    private static void dryRun(List<GraphNode> nodes, Tensor[] inputs) {
-        Tensor[] values = new Tensor[nodes.size()];
-        try (var scope = Autograd.noGrad()) {
-            for (int i = 0; i < nodes.size(); i++) {
-                GraphNode node = nodes.get(i);
-                Tensor[] in = new Tensor[node.inputs().length];
-                for (int j = 0; j < in.length; j++) {
-                    int r = node.inputs()[j];
-                    in[j] = r >= 0 ? values[r] : inputs[GraphNode.inputNumber(r)];
-                }
-                Layer layer = node.spec().build(new SplittableRandom(0));
-                values[i] = layer.forward(false, in);
-                int[] s = values[i].shape();
-                ((OnnxNodeSpec) node.spec()).recordShape(s.length == 0 ? s : Shape.dropFirst(s));
-            }
-        } catch (RuntimeException e) {
-            // Shapes that depend on input values the zeros do not have; the model still runs.
-        }
     }
 
     /** Declared dims of a graph input; unknown or symbolic dims count as 1. */

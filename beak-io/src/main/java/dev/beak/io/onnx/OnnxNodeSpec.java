@@ -1,130 +1,140 @@
 package dev.beak.io.onnx;
 
+import ai.onnx.proto.OnnxMl.NodeProto;
 import dev.beak.nn.layer.Layer;
 import dev.beak.nn.layer.LayerSpec;
 import dev.beak.nn.layer.Parameter;
 import dev.beak.ops.Ops;
+import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * An imported ONNX node as a layer of a Beak graph model: its kernel, where each ONNX input comes
- * from (a graph input of the layer, or a constant the layer holds), the initializers it owns as
- * trainable parameters, and which ONNX output it yields. A node with several used outputs becomes
- * several layers, one per output, that share one computation.
+ * An imported ONNX node as a layer spec: op type, domain and opset, its attributes, where each input
+ * comes from ({@link OnnxInput}: a graph input of the layer, a weight or buffer it holds, a small
+ * constant value, or nothing), ONNX's element type of each input, the names of its outputs (empty for
+ * an output left out) and the full shapes of its outputs, which the importer works out from the graph
+ * node by node. Like every spec it is plain data: a model file saves and loads it, and {@link #build}
+ * converts it through {@link OnnxOps} again. A node with several outputs is one layer with several
+ * outputs.
+ *
+ * <p>Shapes: the outputs have the recorded {@code outputShapes} (with the batch axis, at the batch
+ * the graph was imported with); per sample, each without its first axis (a rank-0 output stays rank 0).
  */
-final class OnnxNodeSpec implements LayerSpec {
-    /** Where ONNX input k comes from: graph input {@code graphInput} of the layer, or {@code constant}; null = absent. */
-    record Slot(int graphInput, Tensor constant, boolean scalar) {}
-
-    /**
-     * The computation shared by the layers of one multi-output node: the first layer computes, the
-     * others (which run right after it) take their output from it; the result is dropped once all
-     * have read it, so no activation outlives the forward pass.
-     */
-    static final class Shared {
-        private final int layers;
-        private Tensor[] lastInputs, lastOutputs;
-        private boolean lastTraining;
-        private int unread;
-
-        Shared(int layers) {
-            this.layers = layers;
+public record OnnxNodeSpec(String opType, String domain, int opset, Map<String, OnnxAttribute> attributes,
+                           List<OnnxInput> inputs, List<Integer> inputTypes, List<String> outputs,
+                           List<List<Integer>> outputShapes) implements LayerSpec {
+    public OnnxNodeSpec {
+        attributes = Map.copyOf(attributes);
+        inputs = List.copyOf(inputs);
+        inputTypes = List.copyOf(inputTypes);
+        outputs = List.copyOf(outputs);
+        outputShapes = List.copyOf(outputShapes);
+        if (inputTypes.size() != inputs.size()) throw new IllegalArgumentException(opType + ": " + inputs.size() + " inputs but " + inputTypes.size() + " input types");
+        if (outputs.isEmpty()) throw new IllegalArgumentException(opType + ": a node needs at least one output");
+        if (!outputShapes.isEmpty() && outputShapes.size() != outputs.size()) {
+            throw new IllegalArgumentException(opType + ": " + outputs.size() + " outputs but " + outputShapes.size() + " output shapes");
         }
-
-        Tensor[] run(OnnxKernel kernel, boolean primary, boolean training, Tensor[] inputs) {
-            boolean reuse = !primary && lastOutputs != null && training == lastTraining && lastInputs.length == inputs.length;
-            for (int k = 0; reuse && k < inputs.length; k++) reuse = inputs[k] == lastInputs[k];
-            Tensor[] out = reuse ? lastOutputs : kernel.apply(training, inputs);
-            if (!reuse) {
-                lastOutputs = out;
-                lastInputs = inputs;
-                lastTraining = training;
-                unread = layers;
-            }
-            if (--unread <= 0) {
-                lastOutputs = null;
-                lastInputs = null;
-            }
-            return out;
-        }
+        for (List<Integer> s : outputShapes) for (int d : s) if (d < 0) throw new IllegalArgumentException(opType + ": negative output dimension " + d);
+        OnnxOps.lookup(opType, opset, opType);
     }
 
-    private final String opType;
-    private final int opset;
-    private final OnnxKernel kernel;
-    private final Slot[] slots;
-    private final List<Parameter> parameters;
-    private final int output;
-    private final boolean primary;
-    private final Shared shared;
-    private int[] shape;
-
-    OnnxNodeSpec(String opType, int opset, OnnxKernel kernel, Slot[] slots, List<Parameter> parameters,
-                 int output, boolean primary, Shared shared) {
-        this.opType = opType;
-        this.opset = opset;
-        this.kernel = kernel;
-        this.slots = slots;
-        this.parameters = List.copyOf(parameters);
-        this.output = output;
-        this.primary = primary;
-        this.shared = shared;
+    /** The same node with the full output shapes the importer found. */
+    OnnxNodeSpec withOutputShapes(List<List<Integer>> shapes) {
+        return new OnnxNodeSpec(opType, domain, opset, attributes, inputs, inputTypes, outputs, shapes);
     }
 
     @Override public String type() { return opType; }
 
-    @Override public String baseName() { return opType.toLowerCase(java.util.Locale.ROOT); }
+    @Override public String baseName() { return opType.toLowerCase(Locale.ROOT); }
 
-    /** Set by the importer's dry run: the per-sample output shape (the full shape without its first axis). */
-    void recordShape(int[] perSample) {
-        this.shape = perSample.clone();
-    }
+    @Override public int outputCount() { return outputs.size(); }
 
     @Override
     public int[] outputShape(int[]... inputShapes) {
-        return shape == null ? new int[0] : shape.clone();
+        return outputShapes(inputShapes)[0];
     }
 
+    /** The recorded shapes per sample; empty shapes when the importer could not work them out. */
+    @Override
+    public int[][] outputShapes(int[]... inputShapes) {
+        int[][] r = new int[outputs.size()][];
+        for (int k = 0; k < r.length; k++) {
+            int[] full = outputShapes.isEmpty() ? new int[0] : outputShapes.get(k).stream().mapToInt(Integer::intValue).toArray();
+            r[k] = full.length == 0 ? full : Shape.dropFirst(full);
+        }
+        return r;
+    }
+
+    /** Builds the layer with zero weights and buffers (a model file or the importer fills them). */
     @Override
     public Layer build(SplittableRandom rng, int[]... inputShapes) {
-        return new Layer() {
-            @Override
-            public Tensor forward(boolean training, Tensor... inputs) {
-                return run(training, inputs);
-            }
-
-            @Override
-            public List<Parameter> parameters() {
-                return parameters;
-            }
-        };
+        Tensor[] weights = new Tensor[inputs.size()];
+        for (int k = 0; k < weights.length; k++) {
+            if (inputs.get(k) instanceof OnnxInput.Weight w) weights[k] = Tensor.zeros(w.shape().stream().mapToInt(Integer::intValue).toArray());
+        }
+        return instantiate(weights);
     }
 
-    Tensor run(boolean training, Tensor... inputs) {
-        Tensor[] full = new Tensor[slots.length];
-        for (int k = 0; k < slots.length; k++) {
-            Slot s = slots[k];
-            if (s == null) continue;
-            full[k] = s.graphInput() < 0 ? s.constant() : s.scalar() ? Ops.reshape(inputs[s.graphInput()]) : inputs[s.graphInput()];
+    /** The layer over the given weight tensors (indexed like {@link #inputs}; used as they are, not copied). */
+    Layer instantiate(Tensor[] weights) {
+        Tensor[] constants = new Tensor[inputs.size()];
+        List<Parameter> params = new ArrayList<>(), buffers = new ArrayList<>();
+        for (int k = 0; k < constants.length; k++) {
+            switch (inputs.get(k)) {
+                case OnnxInput.Weight w -> {
+                    constants[k] = weights[k];
+                    if (w.trainable()) {
+                        params.add(new Parameter(w.name(), weights[k]));
+                    } else {
+                        buffers.add(new Parameter(w.name(), weights[k]));
+                        weights[k].requiresGrad(false);
+                    }
+                }
+                case OnnxInput.Value v -> {
+                    float[] d = new float[v.values().size()];
+                    for (int i = 0; i < d.length; i++) d[i] = v.values().get(i);
+                    constants[k] = Tensor.of(d, v.shape().stream().mapToInt(Integer::intValue).toArray());
+                }
+                case OnnxInput.Graph g -> { }
+                case OnnxInput.Absent a -> { }
+            }
         }
-        Tensor[] out = shared == null ? kernel.apply(training, full) : shared.run(kernel, primary, training, full);
-        if (output >= out.length || out[output] == null) {
-            throw new IllegalStateException(opType + ": output " + output + " was not computed");
-        }
-        return out[output];
+        int[] types = inputTypes.stream().mapToInt(Integer::intValue).toArray();
+        OnnxKernel kernel = OnnxOps.lookup(opType, opset, opType).convert(new OnnxNode(proto(), opType, opset, constants, types));
+        return new OnnxLayer(kernel, inputs, constants, outputs.size(), List.copyOf(params), List.copyOf(buffers));
     }
 
-    @Override
-    public Map<String, Object> config() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("onnx_op", opType);
-        c.put("opset", opset);
-        c.put("output", output);
-        return c;
+    /** The node as the converters read it: op type, attributes, and placeholder names for present inputs and outputs. */
+    private NodeProto proto() {
+        NodeProto.Builder b = NodeProto.newBuilder().setOpType(opType).setDomain(domain);
+        for (int k = 0; k < inputs.size(); k++) b.addInput(inputs.get(k) instanceof OnnxInput.Absent ? "" : "in" + k);
+        for (String o : outputs) b.addOutput(o);
+        attributes.forEach((name, a) -> b.addAttribute(a.toProto(name)));
+        return b.build();
+    }
+
+    /** The built layer: gathers ONNX's inputs from graph inputs and constants, runs the kernel. */
+    private record OnnxLayer(OnnxKernel kernel, List<OnnxInput> inputs, Tensor[] constants, int outputCount,
+                             List<Parameter> parameters, List<Parameter> buffers) implements Layer {
+        @Override
+        public Tensor forward(boolean training, Tensor... in) {
+            return forwardOutputs(training, in)[0];
+        }
+
+        @Override
+        public Tensor[] forwardOutputs(boolean training, Tensor... in) {
+            Tensor[] full = new Tensor[inputs.size()];
+            for (int k = 0; k < full.length; k++) {
+                full[k] = inputs.get(k) instanceof OnnxInput.Graph g ? (g.scalar() ? Ops.reshape(in[g.index()]) : in[g.index()]) : constants[k];
+            }
+            Tensor[] out = kernel.apply(training, full);
+            return out.length >= outputCount ? out : java.util.Arrays.copyOf(out, outputCount);
+        }
     }
 }

@@ -122,17 +122,39 @@ public final class OnnxOps {
      */
     static final Set<String> PLANNED = Set.of();
 
-    /**
-     * Float inputs that are settings rather than weights: an initializer read there is a constant,
-     * not a trainable parameter (op type to input positions).
-     */
-    private static final Map<String, Set<Integer>> SETTINGS = Map.of(
-            "Resize", Set.of(1, 2, 3), "Upsample", Set.of(1), "Clip", Set.of(1, 2), "Pad", Set.of(1, 2, 3), "Dropout", Set.of(1, 2),
-            "BatchNormalization", Set.of(3, 4));
+    /** What a constant float input of a node is to training. */
+    public enum WeightRole {
+        /** A plain constant (a setting, a shape, a scale): kept, never trained. */
+        CONSTANT,
+        /** A learned weight: a trainable parameter. */
+        TRAINABLE,
+        /** Learned state that training does not step (batch norm's running statistics): a buffer. */
+        STATE
+    }
 
-    /** Whether input {@code k} of {@code opType} is a setting (never a trainable weight). */
-    public static boolean isSetting(String opType, int k) {
-        return SETTINGS.getOrDefault(opType, Set.of()).contains(k);
+    /**
+     * The weight inputs of the layer ops (op type to input positions): convolution and Gemm/MatMul
+     * weights and biases, norm scales and shifts, PReLU slopes.
+     */
+    private static final Map<String, Set<Integer>> TRAINABLE = Map.of(
+            "Conv", Set.of(1, 2), "ConvTranspose", Set.of(1, 2), "Gemm", Set.of(1, 2), "MatMul", Set.of(0, 1),
+            "BatchNormalization", Set.of(1, 2), "InstanceNormalization", Set.of(1, 2), "LayerNormalization", Set.of(1, 2),
+            "GroupNormalization", Set.of(1, 2), "PRelu", Set.of(1));
+
+    private static final Map<String, Set<Integer>> STATE = Map.of("BatchNormalization", Set.of(3, 4));
+
+    /** Ops whose output may be followed by a separate bias {@code Add} (older exporters write Conv + Add, MatMul + Add). */
+    private static final Set<String> BIASED = Set.of("Conv", "ConvTranspose", "Gemm", "MatMul");
+
+    /**
+     * The role of a constant float input {@code k} of {@code opType}; {@code producers} are the op types
+     * that compute the node's other inputs (null for constants and model inputs), for the bias rule.
+     */
+    public static WeightRole weightRole(String opType, int k, List<String> producers) {
+        if (TRAINABLE.getOrDefault(opType, Set.of()).contains(k)) return WeightRole.TRAINABLE;
+        if (STATE.getOrDefault(opType, Set.of()).contains(k)) return WeightRole.STATE;
+        if (opType.equals("Add") && producers.size() == 2 && BIASED.contains(producers.get(1 - k))) return WeightRole.TRAINABLE;
+        return WeightRole.CONSTANT;
     }
 
     private static Entry op(String type, int since, Converter c) {

@@ -62,7 +62,7 @@ class OnnxImporterTest {
     }
 
     @Test
-    void nodeWithSeveralOutputsBecomesOneLayerPerOutput() {
+    void nodeWithSeveralOutputsBecomesOneLayerWithSeveralOutputs() {
         ModelProto m = model(18, List.of(node("Split", "split", List.of("x"), List.of("a", "b"), ints("axis", 1), ints("num_outputs", 2))),
                 "x", "a", 2, 4).toBuilder().build();
         ModelProto two = m.toBuilder().setGraph(m.getGraph().toBuilder().addOutput(value("b", 2, 2))).build();
@@ -70,19 +70,36 @@ class OnnxImporterTest {
         Tensor[] out = onnx.run(Tensor.of(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, 2, 4));
         assertThat(out[0].data()).containsExactly(1, 2, 5, 6);
         assertThat(out[1].data()).containsExactly(3, 4, 7, 8);
-        assertThat(onnx.model().nodes()).hasSize(2);
+        assertThat(onnx.model().nodes()).hasSize(1);
+        assertThat(onnx.model().outputPorts()).containsExactly(0, 1);
+        assertThat(onnx.model().outputShape(0, 1)).containsExactly(2);
     }
 
+    /**
+     * Weight inputs become parameters whether they are initializers or come from Constant nodes
+     * through other nodes (as CNTK and Caffe2 export them): here a MatMul weight reshaped from a
+     * Constant node and its bias Add; a Mul by a constant and Clip's bounds stay constants.
+     */
     @Test
-    void floatWeightsBecomeParametersButSettingsStayConstants() {
-        List<NodeProto> nodes = List.of(node("Mul", "scale", List.of("x", "w"), List.of("h")),
-                node("Clip", "clip", List.of("h", "lo", "hi"), List.of("y")));
+    void weightInputsBecomeParametersFromInitializersAndConstantNodesButOtherConstantsStayConstants() {
+        List<NodeProto> nodes = List.of(
+                constantNode("w_flat", Tensor.of(new float[] {1, 0, 0, 1, 1, 1}, 6)),
+                node("Reshape", "w_shape", List.of("w_flat", "shape"), List.of("w")),
+                node("MatMul", "times", List.of("x", "w"), List.of("h")),
+                node("Add", "plus", List.of("h", "b"), List.of("hb")),
+                node("Mul", "scale", List.of("hb", "half"), List.of("hs")),
+                node("Clip", "clip", List.of("hs", "lo", "hi"), List.of("y")));
         ModelProto m = model(13, nodes, "x", "y", 1, 3);
-        m = m.toBuilder().setGraph(m.getGraph().toBuilder().addInitializer(OnnxTensors.fromTensor("w", Tensor.of(new float[] {1, 2, 3}, 3)))
+        m = m.toBuilder().setGraph(m.getGraph().toBuilder().addInitializer(OnnxTensors.fromTensor("b", Tensor.of(new float[] {1, 2}, 2)))
+                .addInitializer(int64("shape", new long[] {2}, 3, 2))
+                .addInitializer(OnnxTensors.fromTensor("half", Tensor.scalar(0.5f)))
                 .addInitializer(OnnxTensors.fromTensor("lo", Tensor.scalar(-1))).addInitializer(OnnxTensors.fromTensor("hi", Tensor.scalar(2.5f)))).build();
         OnnxModel onnx = OnnxImporter.fromProto(m, "t", null);
-        assertThat(onnx.model().parameters()).containsOnlyKeys("scale.w");
-        assertThat(onnx.run(Tensor.of(new float[] {-2, 1, 1}, 1, 3))[0].data()).containsExactly(-1, 2, 2.5f);
+        assertThat(onnx.model().parameters()).containsOnlyKeys("times.w", "plus.b");
+        assertThat(onnx.model().parameters().get("times.w").shape()).containsExactly(3, 2);
+        // x (1, 3) times w (3, 2) = (x0 + x2, x1 + x2), plus b (1, 2), halved, clipped to [-1, 2.5].
+        assertThat(onnx.run(Tensor.of(new float[] {-2, 1, 1}, 1, 3))[0].data()).containsExactly(0f, 2f);
+        assertThat(onnx.run(Tensor.of(new float[] {4, 1, 1}, 1, 3))[0].data()).containsExactly(2.5f, 2f);
     }
 
     @Test
@@ -163,6 +180,13 @@ class OnnxImporterTest {
         AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
         for (long v : values) a.addInts(v);
         return a.build();
+    }
+
+    /** A Constant node whose output {@code name} is {@code value}. */
+    static NodeProto constantNode(String name, Tensor value) {
+        AttributeProto v = AttributeProto.newBuilder().setName("value").setType(AttributeProto.AttributeType.TENSOR)
+                .setT(OnnxTensors.fromTensor(name, value)).build();
+        return node("Constant", name + "_constant", List.of(), List.of(name), v);
     }
 
     static TensorProto int64(String name, long[] dims, long... values) {

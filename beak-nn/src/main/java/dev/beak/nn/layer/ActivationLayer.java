@@ -1,6 +1,5 @@
 package dev.beak.nn.layer;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -34,19 +33,5 @@ public record ActivationLayer(Activation activation) implements LayerSpec {
     @Override
     public Layer build(SplittableRandom rng, int[]... inputs) {
         return (Layer.Stateless) (training, x) -> activation.apply(x[0]);
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of();
-    }
-
-    /** The layer of a type name that {@link #type()} gives, or null. */
-    static ActivationLayer ofType(String type) {
-        for (Activation a : Activation.values()) {
-            ActivationLayer l = new ActivationLayer(a);
-            if (l.type().equals(type)) return l;
-        }
-        return null;
     }
 }

@@ -5,7 +5,6 @@ import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -14,8 +13,6 @@ import java.util.SplittableRandom;
  * alike; output the same.
  */
 public record Add() implements LayerSpec {
-    @Override public String type() { return "Add"; }
-
     @Override public String baseName() { return "add"; }
 
     @Override
@@ -38,10 +35,5 @@ public record Add() implements LayerSpec {
             for (int i = 1; i < x.length; i++) sum = Ops.add(sum, x[i]);
             return sum;
         };
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of();
     }
 }

@@ -4,7 +4,6 @@ import dev.beak.ops.Ops;
 import dev.beak.ops.Padding;
 import dev.beak.ops.PoolWindow;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -33,8 +32,6 @@ public record AvgPool1d(int pool, int stride, Padding padding, boolean ceilMode,
         return new AvgPool1d(pool, stride, padding, ceilMode, include);
     }
 
-    @Override public String type() { return "AvgPool1d"; }
-
     @Override public String baseName() { return "average_pooling1d"; }
 
     @Override
@@ -47,16 +44,5 @@ public record AvgPool1d(int pool, int stride, Padding padding, boolean ceilMode,
     public Layer build(SplittableRandom rng, int[]... inputs) {
         outputShape(inputs);
         return (Layer.Stateless) (training, x) -> Ops.avgPool1d(x[0], pool, stride, padding, ceilMode, countIncludePad);
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("pool", pool, "stride", stride, "padding", Paddings.toConfig(padding), "ceil_mode", ceilMode,
-                "count_include_pad", countIncludePad);
-    }
-
-    static AvgPool1d fromConfig(Map<String, Object> c) {
-        return new AvgPool1d(LayerConfigs.toInt(c.get("pool")), LayerConfigs.toInt(c.get("stride")), Paddings.fromConfig(c.get("padding")),
-                (Boolean) c.getOrDefault("ceil_mode", false), (Boolean) c.getOrDefault("count_include_pad", true));
     }
 }

@@ -5,8 +5,6 @@ import dev.beak.ops.Padding;
 import dev.beak.ops.PoolWindow;
 import dev.beak.ops.Window2d;
 
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -37,8 +35,6 @@ public record AvgPool2d(int poolH, int poolW, int strideH, int strideW, Padding 
         return new AvgPool2d(poolH, poolW, strideH, strideW, padding, ceilMode, include);
     }
 
-    @Override public String type() { return "AvgPool2d"; }
-
     @Override public String baseName() { return "average_pooling2d"; }
 
     @Override
@@ -52,17 +48,5 @@ public record AvgPool2d(int poolH, int poolW, int strideH, int strideW, Padding 
     public Layer build(SplittableRandom rng, int[]... inputs) {
         outputShape(inputs);
         return (Layer.Stateless) (training, x) -> Ops.avgPool2d(x[0], poolH, poolW, strideH, strideW, padding, ceilMode, countIncludePad);
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("pool", List.of(poolH, poolW), "stride", List.of(strideH, strideW), "padding", Paddings.toConfig(padding),
-                "ceil_mode", ceilMode, "count_include_pad", countIncludePad);
-    }
-
-    static AvgPool2d fromConfig(Map<String, Object> c) {
-        int[] p = LayerConfigs.pair(c, "pool"), s = LayerConfigs.pair(c, "stride");
-        return new AvgPool2d(p[0], p[1], s[0], s[1], Paddings.fromConfig(c.get("padding")),
-                (Boolean) c.getOrDefault("ceil_mode", false), (Boolean) c.getOrDefault("count_include_pad", true));
     }
 }

@@ -5,7 +5,6 @@ import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -67,14 +66,5 @@ public record BatchNorm(int dims, float momentum, float epsilon) implements Laye
 
             @Override public List<Parameter> buffers() { return buffers; }
         };
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("momentum", momentum, "epsilon", epsilon);
-    }
-
-    static BatchNorm fromConfig(int dims, Map<String, Object> c) {
-        return new BatchNorm(dims, LayerConfigs.toFloat(c.getOrDefault("momentum", 0.1f)), LayerConfigs.toFloat(c.getOrDefault("epsilon", 1e-5f)));
     }
 }

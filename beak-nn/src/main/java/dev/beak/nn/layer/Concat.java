@@ -3,7 +3,6 @@ package dev.beak.nn.layer;
 import dev.beak.ops.Ops;
 import dev.beak.tensor.Shape;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -17,8 +16,6 @@ public record Concat(int axis) implements LayerSpec {
     public Concat() {
         this(0);
     }
-
-    @Override public String type() { return "Concat"; }
 
     @Override public String baseName() { return "concat"; }
 
@@ -47,10 +44,5 @@ public record Concat(int axis) implements LayerSpec {
         int batchAxis = (axis < 0 ? axis + inputs[0].length : axis) + 1;
         outputShape(inputs);
         return (Layer.Stateless) (training, x) -> Ops.concat(batchAxis, x);
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("axis", axis);
     }
 }

@@ -6,7 +6,6 @@ import dev.beak.ops.Window2d;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -57,8 +56,6 @@ public record Conv1d(int filters, int kernel, int stride, int dilation, Padding 
         return new Conv1d(filters, kernel, stride, dilation, padding, groups, useBias, activation, kernelInitializer, i);
     }
 
-    @Override public String type() { return "Conv1d"; }
-
     @Override public String baseName() { return "conv1d"; }
 
     @Override
@@ -75,20 +72,5 @@ public record Conv1d(int filters, int kernel, int stride, int dilation, Padding 
         Tensor w = kernelInitializer.create(rng, c * kernel, filters * kernel, filters, c, kernel);
         Tensor b = useBias ? biasInitializer.create(rng, c * kernel, filters * kernel, filters) : null;
         return new WeightedLayer(w, b, x -> activation.apply(Ops.conv1d(x, w, b, stride, dilation, padding, groups)));
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("filters", filters, "kernel", kernel, "stride", stride, "dilation", dilation, "padding", Paddings.toConfig(padding),
-                "groups", groups, "use_bias", useBias, "activation", activation.configName(),
-                "kernel_initializer", kernelInitializer.toConfig(), "bias_initializer", biasInitializer.toConfig());
-    }
-
-    static Conv1d fromConfig(Map<String, Object> c) {
-        return new Conv1d(LayerConfigs.toInt(c.get("filters")), LayerConfigs.toInt(c.get("kernel")), LayerConfigs.toInt(c.get("stride")),
-                LayerConfigs.toInt(c.getOrDefault("dilation", 1)), Paddings.fromConfig(c.get("padding")), LayerConfigs.toInt(c.getOrDefault("groups", 1)),
-                (Boolean) c.getOrDefault("use_bias", true), Activation.fromConfigName((String) c.getOrDefault("activation", "linear")),
-                Initializer.fromConfig(c.get("kernel_initializer"), Initializer.GLOROT_UNIFORM),
-                Initializer.fromConfig(c.get("bias_initializer"), Initializer.ZEROS));
     }
 }

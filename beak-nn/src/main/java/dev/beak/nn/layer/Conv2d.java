@@ -6,8 +6,6 @@ import dev.beak.ops.Window2d;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -68,8 +66,6 @@ public record Conv2d(int filters, int kernelH, int kernelW, int strideH, int str
         return new Conv2d(filters, kernelH, kernelW, strideH, strideW, dilationH, dilationW, padding, useBias, activation, groups, kernelInitializer, i);
     }
 
-    @Override public String type() { return "Conv2d"; }
-
     @Override public String baseName() { return "conv2d"; }
 
     @Override
@@ -89,22 +85,5 @@ public record Conv2d(int filters, int kernelH, int kernelW, int strideH, int str
         Tensor w = kernelInitializer.create(rng, c * area, filters * area, filters, c, kernelH, kernelW);
         Tensor b = useBias ? biasInitializer.create(rng, c * area, filters * area, filters) : null;
         return new WeightedLayer(w, b, x -> activation.apply(Ops.conv2d(x, w, b, strideH, strideW, dilationH, dilationW, padding, groups)));
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("filters", filters, "kernel", List.of(kernelH, kernelW), "stride", List.of(strideH, strideW),
-                "dilation", List.of(dilationH, dilationW), "padding", Paddings.toConfig(padding), "use_bias", useBias,
-                "activation", activation.configName(), "groups", groups, "kernel_initializer", kernelInitializer.toConfig(),
-                "bias_initializer", biasInitializer.toConfig());
-    }
-
-    static Conv2d fromConfig(Map<String, Object> c) {
-        int[] k = LayerConfigs.pair(c, "kernel"), s = LayerConfigs.pair(c, "stride"), d = LayerConfigs.pair(c, "dilation");
-        return new Conv2d(LayerConfigs.toInt(c.get("filters")), k[0], k[1], s[0], s[1], d[0], d[1],
-                Paddings.fromConfig(c.get("padding")), (Boolean) c.getOrDefault("use_bias", true),
-                Activation.fromConfigName((String) c.getOrDefault("activation", "linear")), LayerConfigs.toInt(c.getOrDefault("groups", 1)),
-                Initializer.fromConfig(c.get("kernel_initializer"), Initializer.GLOROT_UNIFORM),
-                Initializer.fromConfig(c.get("bias_initializer"), Initializer.ZEROS));
     }
 }

@@ -4,7 +4,6 @@ import dev.beak.ops.Ops;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -52,8 +51,6 @@ public record ConvTranspose1d(int filters, int kernel, int stride, int dilation,
         return new ConvTranspose1d(filters, kernel, stride, dilation, padBegin, padEnd, outputPadding, groups, useBias, activation, kernelInitializer, i);
     }
 
-    @Override public String type() { return "ConvTranspose1d"; }
-
     @Override public String baseName() { return "conv1d_transpose"; }
 
     @Override
@@ -73,23 +70,5 @@ public record ConvTranspose1d(int filters, int kernel, int stride, int dilation,
         Tensor w = kernelInitializer.create(rng, fg * kernel, c * kernel, c, fg, kernel);
         Tensor b = useBias ? biasInitializer.create(rng, fg * kernel, c * kernel, filters) : null;
         return new WeightedLayer(w, b, x -> activation.apply(Ops.convTranspose1d(x, w, b, stride, dilation, padBegin, padEnd, outputPadding, groups)));
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.ofEntries(Map.entry("filters", filters), Map.entry("kernel", kernel), Map.entry("stride", stride),
-                Map.entry("dilation", dilation), Map.entry("pads", java.util.List.of(padBegin, padEnd)), Map.entry("output_padding", outputPadding),
-                Map.entry("groups", groups), Map.entry("use_bias", useBias), Map.entry("activation", activation.configName()),
-                Map.entry("kernel_initializer", kernelInitializer.toConfig()), Map.entry("bias_initializer", biasInitializer.toConfig()));
-    }
-
-    static ConvTranspose1d fromConfig(Map<String, Object> c) {
-        int[] p = LayerConfigs.pair(c, "pads");
-        return new ConvTranspose1d(LayerConfigs.toInt(c.get("filters")), LayerConfigs.toInt(c.get("kernel")), LayerConfigs.toInt(c.get("stride")),
-                LayerConfigs.toInt(c.getOrDefault("dilation", 1)), p[0], p[1], LayerConfigs.toInt(c.getOrDefault("output_padding", 0)),
-                LayerConfigs.toInt(c.getOrDefault("groups", 1)), (Boolean) c.getOrDefault("use_bias", true),
-                Activation.fromConfigName((String) c.getOrDefault("activation", "linear")),
-                Initializer.fromConfig(c.get("kernel_initializer"), Initializer.GLOROT_UNIFORM),
-                Initializer.fromConfig(c.get("bias_initializer"), Initializer.ZEROS));
     }
 }

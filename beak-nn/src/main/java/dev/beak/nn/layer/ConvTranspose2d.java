@@ -5,8 +5,6 @@ import dev.beak.ops.Padding;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -69,8 +67,6 @@ public record ConvTranspose2d(int filters, int kernelH, int kernelW, int strideH
         return new ConvTranspose2d(filters, kernelH, kernelW, strideH, strideW, dilationH, dilationW, padding, outputPaddingH, outputPaddingW, groups, useBias, activation, kernelInitializer, i);
     }
 
-    @Override public String type() { return "ConvTranspose2d"; }
-
     @Override public String baseName() { return "conv2d_transpose"; }
 
     @Override
@@ -93,29 +89,5 @@ public record ConvTranspose2d(int filters, int kernelH, int kernelW, int strideH
         Tensor w = kernelInitializer.create(rng, fg * area, c * area, c, fg, kernelH, kernelW);
         Tensor b = useBias ? biasInitializer.create(rng, fg * area, c * area, filters) : null;
         return new WeightedLayer(w, b, x -> activation.apply(Ops.convTranspose2d(x, w, b, strideH, strideW, dilationH, dilationW, p, op, groups)));
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.ofEntries(Map.entry("filters", filters), Map.entry("kernel", List.of(kernelH, kernelW)),
-                Map.entry("stride", List.of(strideH, strideW)), Map.entry("dilation", List.of(dilationH, dilationW)),
-                Map.entry("padding", Paddings.toConfig(padding)), Map.entry("output_padding", List.of(outputPaddingH, outputPaddingW)), Map.entry("groups", groups),
-                Map.entry("use_bias", useBias), Map.entry("activation", activation.configName()),
-                Map.entry("kernel_initializer", kernelInitializer.toConfig()), Map.entry("bias_initializer", biasInitializer.toConfig()));
-    }
-
-    static ConvTranspose2d fromConfig(Map<String, Object> c) {
-        int[] k = LayerConfigs.pair(c, "kernel"), s = LayerConfigs.pair(c, "stride"), d = LayerConfigs.pair(c, "dilation");
-        int[] op = LayerConfigs.pair(c, "output_padding");
-        Padding.Explicit pads = switch (Paddings.fromConfig(c.get("padding"))) {
-            case Padding.Explicit e -> e;
-            case Padding.Valid v -> new Padding.Explicit(0, 0, 0, 0);
-            case Padding.Same same -> throw new IllegalArgumentException("ConvTranspose2d padding must be explicit, got \"same\"");
-        };
-        return new ConvTranspose2d(LayerConfigs.toInt(c.get("filters")), k[0], k[1], s[0], s[1], d[0], d[1], pads, op[0], op[1],
-                LayerConfigs.toInt(c.getOrDefault("groups", 1)), (Boolean) c.getOrDefault("use_bias", true),
-                Activation.fromConfigName((String) c.getOrDefault("activation", "linear")),
-                Initializer.fromConfig(c.get("kernel_initializer"), Initializer.GLOROT_UNIFORM),
-                Initializer.fromConfig(c.get("bias_initializer"), Initializer.ZEROS));
     }
 }

@@ -3,7 +3,6 @@ package dev.beak.nn.layer;
 import dev.beak.ops.Ops;
 import dev.beak.tensor.Tensor;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -38,8 +37,6 @@ public record Dense(int units, Activation activation, boolean useBias, Initializ
         return new Dense(units, activation, useBias, kernelInitializer, i);
     }
 
-    @Override public String type() { return "Dense"; }
-
     @Override public String baseName() { return "dense"; }
 
     @Override
@@ -54,17 +51,5 @@ public record Dense(int units, Activation activation, boolean useBias, Initializ
         Tensor w = kernelInitializer.create(rng, in, units, in, units);
         Tensor b = useBias ? biasInitializer.create(rng, in, units, units) : null;
         return new WeightedLayer(w, b, x -> activation.apply(Ops.dense(x, w, b)));
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("units", units, "activation", activation.configName(), "use_bias", useBias,
-                "kernel_initializer", kernelInitializer.toConfig(), "bias_initializer", biasInitializer.toConfig());
-    }
-
-    static Dense fromConfig(Map<String, Object> c) {
-        return new Dense(LayerConfigs.toInt(c.get("units")), Activation.fromConfigName((String) c.getOrDefault("activation", "linear")),
-                (Boolean) c.getOrDefault("use_bias", true), Initializer.fromConfig(c.get("kernel_initializer"), Initializer.GLOROT_UNIFORM),
-                Initializer.fromConfig(c.get("bias_initializer"), Initializer.ZEROS));
     }
 }

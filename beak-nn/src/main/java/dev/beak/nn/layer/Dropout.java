@@ -2,7 +2,6 @@ package dev.beak.nn.layer;
 
 import dev.beak.ops.Ops;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -13,8 +12,6 @@ public record Dropout(float rate) implements LayerSpec {
     public Dropout {
         if (!(rate >= 0f && rate < 1f)) throw new IllegalArgumentException("Dropout rate must be in [0, 1), got " + rate);
     }
-
-    @Override public String type() { return "Dropout"; }
 
     @Override public String baseName() { return "dropout"; }
 
@@ -27,10 +24,5 @@ public record Dropout(float rate) implements LayerSpec {
     public Layer build(SplittableRandom rng, int[]... inputs) {
         SplittableRandom masks = rng.split();
         return (Layer.Stateless) (training, x) -> training ? Ops.dropout(x[0], rate, masks) : x[0];
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("rate", rate);
     }
 }

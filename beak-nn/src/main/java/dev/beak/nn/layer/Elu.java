@@ -2,7 +2,6 @@ package dev.beak.nn.layer;
 
 import dev.beak.ops.Ops;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -10,8 +9,6 @@ import java.util.SplittableRandom;
  * else {@code alpha * (exp(x) - 1)}. Shapes: output = input.
  */
 public record Elu(float alpha) implements LayerSpec {
-    @Override public String type() { return "Elu"; }
-
     @Override public String baseName() { return "elu"; }
 
     @Override
@@ -22,10 +19,5 @@ public record Elu(float alpha) implements LayerSpec {
     @Override
     public Layer build(SplittableRandom rng, int[]... inputs) {
         return (Layer.Stateless) (training, x) -> Ops.elu(x[0], alpha);
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("alpha", alpha);
     }
 }

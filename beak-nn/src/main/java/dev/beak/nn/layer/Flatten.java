@@ -3,13 +3,10 @@ package dev.beak.nn.layer;
 import dev.beak.ops.Ops;
 import dev.beak.tensor.Shape;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /** Flattens each sample: input (N, d1, d2, ...) to output (N, d1*d2*...), in row-major (C, H, W) order. */
 public record Flatten() implements LayerSpec {
-    @Override public String type() { return "Flatten"; }
-
     @Override public String baseName() { return "flatten"; }
 
     @Override
@@ -20,10 +17,5 @@ public record Flatten() implements LayerSpec {
     @Override
     public Layer build(SplittableRandom rng, int[]... inputs) {
         return (Layer.Stateless) (training, x) -> Ops.flatten(x[0]);
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of();
     }
 }

@@ -4,7 +4,6 @@ import dev.beak.ops.Ops;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -41,14 +40,5 @@ public record GlobalPool(Reduction reduction, boolean keepDims) implements Layer
             Tensor y = reduction == Reduction.MAX ? Ops.globalMaxPool(x[0]) : Ops.globalAvgPool(x[0]);
             return keepDims ? Ops.reshape(y, out) : y;
         };
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("keep_dims", keepDims);
-    }
-
-    static GlobalPool fromConfig(Reduction r, Map<String, Object> c) {
-        return new GlobalPool(r, (Boolean) c.getOrDefault("keep_dims", false));
     }
 }

@@ -5,7 +5,6 @@ import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -19,8 +18,6 @@ public record GroupNorm(int groups, float epsilon) implements LayerSpec {
     public GroupNorm {
         if (groups < 1 || !(epsilon > 0)) throw new IllegalArgumentException("GroupNorm needs groups >= 1 and epsilon > 0, got " + groups + ", " + epsilon);
     }
-
-    @Override public String type() { return "GroupNorm"; }
 
     @Override public String baseName() { return "group_norm"; }
 
@@ -44,14 +41,5 @@ public record GroupNorm(int groups, float epsilon) implements LayerSpec {
 
             @Override public List<Parameter> parameters() { return params; }
         };
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("groups", groups, "epsilon", epsilon);
-    }
-
-    static GroupNorm fromConfig(Map<String, Object> c) {
-        return new GroupNorm(LayerConfigs.toInt(c.get("groups")), LayerConfigs.toFloat(c.getOrDefault("epsilon", 1e-5f)));
     }
 }

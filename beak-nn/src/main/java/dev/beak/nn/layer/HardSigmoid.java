@@ -2,7 +2,6 @@ package dev.beak.nn.layer;
 
 import dev.beak.ops.Ops;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -10,8 +9,6 @@ import java.util.SplittableRandom;
  * (Keras 3's hard_sigmoid is alpha 1/6, beta 0.5; Keras 2's was alpha 0.2.) Shapes: output = input.
  */
 public record HardSigmoid(float alpha, float beta) implements LayerSpec {
-    @Override public String type() { return "HardSigmoid"; }
-
     @Override public String baseName() { return "hard_sigmoid"; }
 
     @Override
@@ -22,10 +19,5 @@ public record HardSigmoid(float alpha, float beta) implements LayerSpec {
     @Override
     public Layer build(SplittableRandom rng, int[]... inputs) {
         return (Layer.Stateless) (training, x) -> Ops.hardSigmoid(x[0], alpha, beta);
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("alpha", alpha, "beta", beta);
     }
 }

@@ -3,7 +3,6 @@ package dev.beak.nn.layer;
 import dev.beak.tensor.Gaussian;
 import dev.beak.tensor.Tensor;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -71,38 +70,6 @@ public sealed interface Initializer {
         @Override public Tensor create(SplittableRandom rng, int fanIn, int fanOut, int... shape) {
             return Tensor.full((float) value, shape);
         }
-    }
-
-    /** The model-file form: {@code {"name": "he_normal"}}, {@code {"name": "normal", "stddev": 0.01}}, ... */
-    default Map<String, Object> toConfig() {
-        return switch (this) {
-            case GlorotUniform i -> Map.of("name", "glorot_uniform");
-            case GlorotNormal i -> Map.of("name", "glorot_normal");
-            case HeUniform i -> Map.of("name", "he_uniform");
-            case HeNormal i -> Map.of("name", "he_normal");
-            case Normal n -> Map.of("name", "normal", "stddev", n.stddev());
-            case Zeros z -> Map.of("name", "zeros");
-            case Constant c -> Map.of("name", "constant", "value", c.value());
-        };
-    }
-
-    /** Reads {@link #toConfig()}'s form; null (an older model file) gives {@code absent}. */
-    static Initializer fromConfig(Object config, Initializer absent) {
-        if (config == null) return absent;
-        if (!(config instanceof Map<?, ?> m) || !(m.get("name") instanceof String name)) {
-            throw new IllegalArgumentException("an initializer must be {\"name\": ...}, got " + config);
-        }
-        return switch (name) {
-            case "glorot_uniform" -> new GlorotUniform();
-            case "glorot_normal" -> new GlorotNormal();
-            case "he_uniform" -> new HeUniform();
-            case "he_normal" -> new HeNormal();
-            case "normal" -> new Normal(((Number) m.get("stddev")).doubleValue());
-            case "zeros" -> new Zeros();
-            case "constant" -> new Constant(((Number) m.get("value")).doubleValue());
-            default -> throw new IllegalArgumentException("unknown initializer \"" + name
-                    + "\" (known: glorot_uniform, glorot_normal, he_uniform, he_normal, normal, zeros, constant)");
-        };
     }
 
     private static Tensor uniform(SplittableRandom rng, double limit, int... shape) {

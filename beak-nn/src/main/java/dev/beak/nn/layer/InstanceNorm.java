@@ -5,7 +5,6 @@ import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -19,8 +18,6 @@ public record InstanceNorm(float epsilon) implements LayerSpec {
     public InstanceNorm {
         if (!(epsilon > 0)) throw new IllegalArgumentException("InstanceNorm needs epsilon > 0, got " + epsilon);
     }
-
-    @Override public String type() { return "InstanceNorm"; }
 
     @Override public String baseName() { return "instance_norm"; }
 
@@ -41,10 +38,5 @@ public record InstanceNorm(float epsilon) implements LayerSpec {
 
             @Override public List<Parameter> parameters() { return params; }
         };
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("epsilon", epsilon);
     }
 }

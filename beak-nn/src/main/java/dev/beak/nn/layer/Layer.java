@@ -9,6 +9,11 @@ public interface Layer {
     /** Runs the layer; {@code training} switches dropout (and, later, batch-norm statistics). */
     Tensor forward(boolean training, Tensor... inputs);
 
+    /** Every output of the layer, in order (a layer with several outputs overrides this and {@link #forward} gives output 0). */
+    default Tensor[] forwardOutputs(boolean training, Tensor... inputs) {
+        return new Tensor[] {forward(training, inputs)};
+    }
+
     /** The trainable tensors, in a fixed order, each with a short name ("weight", "bias"). */
     default List<Parameter> parameters() {
         return List.of();

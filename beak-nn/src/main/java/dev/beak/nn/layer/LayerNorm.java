@@ -6,7 +6,6 @@ import dev.beak.tensor.Tensor;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -20,8 +19,6 @@ public record LayerNorm(int axes, float epsilon) implements LayerSpec {
     public LayerNorm {
         if (axes < 0 || !(epsilon > 0)) throw new IllegalArgumentException("LayerNorm needs axes >= 0 and epsilon > 0, got " + axes + ", " + epsilon);
     }
-
-    @Override public String type() { return "LayerNorm"; }
 
     @Override public String baseName() { return "layer_norm"; }
 
@@ -44,14 +41,5 @@ public record LayerNorm(int axes, float epsilon) implements LayerSpec {
 
             @Override public List<Parameter> parameters() { return params; }
         };
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("axes", axes, "epsilon", epsilon);
-    }
-
-    static LayerNorm fromConfig(Map<String, Object> c) {
-        return new LayerNorm(LayerConfigs.toInt(c.getOrDefault("axes", 0)), LayerConfigs.toFloat(c.getOrDefault("epsilon", 1e-5f)));
     }
 }

@@ -1,16 +1,21 @@
 package dev.beak.nn.layer;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The configuration of a layer: immutable, validated, serialisable. {@link #build} turns it into a
+ * The configuration of a layer: an immutable, validated record whose components are its whole
+ * configuration (model files write and read them generically, see {@link LayerTypes}). {@link #build} turns it into a
  * {@link Layer} with parameters once the input shape is known (input channels are inferred, never
  * given). Shapes here are per sample, without the batch dimension: (C, H, W) for images.
  */
 public interface LayerSpec {
-    /** The type name used in model files and summaries, e.g. {@code "Conv2d"}. */
-    String type();
+    /**
+     * The type name shown in summaries and errors, e.g. {@code "Conv2d"}; by default the record's
+     * simple name. Model files use the name the spec is registered under in {@link LayerTypes}.
+     */
+    default String type() {
+        return getClass().getSimpleName();
+    }
 
     /** The lower-case base from which a model derives unique layer names, e.g. {@code "conv2d"}. */
     String baseName();
@@ -18,9 +23,16 @@ public interface LayerSpec {
     /** Output shape for the given input shapes; pure, runs nothing. Fails with a shape message. */
     int[] outputShape(int[]... inputShapes);
 
+    /** How many outputs the layer yields; most layers have one. */
+    default int outputCount() {
+        return 1;
+    }
+
+    /** The shape of every output, in order; the first is {@link #outputShape}. */
+    default int[][] outputShapes(int[]... inputShapes) {
+        return new int[][] {outputShape(inputShapes)};
+    }
+
     /** Creates the layer's parameters for the given input shapes. */
     Layer build(SplittableRandom rng, int[]... inputShapes);
-
-    /** JSON-friendly configuration (numbers, strings, booleans, lists); {@link LayerConfigs} reads it back. */
-    Map<String, Object> config();
 }

@@ -2,7 +2,6 @@ package dev.beak.nn.layer;
 
 import dev.beak.ops.Ops;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -10,8 +9,6 @@ import java.util.SplittableRandom;
  * PyTorch's default alpha is 0.01, Keras 3's 0.2. Shapes: output = input.
  */
 public record LeakyRelu(float alpha) implements LayerSpec {
-    @Override public String type() { return "LeakyRelu"; }
-
     @Override public String baseName() { return "leaky_relu"; }
 
     @Override
@@ -22,10 +19,5 @@ public record LeakyRelu(float alpha) implements LayerSpec {
     @Override
     public Layer build(SplittableRandom rng, int[]... inputs) {
         return (Layer.Stateless) (training, x) -> Ops.leakyRelu(x[0], alpha);
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("alpha", alpha);
     }
 }

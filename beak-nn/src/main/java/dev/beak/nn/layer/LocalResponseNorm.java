@@ -3,7 +3,6 @@ package dev.beak.nn.layer;
 import dev.beak.ops.Ops;
 import dev.beak.tensor.Shape;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -18,8 +17,6 @@ public record LocalResponseNorm(int size, float alpha, float beta, float k) impl
         if (size < 1) throw new IllegalArgumentException("LocalResponseNorm size must be >= 1, got " + size);
     }
 
-    @Override public String type() { return "LocalResponseNorm"; }
-
     @Override public String baseName() { return "lrn"; }
 
     @Override
@@ -33,15 +30,5 @@ public record LocalResponseNorm(int size, float alpha, float beta, float k) impl
     public Layer build(SplittableRandom rng, int[]... inputs) {
         outputShape(inputs);
         return (Layer.Stateless) (training, x) -> Ops.localResponseNorm(x[0], size, alpha, beta, k);
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("size", size, "alpha", alpha, "beta", beta, "k", k);
-    }
-
-    static LocalResponseNorm fromConfig(Map<String, Object> c) {
-        return new LocalResponseNorm(LayerConfigs.toInt(c.get("size")), LayerConfigs.toFloat(c.get("alpha")),
-                LayerConfigs.toFloat(c.get("beta")), LayerConfigs.toFloat(c.get("k")));
     }
 }

@@ -4,7 +4,6 @@ import dev.beak.ops.Ops;
 import dev.beak.ops.Padding;
 import dev.beak.ops.PoolWindow;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -25,8 +24,6 @@ public record LpPool1d(float p, int pool, int stride, Padding padding, boolean c
         return new LpPool1d(p, pool, stride, pad, ceilMode);
     }
 
-    @Override public String type() { return "LpPool1d"; }
-
     @Override public String baseName() { return "lp_pooling1d"; }
 
     @Override
@@ -39,15 +36,5 @@ public record LpPool1d(float p, int pool, int stride, Padding padding, boolean c
     public Layer build(SplittableRandom rng, int[]... inputs) {
         outputShape(inputs);
         return (Layer.Stateless) (training, x) -> Ops.lpPool1d(x[0], p, pool, stride, padding, ceilMode);
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("p", p, "pool", pool, "stride", stride, "padding", Paddings.toConfig(padding), "ceil_mode", ceilMode);
-    }
-
-    static LpPool1d fromConfig(Map<String, Object> c) {
-        return new LpPool1d(LayerConfigs.toFloat(c.get("p")), LayerConfigs.toInt(c.get("pool")), LayerConfigs.toInt(c.get("stride")),
-                Paddings.fromConfig(c.get("padding")), (Boolean) c.getOrDefault("ceil_mode", false));
     }
 }

@@ -5,8 +5,6 @@ import dev.beak.ops.Padding;
 import dev.beak.ops.PoolWindow;
 import dev.beak.ops.Window2d;
 
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -28,8 +26,6 @@ public record LpPool2d(float p, int poolH, int poolW, int strideH, int strideW, 
         return new LpPool2d(p, poolH, poolW, strideH, strideW, pad, ceilMode);
     }
 
-    @Override public String type() { return "LpPool2d"; }
-
     @Override public String baseName() { return "lp_pooling2d"; }
 
     @Override
@@ -43,17 +39,5 @@ public record LpPool2d(float p, int poolH, int poolW, int strideH, int strideW, 
     public Layer build(SplittableRandom rng, int[]... inputs) {
         outputShape(inputs);
         return (Layer.Stateless) (training, x) -> Ops.lpPool2d(x[0], p, poolH, poolW, strideH, strideW, padding, ceilMode);
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("p", p, "pool", List.of(poolH, poolW), "stride", List.of(strideH, strideW), "padding", Paddings.toConfig(padding),
-                "ceil_mode", ceilMode);
-    }
-
-    static LpPool2d fromConfig(Map<String, Object> c) {
-        int[] k = LayerConfigs.pair(c, "pool"), s = LayerConfigs.pair(c, "stride");
-        return new LpPool2d(LayerConfigs.toFloat(c.get("p")), k[0], k[1], s[0], s[1], Paddings.fromConfig(c.get("padding")),
-                (Boolean) c.getOrDefault("ceil_mode", false));
     }
 }

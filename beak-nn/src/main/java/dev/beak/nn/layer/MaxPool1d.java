@@ -4,7 +4,6 @@ import dev.beak.ops.Ops;
 import dev.beak.ops.Padding;
 import dev.beak.ops.PoolWindow;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -33,8 +32,6 @@ public record MaxPool1d(int pool, int stride, int dilation, Padding padding, boo
         return new MaxPool1d(pool, stride, dilation, padding, ceil);
     }
 
-    @Override public String type() { return "MaxPool1d"; }
-
     @Override public String baseName() { return "max_pooling1d"; }
 
     @Override
@@ -47,16 +44,5 @@ public record MaxPool1d(int pool, int stride, int dilation, Padding padding, boo
     public Layer build(SplittableRandom rng, int[]... inputs) {
         outputShape(inputs);
         return (Layer.Stateless) (training, x) -> Ops.maxPool1d(x[0], pool, stride, dilation, padding, ceilMode);
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("pool", pool, "stride", stride, "dilation", dilation, "padding", Paddings.toConfig(padding), "ceil_mode", ceilMode);
-    }
-
-    static MaxPool1d fromConfig(Map<String, Object> c) {
-        return new MaxPool1d(LayerConfigs.toInt(c.get("pool")), LayerConfigs.toInt(c.get("stride")),
-                LayerConfigs.toInt(c.getOrDefault("dilation", 1)), Paddings.fromConfig(c.get("padding")),
-                (Boolean) c.getOrDefault("ceil_mode", false));
     }
 }

@@ -5,8 +5,6 @@ import dev.beak.ops.Padding;
 import dev.beak.ops.PoolWindow;
 import dev.beak.ops.Window2d;
 
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -40,8 +38,6 @@ public record MaxPool2d(int poolH, int poolW, int strideH, int strideW, int dila
         return new MaxPool2d(poolH, poolW, strideH, strideW, dilationH, dilationW, padding, ceil);
     }
 
-    @Override public String type() { return "MaxPool2d"; }
-
     @Override public String baseName() { return "max_pooling2d"; }
 
     @Override
@@ -55,18 +51,5 @@ public record MaxPool2d(int poolH, int poolW, int strideH, int strideW, int dila
     public Layer build(SplittableRandom rng, int[]... inputs) {
         outputShape(inputs);
         return (Layer.Stateless) (training, x) -> Ops.maxPool2d(x[0], poolH, poolW, strideH, strideW, dilationH, dilationW, padding, ceilMode);
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("pool", List.of(poolH, poolW), "stride", List.of(strideH, strideW), "padding", Paddings.toConfig(padding),
-                "dilation", List.of(dilationH, dilationW), "ceil_mode", ceilMode);
-    }
-
-    static MaxPool2d fromConfig(Map<String, Object> c) {
-        int[] p = LayerConfigs.pair(c, "pool"), s = LayerConfigs.pair(c, "stride");
-        int[] d = c.containsKey("dilation") ? LayerConfigs.pair(c, "dilation") : new int[] {1, 1};
-        return new MaxPool2d(p[0], p[1], s[0], s[1], d[0], d[1], Paddings.fromConfig(c.get("padding")),
-                (Boolean) c.getOrDefault("ceil_mode", false));
     }
 }

@@ -3,7 +3,6 @@ package dev.beak.nn.layer;
 import dev.beak.ops.Ops;
 import dev.beak.tensor.Shape;
 
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -17,8 +16,6 @@ public record Maxout(int pieces) implements LayerSpec {
     public Maxout {
         if (pieces < 1) throw new IllegalArgumentException("Maxout pieces must be >= 1, got " + pieces);
     }
-
-    @Override public String type() { return "Maxout"; }
 
     @Override public String baseName() { return "maxout"; }
 
@@ -36,10 +33,5 @@ public record Maxout(int pieces) implements LayerSpec {
     public Layer build(SplittableRandom rng, int[]... inputs) {
         outputShape(inputs);
         return (Layer.Stateless) (training, x) -> Ops.maxout(x[0], pieces);
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("pieces", pieces);
     }
 }

@@ -4,7 +4,6 @@ import dev.beak.ops.Ops;
 import dev.beak.tensor.Tensor;
 
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -15,8 +14,6 @@ import java.util.SplittableRandom;
  * <p>Shapes: input (N, C, *) or (N, C); output = input; slope (C), or (1) when {@code shared}.
  */
 public record PRelu(boolean shared, float init) implements LayerSpec {
-    @Override public String type() { return "PRelu"; }
-
     @Override public String baseName() { return "prelu"; }
 
     @Override
@@ -34,14 +31,5 @@ public record PRelu(boolean shared, float init) implements LayerSpec {
 
             @Override public List<Parameter> parameters() { return params; }
         };
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return Map.of("shared", shared, "init", init);
-    }
-
-    static PRelu fromConfig(Map<String, Object> c) {
-        return new PRelu((Boolean) c.getOrDefault("shared", false), LayerConfigs.toFloat(c.getOrDefault("init", 0.25f)));
     }
 }

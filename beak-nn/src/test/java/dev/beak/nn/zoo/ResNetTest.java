@@ -8,7 +8,6 @@ import dev.beak.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +23,6 @@ class ResNetTest {
         @Override public String type() { return "NormStandIn"; }
         @Override public String baseName() { return "norm"; }
         @Override public int[] outputShape(int[]... in) { return in[0].clone(); }
-        @Override public Map<String, Object> config() { return Map.of(); }
 
         @Override
         public Layer build(SplittableRandom rng, int[]... in) {
@@ -41,7 +39,6 @@ class ResNetTest {
         @Override public String type() { return "PoolStandIn"; }
         @Override public String baseName() { return "pool"; }
         @Override public int[] outputShape(int[]... in) { return new int[] {in[0][0], 1, 1}; }
-        @Override public Map<String, Object> config() { return Map.of(); }
         @Override public Layer build(SplittableRandom rng, int[]... in) { return (Layer.Stateless) (t, x) -> { throw new UnsupportedOperationException(); }; }
     }
 
