@@ -229,15 +229,23 @@ public final class OnnxImporter {
                 continue;
             }
             // An output that is a graph input or a constant: give it an Identity layer of its own.
-            OnnxInput slot = v instanceof Ref r ? new OnnxInput.Graph(0, r.scalar())
-                    : new OnnxInput.Value(dims(((Const) v).tensor().shape()), floats(((Const) v).tensor().data()));
+            Tensor[] held = new Tensor[1];
+            OnnxInput slot;
+            if (v instanceof Ref r) {
+                slot = new OnnxInput.Graph(0, r.scalar());
+            } else if (((Const) v).tensor().size() <= INLINE_LIMIT) {
+                slot = new OnnxInput.Value(dims(((Const) v).tensor().shape()), floats(((Const) v).tensor().data()));
+            } else {
+                held[0] = ((Const) v).tensor();
+                slot = new OnnxInput.Weight(out, dims(held[0].shape()), false);
+            }
             int[] refs = v instanceof Ref r ? new int[] {r.node()} : new int[0];
             Tensor example = v instanceof Ref r ? r.example() : ((Const) v).tensor();
             List<List<Integer>> shapes = example == null ? List.of() : List.of(dims(example.shape()));
             var spec = new OnnxNodeSpec("Identity", "", opset, Map.of(), List.of(slot), List.of(v.dataType()), List.of(out), shapes);
             outputs[o] = nodes.size();
             nodes.add(new GraphNode(unique("output_" + o, names), spec, refs));
-            weights.add(new Tensor[1]);
+            weights.add(held);
             nodeOutputs.add(null);
         }
         Model model = Model.graph(name, nodes, inputs.size(), outputs, outputPorts, perSample, 0L);

@@ -153,7 +153,9 @@ public final class OnnxOps {
     public static WeightRole weightRole(String opType, int k, List<String> producers) {
         if (TRAINABLE.getOrDefault(opType, Set.of()).contains(k)) return WeightRole.TRAINABLE;
         if (STATE.getOrDefault(opType, Set.of()).contains(k)) return WeightRole.STATE;
-        if (opType.equals("Add") && producers.size() == 2 && BIASED.contains(producers.get(1 - k))) return WeightRole.TRAINABLE;
+        if (opType.equals("Add") && producers.size() == 2 && producers.get(1 - k) != null && BIASED.contains(producers.get(1 - k))) {
+            return WeightRole.TRAINABLE;
+        }
         return WeightRole.CONSTANT;
     }
 

@@ -103,6 +103,15 @@ class OnnxImporterTest {
     }
 
     @Test
+    void aConstantAddedToAModelInputIsNoBias() {
+        ModelProto m = model(13, List.of(node("Add", "plus", List.of("x", "c"), List.of("y"))), "x", "y", 1, 3);
+        m = m.toBuilder().setGraph(m.getGraph().toBuilder().addInitializer(OnnxTensors.fromTensor("c", Tensor.of(new float[] {1, 2, 3}, 3)))).build();
+        OnnxModel onnx = OnnxImporter.fromProto(m, "t", null);
+        assertThat(onnx.model().parameters()).isEmpty();
+        assertThat(onnx.run(Tensor.of(new float[] {1, 1, 1}, 1, 3))[0].data()).containsExactly(2, 3, 4);
+    }
+
+    @Test
     void smallCnnWithDynamicBatchMatchesTheSameOpsAndPredictsInBatches() {
         SplittableRandom rng = new SplittableRandom(5);
         Tensor w1 = Tensor.randn(rng, 4, 1, 3, 3), b1 = Tensor.randn(rng, 4), w2 = Tensor.randn(rng, 10, 64), b2 = Tensor.randn(rng, 10);
