@@ -30,7 +30,7 @@ public record OnnxNodeSpec(String opType, String domain, int opset, Map<String, 
                            List<OnnxInput> inputs, List<Integer> inputTypes, List<String> outputs,
                            List<List<Integer>> outputShapes) implements LayerSpec {
     public OnnxNodeSpec {
-        attributes = Map.copyOf(attributes);
+        attributes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(attributes));   // sorted: the same file every time
         inputs = List.copyOf(inputs);
         inputTypes = List.copyOf(inputTypes);
         outputs = List.copyOf(outputs);
