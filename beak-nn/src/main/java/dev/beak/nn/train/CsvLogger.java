@@ -14,7 +14,8 @@ import java.nio.file.StandardCopyOption;
  * {@link History#toCsv()} layout), so a crashed run still leaves its curve. Each write replaces the
  * file atomically (a temporary file beside it, then a rename): a reader never sees half a row.
  * {@link #appending()} keeps the rows already in the file (a resumed run) and adds this fit's under
- * them; their header must match.
+ * them; their header must match. A fit resumed from a {@link TrainingState} rewrites the file from the
+ * resumed history at once (rows written after that state, by the interrupted run, are dropped).
  */
 public final class CsvLogger implements TrainingListener {
     private final Path file;
@@ -47,6 +48,14 @@ public final class CsvLogger implements TrainingListener {
             throw new TrainingException("could not read the CSV log " + file + " to append to it: " + e.getMessage(), e);
         }
         if (!earlier.isEmpty() && !earlier.endsWith("\n")) earlier += "\n";
+    }
+
+    @Override
+    public void onResume(History earlier) {
+        history = new History();
+        earlier.epochs().forEach(history::add);
+        this.earlier = "";
+        if (!history.epochs().isEmpty()) write(history.toCsv());
     }
 
     @Override
