@@ -2,6 +2,7 @@ package dev.beak.nn.optim;
 
 import dev.beak.tensor.Tensor;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,13 +10,13 @@ import java.util.Map;
  * An optimizer's per-parameter state by parameter name, for checkpoints: its buffers named
  * {@code <parameter>.<buffer>} ({@code conv2d.weight.m}, {@code conv2d.weight.v} for Adam) and its
  * update counts by parameter ({@code conv2d.weight -> 250}). Parameters that were never updated have
- * no entries. {@code optimizer} is the type that wrote it ({@code "Adam"}); loading checks it.
+ * no entries; both maps keep the given order (the parameters'). {@code optimizer} is the type that wrote it ({@code "Adam"}); loading checks it.
  * Made by {@link Optimizer#saveState}, the buffers share the optimizer's memory until its next step.
  */
 public record OptimizerState(String optimizer, Map<String, Tensor> buffers, Map<String, Integer> steps) {
     public OptimizerState {
-        buffers = Map.copyOf(buffers);
-        steps = Map.copyOf(steps);
+        buffers = Collections.unmodifiableMap(new LinkedHashMap<>(buffers));
+        steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
     }
 
     /** The same state in buffers of its own, for keeping beyond the optimizer's next step. */
