@@ -9,6 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -155,22 +156,25 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * The command line that continues this run: every option given (paths made absolute), the model
-     * file, the checkpoint folder and the thread count in use, so that a resume repeats the run exactly.
+     * The command line that continues this run: every option given (paths made absolute) and every
+     * other option's default, the model file, the checkpoint folder and the thread count in use, so
+     * that a resume repeats the run exactly, even under a Beak with other defaults.
      */
     private List<String> settingsArgs(Path target) {
         List<String> args = new ArrayList<>();
-        for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+        var parsed = spec.commandLine().getParseResult();
+        for (OptionSpec o : spec.options()) {
             String name = o.longestName();
             if (List.of("--resume", "--json", "--out", "--checkpoint-dir", "--model", "--threads").contains(name)) continue;
-            if (o.arity().max() == 0) {
+            if (!parsed.hasMatchedOption(name)) {
+                if (o.arity().max() > 0 && o.defaultValue() != null) args.addAll(List.of(name, o.defaultValue()));
+            } else if (o.arity().max() == 0) {
                 args.add(name);
-                continue;
-            }
-            boolean path = o.type() == Path.class || (o.auxiliaryTypes().length > 0 && o.auxiliaryTypes()[0] == Path.class);
-            for (String v : o.originalStringValues()) {
-                args.add(name);
-                args.add(path ? Path.of(v).toAbsolutePath().toString() : v);
+            } else {
+                boolean path = o.type() == Path.class || (o.auxiliaryTypes().length > 0 && o.auxiliaryTypes()[0] == Path.class);
+                for (String v : parsed.matchedOption(name).originalStringValues()) {
+                    args.addAll(List.of(name, path ? Path.of(v).toAbsolutePath().toString() : v));
+                }
             }
         }
         args.addAll(List.of("--model", ModelSource.isNamed(model) ? model : Path.of(model).toAbsolutePath().toString()));

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code beak train --checkpoint-dir} and {@code --resume}: a run killed with SIGKILL during epoch 2
- * and resumed ends with the weights and figures of an uninterrupted run, bit for bit; and the output
+ * and resumed ends with the weights and figures of an uninterrupted run, bit for bit (with dropout,
+ * augmentation and a decaying learning rate); and the output
  * paths are checked before any training.
  */
 class ResumeCliTest {
@@ -53,6 +54,7 @@ class ResumeCliTest {
 
     private List<String> trainArgs(Path run) {
         return List.of("--data", data.toString(), "--epochs", "3", "--batch-size", "32", "--threads", "2", "--seed", "5",
+                "--augment", "shift=0.1,rotate=10",
                 "--out", run.resolve("mnist.beak").toString(), "--json");
     }
 
