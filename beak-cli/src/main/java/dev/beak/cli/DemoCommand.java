@@ -40,10 +40,10 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, Object> figures;
         try (DataLoader loader = DataLoader.builder(train).batchSize(Defaults.BATCH_SIZE).shuffle(Defaults.SEED)
                 .augment(Augmentations.shift(2 / 28.0, 2 / 28.0)).build()) {
-            figures = TrainingRun.run(model, loader, train.size(), EmbeddedMnist.test(), Preprocessing.NONE, List.of(),
-                    TrainingRun.optimizer(TrainingRun.OptimizerKind.adam, Defaults.LEARNING_RATE, 0, Defaults.LR_DECAY),
-                    "Adam lr " + Defaults.LEARNING_RATE, Defaults.LR_DECAY, epochs, Defaults.BATCH_SIZE, Defaults.SEED, out,
-                    stdout, spec.commandLine().getErr());
+            TrainingRun.Data data = new TrainingRun.Data(loader, train.size(), EmbeddedMnist.test(), Preprocessing.NONE, List.of());
+            TrainingRun.Plan plan = new TrainingRun.Plan(TrainingRun.optimizer(TrainingRun.OptimizerKind.adam, Defaults.LEARNING_RATE, 0, Defaults.LR_DECAY),
+                    "Adam lr " + Defaults.LEARNING_RATE, Defaults.LR_DECAY, epochs, Defaults.BATCH_SIZE, Defaults.SEED, out);
+            figures = TrainingRun.run(model, data, plan, TrainingRun.Checkpoints.NONE, stdout, spec.commandLine().getErr());
         }
         if (json) stdout.println(Json.line(figures));
         stdout.flush();

@@ -1,21 +1,39 @@
 package dev.beak.cli;
 
+import dev.beak.io.Checkpoint;
+import dev.beak.io.CheckpointFile;
+import dev.beak.kernel.Parallel;
 import dev.beak.nn.Model;
+import dev.beak.nn.train.TrainingState;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Trains a named network or continues training a saved model on IDX data. */
+/**
+ * Trains a named network or continues training a saved model; with {@code --checkpoint-dir} writes a
+ * checkpoint after every epoch, and {@code --resume DIR} continues from the newest one with the
+ * settings saved in it (bit-identical to an uninterrupted run: the thread count is saved too).
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a network (mnist, cifar, or a .beak file to continue) on IDX, CIFAR or image-folder data; save model and history.")
 final class TrainCommand implements Callable<Integer> {
+    /** Options that may come with --resume; the rest comes from the checkpoint. */
+    private static final List<String> RESUME_OPTIONS = List.of("--resume", "--epochs", "--json");
+    /** The settings key under which a checkpoint keeps the command line that continues it. */
+    static final String SETTINGS_ARGS = "train_args";
+
     @Spec CommandSpec spec;
 
     @Option(names = "--model", defaultValue = "mnist", description = "Network: " + ModelSource.NAMES + " (default: ${DEFAULT-VALUE}).")
@@ -23,7 +41,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin DataOptions data;
 
-    @Option(names = "--epochs", defaultValue = "" + Defaults.DEMO_EPOCHS, description = "Epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "" + Defaults.DEMO_EPOCHS, description = "Epochs in all, those of a resumed run included (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--batch-size", defaultValue = "" + Defaults.BATCH_SIZE, description = "Batch size (default: ${DEFAULT-VALUE}).")
@@ -45,35 +63,135 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "" + Defaults.SEED, description = "Seed of initialisation, shuffling and dropout (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", description = "Model file to write (default: runs/<model>.beak).")
+    @Option(names = "--threads", description = "Kernel threads (default: one per core). Results repeat bit for bit for the same count.")
+    Integer threads;
+
+    @Option(names = "--out", description = "Model file to write (default: runs/<model>.beak); the history CSV goes beside it.")
     Path out;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+            description = "Write a checkpoint (model, optimizer state, history, settings) into DIR after every epoch.")
+    Path checkpointDir;
+
+    @Option(names = "--keep", defaultValue = "2", description = "Checkpoints to keep in --checkpoint-dir, newest first (0 = all; default: ${DEFAULT-VALUE}).")
+    int keep;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue from the newest checkpoint in DIR (or from a checkpoint file) with its settings; only --epochs may change.")
+    Path resume;
 
     @Option(names = "--json", description = "Print the final figures as one JSON line at the end.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        var stdout = spec.commandLine().getOut();
+        if (resume != null) return resume();
         Model m = ModelSource.resolve(model, seed);
         Path target = out != null ? out : Path.of("runs", (ModelSource.isNamed(model) ? model : m.name()) + ".beak");
+        return train(m, target, null, settingsArgs(target));
+    }
+
+    /** Validates the outputs, prepares the data, trains (from {@code from} when not null), prints the figures. */
+    private int train(Model m, Path target, Checkpoint from, List<String> args) throws Exception {
+        var stdout = spec.commandLine().getOut();
+        if (threads != null) Parallel.setThreads(threads);
+        long modelBytes = 4 * m.state().values().stream().mapToLong(t -> t.size()).sum() + (1 << 16);
+        OutputPaths.checkFile("--out", target, modelBytes);
+        // A checkpoint holds the weights and up to two optimizer buffers of the same size (Adam's moments).
+        if (checkpointDir != null) OutputPaths.checkFolder("--checkpoint-dir", checkpointDir, 3 * modelBytes);
+        OutputPaths.deleteStaleTemporaryFiles(target);
         String optText = String.format(Locale.ROOT, "%s lr %s", optimizer == TrainingRun.OptimizerKind.adam ? "Adam" : "SGD", lr)
                 + (optimizer == TrainingRun.OptimizerKind.sgd ? " momentum " + momentum : "");
         stdout.println("Data: " + data.describe());
         Map<String, Object> figures;
-        try (DataOptions.Prepared prepared = data.prepare(m.inputShape(), batchSize, seed)) {
+        TrainingState state = from == null ? null : from.state();
+        try (DataOptions.Prepared prepared = data.prepare(m.inputShape(), batchSize, seed, from == null ? null : from.saved().preprocessing())) {
             if (!prepared.classes().isEmpty()) stdout.println("Classes: " + String.join(", ", prepared.classes()));
             if (!prepared.preprocessing().isEmpty()) {
-                stdout.println("Preprocessing (fitted on the training split): "
+                stdout.println("Preprocessing (" + (from == null ? "fitted on the training split" : "from the checkpoint") + "): "
                         + prepared.preprocessing().steps().stream().map(p -> p.type()).toList());
             }
-            figures = TrainingRun.run(m, prepared.train(), prepared.trainSize(), prepared.test(), prepared.preprocessing(), prepared.classes(),
-                    TrainingRun.optimizer(optimizer, lr, momentum, lrDecay), optText, lrDecay, epochs, batchSize, seed, target,
-                    stdout, spec.commandLine().getErr());
+            TrainingRun.Data d = new TrainingRun.Data(prepared.train(), prepared.trainSize(), prepared.test(), prepared.preprocessing(), prepared.classes());
+            TrainingRun.Plan plan = new TrainingRun.Plan(TrainingRun.optimizer(optimizer, lr, momentum, lrDecay), optText, lrDecay, epochs, batchSize, seed, target);
+            Map<String, Object> settings = Map.of(SETTINGS_ARGS, args);
+            TrainingRun.Checkpoints checkpoints = new TrainingRun.Checkpoints(checkpointDir, keep, settings, state);
+            figures = TrainingRun.run(m, d, plan, checkpoints, stdout, spec.commandLine().getErr());
             if (!prepared.skipped().isEmpty()) stdout.print(prepared.skipped().summary());
             figures.put("skipped_files", prepared.skipped().size());
         }
         if (json) stdout.println(Json.line(figures));
         stdout.flush();
         return 0;
+    }
+
+    /** {@code --resume}: the newest checkpoint, its saved command line (epochs possibly raised), its model and state. */
+    private int resume() throws Exception {
+        var matched = spec.commandLine().getParseResult().matchedOptions().stream().map(o -> o.longestName())
+                .filter(n -> !RESUME_OPTIONS.contains(n)).toList();
+        if (!matched.isEmpty()) {
+            throw new IllegalArgumentException("--resume continues with the settings saved in the checkpoint; only --epochs and --json may come with it, not "
+                    + String.join(", ", matched));
+        }
+        if (!Files.exists(resume)) throw new IllegalArgumentException("--resume " + resume + ": no such folder or checkpoint file");
+        Path file = Files.isDirectory(resume) ? CheckpointFile.latest(resume).orElseThrow(() -> new IllegalArgumentException(
+                "--resume " + resume + ": the folder holds no checkpoint (beak train --checkpoint-dir writes them)")) : resume;
+        Checkpoint c = CheckpointFile.load(file);
+        if (!(c.settings().get(SETTINGS_ARGS) instanceof List<?> saved)) {
+            throw new IllegalArgumentException(file + ": the checkpoint holds no beak train settings (written by the library?); "
+                    + "continue it with Model.fit and FitOptions.resumeFrom");
+        }
+        List<String> args = new ArrayList<>(saved.stream().map(String::valueOf).toList());
+        Path folder = file.toAbsolutePath().getParent();
+        replace(args, "--checkpoint-dir", folder.toString()); // go on writing where the checkpoints are now
+        if (spec.commandLine().getParseResult().hasMatchedOption("--epochs")) replace(args, "--epochs", Integer.toString(epochs));
+        TrainCommand continued = new TrainCommand();
+        CommandLine cli = new CommandLine(continued);
+        cli.setOut(spec.commandLine().getOut());
+        cli.setErr(spec.commandLine().getErr());
+        cli.parseArgs(args.toArray(String[]::new));
+        continued.json = json;
+        var stdout = spec.commandLine().getOut();
+        stdout.printf(Locale.ROOT, "Resuming from %s: %d of %d epochs done%n", file, c.state().epochsDone(), continued.epochs);
+        return continued.train(c.saved().model(), continued.out, c, args);
+    }
+
+    /**
+     * The command line that continues this run: every option given (paths made absolute) and every
+     * other option's default, the model file, the checkpoint folder and the thread count in use, so
+     * that a resume repeats the run exactly, even under a Beak with other defaults.
+     */
+    private List<String> settingsArgs(Path target) {
+        List<String> args = new ArrayList<>();
+        var parsed = spec.commandLine().getParseResult();
+        for (OptionSpec o : spec.options()) {
+            String name = o.longestName();
+            if (List.of("--resume", "--json", "--out", "--checkpoint-dir", "--model", "--threads").contains(name)) continue;
+            if (!parsed.hasMatchedOption(name)) {
+                if (o.arity().max() > 0 && o.defaultValue() != null) args.addAll(List.of(name, o.defaultValue()));
+            } else if (o.arity().max() == 0) {
+                args.add(name);
+            } else {
+                boolean path = o.type() == Path.class || (o.auxiliaryTypes().length > 0 && o.auxiliaryTypes()[0] == Path.class);
+                for (String v : parsed.matchedOption(name).originalStringValues()) {
+                    args.addAll(List.of(name, path ? Path.of(v).toAbsolutePath().toString() : v));
+                }
+            }
+        }
+        args.addAll(List.of("--model", ModelSource.isNamed(model) ? model : Path.of(model).toAbsolutePath().toString()));
+        args.addAll(List.of("--out", target.toAbsolutePath().toString()));
+        if (checkpointDir != null) args.addAll(List.of("--checkpoint-dir", checkpointDir.toAbsolutePath().toString()));
+        args.addAll(List.of("--threads", Integer.toString(threads != null ? threads : Parallel.threads())));
+        return args;
+    }
+
+    /** Sets option {@code name} to {@code value} in a saved command line of name-value pairs. */
+    private static void replace(List<String> args, String name, String value) {
+        int i = args.indexOf(name);
+        if (i >= 0 && i + 1 < args.size()) {
+            args.set(i + 1, value);
+        } else {
+            args.add(name);
+            args.add(value);
+        }
     }
 }

@@ -1,9 +1,8 @@
 package dev.beak.cli;
 
 import dev.beak.dataset.BatchSource;
-import dev.beak.dataset.Batches;
 import dev.beak.dataset.Dataset;
-import dev.beak.io.AtomicFiles;
+import dev.beak.io.CheckpointFile;
 import dev.beak.data.preprocess.Preprocessing;
 import dev.beak.io.ModelFile;
 import dev.beak.io.SavedModel;
@@ -15,11 +14,14 @@ import dev.beak.nn.optim.Optimizer;
 import dev.beak.nn.optim.Sgd;
 import dev.beak.nn.train.Evaluation;
 import dev.beak.nn.train.FitOptions;
+import dev.beak.nn.train.CheckpointWriter;
+import dev.beak.nn.train.CsvLogger;
 import dev.beak.nn.train.History;
+import dev.beak.nn.train.ModelCheckpoint;
+import dev.beak.nn.train.TrainingState;
 import dev.beak.tensor.Shape;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -42,54 +44,66 @@ final class TrainingRun {
         return kind == OptimizerKind.adam ? new Adam(lr).schedule(schedule) : new Sgd(lr, momentum).schedule(schedule);
     }
 
-    /** Runs the whole job and returns the JSON figures. */
-    static Map<String, Object> run(Model model, Dataset train, Dataset test, Optimizer optimizer, String optimizerText,
-                                   double lrDecay, int epochs, int batchSize, long seed, Path out, PrintWriter stdout, PrintWriter stderr) throws Exception {
-        checkInput(model, train, "training");
-        return run(model, Batches.shuffled(train, batchSize, seed, 0), train.size(), test, Preprocessing.NONE, List.of(),
-                optimizer, optimizerText, lrDecay, epochs, batchSize, seed, out, stdout, stderr);
-    }
+    /** What to train on: training batches and their image count, the test split, and what is saved with the model. */
+    record Data(BatchSource train, int trainSize, Dataset test, Preprocessing preprocessing, List<String> classes) {}
+
+    /** How to train: the optimizer (and how to print it), its decay per epoch, epochs in all, batch size, seed, model file. */
+    record Plan(Optimizer optimizer, String optimizerText, double lrDecay, int epochs, int batchSize, long seed, Path out) {}
 
     /**
-     * The same with training batches from any source (for example a background loader with augmentation);
-     * the fitted preprocessing and the class names are saved with the model.
+     * A checkpoint at the end of every epoch into {@code dir} (none when null), keeping the newest {@code keep},
+     * with {@code settings} saved in each; and the state to resume from, or null.
      */
-    static Map<String, Object> run(Model model, BatchSource train, int trainSize, Dataset test, Preprocessing preprocessing,
-                                   List<String> classes, Optimizer optimizer, String optimizerText,
-                                   double lrDecay, int epochs, int batchSize, long seed, Path out, PrintWriter stdout, PrintWriter stderr) throws Exception {
-        checkInput(model, train.sampleShape(), "training");
-        checkInput(model, test, "test");
+    record Checkpoints(Path dir, int keep, Map<String, Object> settings, TrainingState resume) {
+        static final Checkpoints NONE = new Checkpoints(null, 0, Map.of(), null);
+    }
+
+    /** The file name pattern of the checkpoints in a checkpoint folder. */
+    static final String CHECKPOINT_NAME = "ckpt-{epoch}.beak";
+
+    /**
+     * Fits with the test split as validation data (the history CSV rewritten after every epoch, and a checkpoint
+     * when asked), evaluates, saves the model file; returns the JSON figures.
+     */
+    static Map<String, Object> run(Model model, Data data, Plan plan, Checkpoints checkpoints, PrintWriter stdout, PrintWriter stderr) throws Exception {
+        checkInput(model, data.train().sampleShape(), "training");
+        checkInput(model, data.test(), "test");
         stdout.printf(Locale.ROOT, "Training %s (%,d parameters) on %,d images, testing on %,d; %s%s, batch %d, %d epochs%n",
-                model.name(), model.parameterCount(), trainSize, test.size(), optimizerText,
-                lrDecay == 1 ? "" : " (x" + lrDecay + " per epoch)", batchSize, epochs);
-        model.compile(optimizer, new CrossEntropy());
+                model.name(), model.parameterCount(), data.trainSize(), data.test().size(), plan.optimizerText(),
+                plan.lrDecay() == 1 ? "" : " (x" + plan.lrDecay() + " per epoch)", plan.batchSize(), plan.epochs());
+        model.compile(plan.optimizer(), new CrossEntropy());
+        Path csv = historyPath(plan.out());
+        FitOptions options = FitOptions.epochs(plan.epochs()).batchSize(plan.batchSize()).validation(data.test()).seed(plan.seed())
+                .listener(new ProgressBar(stdout, stderr, ProgressBar.isTerminal())).callbacks(CsvLogger.to(csv));
+        if (checkpoints.dir() != null) {
+            CheckpointWriter writer = CheckpointFile.writer(m -> new SavedModel(m, Map.of(), data.preprocessing(), data.classes()), checkpoints.settings());
+            options = options.callbacks(ModelCheckpoint.full(checkpoints.dir().resolve(CHECKPOINT_NAME), writer).keeping(checkpoints.keep()));
+        }
+        if (checkpoints.resume() != null) options = options.resumeFrom(checkpoints.resume());
         long start = System.nanoTime();
-        History history = model.fit(train, FitOptions.epochs(epochs).batchSize(batchSize).validation(test).seed(seed)
-                .listener(new ProgressBar(stdout, stderr, ProgressBar.isTerminal())));
+        History history = model.fit(data.train(), options);
         double trainSeconds = (System.nanoTime() - start) / 1e9;
-        Evaluation eval = model.evaluate(test, 256);
+        Evaluation eval = model.evaluate(data.test(), 256);
         double imagesPerS = Arrays.stream(history.values("images_per_s")).average().orElse(Double.NaN);
 
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("test_accuracy", Double.toString(eval.accuracy()));
-        meta.put("epochs", Integer.toString(epochs));
-        ModelFile.save(new SavedModel(model, meta, preprocessing, classes), out);
-        Path csv = historyPath(out);
-        byte[] csvBytes = history.toCsv().getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(csv, o -> o.write(csvBytes));
+        meta.put("epochs", Integer.toString(history.epochs().size()));
+        ModelFile.save(new SavedModel(model, meta, data.preprocessing(), data.classes()), plan.out());
 
         stdout.printf(Locale.ROOT, "Test accuracy %.4f (%,d of %,d), test loss %.4f%n",
                 eval.accuracy(), Math.round(eval.accuracy() * eval.samples()), eval.samples(), eval.loss());
         stdout.printf(Locale.ROOT, "Trained in %s at %.1f images/s; model saved to %s, history to %s%n",
-                ProgressBar.clock(trainSeconds), imagesPerS, out, csv);
+                ProgressBar.clock(trainSeconds), imagesPerS, plan.out(), csv);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("test_accuracy", eval.accuracy());
         json.put("test_loss", eval.loss());
-        json.put("epochs", epochs);
+        json.put("epochs", history.epochs().size());
         json.put("train_images_per_s", imagesPerS);
         json.put("train_seconds", trainSeconds);
-        json.put("model", out.toString());
+        json.put("model", plan.out().toString());
         json.put("history", csv.toString());
+        if (checkpoints.dir() != null) json.put("checkpoints", checkpoints.dir().toString());
         return json;
     }
 

@@ -28,7 +28,7 @@ class CliTest {
         }
     }
 
-    private static Result run(String... args) {
+    static Result run(String... args) {
         PrintStream oldOut = System.out, oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         try {
@@ -43,7 +43,7 @@ class CliTest {
     }
 
     /** Writes the first n samples of d as MNIST-named IDX files (uncompressed). */
-    private static void writeIdx(TensorDataset d, int n, Path images, Path labels) throws IOException {
+    static void writeIdx(TensorDataset d, int n, Path images, Path labels) throws IOException {
         try (DataOutputStream o = new DataOutputStream(Files.newOutputStream(images))) {
             o.writeInt(0x00000803);
             o.writeInt(n);

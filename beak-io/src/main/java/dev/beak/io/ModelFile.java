@@ -14,12 +14,14 @@ import dev.beak.tensor.Tensor;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -54,6 +56,19 @@ public final class ModelFile {
 
     /** Saves a built model with its metadata, preprocessing and class names. */
     public static void save(SavedModel saved, Path file) throws IOException {
+        save(saved, file, Map.of());
+    }
+
+    /**
+     * Saves as {@link #save(SavedModel, Path)}, with more zip entries after the model's (a checkpoint's
+     * training state), each written by its writer (which must not close the stream); readers of the model
+     * ignore them. Read them back with
+     * {@link #readEntry}.
+     */
+    public static void save(SavedModel saved, Path file, Map<String, IoConsumer<OutputStream>> extraEntries) throws IOException {
+        for (String name : extraEntries.keySet()) {
+            if (name.equals(MODEL_JSON) || name.equals(WEIGHTS)) throw new IllegalArgumentException("extra entry " + name + " would replace the model's own");
+        }
         Model model = saved.model();
         if (!model.isBuilt()) throw new IllegalStateException("model " + model.name() + " is not built: nothing to save yet");
         Map<String, Object> description = describe(model, saved.metadata());
@@ -70,6 +85,11 @@ public final class ModelFile {
             zip.putNextEntry(new ZipEntry(WEIGHTS));
             Safetensors.write(weights, Map.of("format", FORMAT), zip);
             zip.closeEntry();
+            for (Map.Entry<String, IoConsumer<OutputStream>> extra : extraEntries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(extra.getKey()));
+                extra.getValue().accept(zip);
+                zip.closeEntry();
+            }
             zip.finish();
         });
     }
@@ -132,6 +152,19 @@ public final class ModelFile {
             throw new DataFileException(src, "not a Beak model file (not a readable zip: " + e.getMessage() + ")", e);
         } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
             throw new DataFileException(src, "bad model.json: " + e.getMessage(), e);
+        }
+    }
+
+    /** The bytes of zip entry {@code name} of a model file, or empty when it has none (see the extra entries of {@code save}). */
+    public static Optional<byte[]> readEntry(Path file, String name) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry e = zip.getEntry(name);
+            if (e == null) return Optional.empty();
+            try (InputStream in = zip.getInputStream(e)) {
+                return Optional.of(in.readAllBytes());
+            }
+        } catch (ZipException e) {
+            throw new DataFileException(file.toString(), "not a Beak model file (not a readable zip: " + e.getMessage() + ")", e);
         }
     }
 

@@ -13,6 +13,7 @@ import dev.beak.nn.train.History;
 import dev.beak.nn.train.Trainer;
 import dev.beak.nn.layer.Layer;
 import dev.beak.nn.layer.Parameter;
+import dev.beak.nn.layer.RandomStream;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 import dev.beak.tensor.Workspace;
@@ -290,6 +291,17 @@ public final class Model {
             for (Parameter p : layers[i].buffers()) buffers.put(nodes.get(i).name() + "." + p.name(), p.value());
         }
         return buffers;
+    }
+
+    /** The random streams of every layer by qualified name ({@code dropout.masks}), in graph order. */
+    public Map<String, RandomStream> randomStreams() {
+        requireBuilt();
+        Map<String, RandomStream> streams = new LinkedHashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            String layer = nodes.get(i).name();
+            layers[i].randomStreams().forEach((n, s) -> streams.put(layer + "." + n, s));
+        }
+        return streams;
     }
 
     /** Everything a model file stores: parameters, then buffers. */

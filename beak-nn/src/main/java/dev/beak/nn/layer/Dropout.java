@@ -1,12 +1,16 @@
 package dev.beak.nn.layer;
 
 import dev.beak.ops.Ops;
+import dev.beak.tensor.Tensor;
 
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * Inverted dropout (Srivastava et al., 2014): active in training only. Shapes: output = input.
- * Each built layer draws its masks from its own random stream, split from the model's seed.
+ * Each built layer draws its masks from its own {@link RandomStream} (seeded from the model's seed),
+ * one generator per training step, so its masks repeat for a given seed and a checkpoint can save
+ * the stream's position.
  */
 public record Dropout(float rate) implements LayerSpec {
     public Dropout {
@@ -22,7 +26,17 @@ public record Dropout(float rate) implements LayerSpec {
 
     @Override
     public Layer build(SplittableRandom rng, int[]... inputs) {
-        SplittableRandom masks = rng.split();
-        return (Layer.Stateless) (training, x) -> training ? Ops.dropout(x[0], rate, masks) : x[0];
+        RandomStream masks = new RandomStream(rng.nextLong());
+        return new Layer() {
+            @Override
+            public Tensor forward(boolean training, Tensor... x) {
+                return training ? Ops.dropout(x[0], rate, masks.next()) : x[0];
+            }
+
+            @Override
+            public Map<String, RandomStream> randomStreams() {
+                return Map.of("masks", masks);
+            }
+        };
     }
 }

@@ -3,6 +3,7 @@ package dev.beak.nn.layer;
 import dev.beak.tensor.Tensor;
 
 import java.util.List;
+import java.util.Map;
 
 /** A built layer: its parameters and its forward pass (batch-first tensors), and its non-trainable buffers. */
 public interface Layer {
@@ -25,6 +26,14 @@ public interface Layer {
      */
     default List<Parameter> buffers() {
         return List.of();
+    }
+
+    /**
+     * The random streams the layer draws from in training (dropout's masks), by short name
+     * ({@code "masks"}); a checkpoint saves their positions so that a resumed run draws the same numbers.
+     */
+    default Map<String, RandomStream> randomStreams() {
+        return Map.of();
     }
 
     /** A layer without parameters whose forward is a function of its inputs. */

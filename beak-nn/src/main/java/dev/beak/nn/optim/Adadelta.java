@@ -15,7 +15,7 @@ public final class Adadelta extends AbstractOptimizer<Adadelta> {
     }
 
     public Adadelta(double lr, double rho, double epsilon) {
-        super(lr);
+        super(lr, "square_avg", "acc_delta");
         if (!(rho >= 0 && rho < 1)) throw new IllegalArgumentException("rho must be in [0, 1), got " + rho);
         if (!(epsilon > 0)) throw new IllegalArgumentException("epsilon must be > 0, got " + epsilon);
         this.rho = rho;
@@ -24,7 +24,7 @@ public final class Adadelta extends AbstractOptimizer<Adadelta> {
 
     @Override
     protected void update(Tensor p, float[] g, double lr) {
-        float[][] st = state(p, 2);
+        float[][] st = state(p);
         float[] w = p.data(), s = st[0], u = st[1];
         float r = (float) rho, eps = (float) epsilon, a = (float) lr;
         for (int i = 0; i < w.length; i++) {

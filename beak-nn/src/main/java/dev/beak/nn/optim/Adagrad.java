@@ -15,14 +15,14 @@ public final class Adagrad extends AbstractOptimizer<Adagrad> {
     }
 
     public Adagrad(double lr, double epsilon) {
-        super(lr);
+        super(lr, "sum");
         if (!(epsilon > 0)) throw new IllegalArgumentException("epsilon must be > 0, got " + epsilon);
         this.epsilon = epsilon;
     }
 
     @Override
     protected void update(Tensor p, float[] g, double lr) {
-        float[] w = p.data(), s = state(p, 1)[0];
+        float[] w = p.data(), s = state(p)[0];
         float a = (float) lr, eps = (float) epsilon;
         for (int i = 0; i < w.length; i++) {
             s[i] += g[i] * g[i];

@@ -16,7 +16,7 @@ public final class Adam extends AbstractOptimizer<Adam> {
     }
 
     public Adam(double lr, double beta1, double beta2, double epsilon) {
-        super(lr);
+        super(lr, "m", "v");
         AdamRule.checkBetas(beta1, beta2, epsilon);
         this.beta1 = beta1;
         this.beta2 = beta2;
@@ -25,7 +25,7 @@ public final class Adam extends AbstractOptimizer<Adam> {
 
     @Override
     protected void update(Tensor p, float[] g, double lr) {
-        float[][] mv = state(p, 2);
+        float[][] mv = state(p);
         AdamRule.apply(p.data(), g, mv[0], mv[1], nextStep(p), lr, beta1, beta2, epsilon);
     }
 }

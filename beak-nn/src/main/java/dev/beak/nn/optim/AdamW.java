@@ -20,7 +20,7 @@ public final class AdamW extends AbstractOptimizer<AdamW> {
     }
 
     public AdamW(double lr, double beta1, double beta2, double epsilon, double decay) {
-        super(lr);
+        super(lr, "m", "v");
         AdamRule.checkBetas(beta1, beta2, epsilon);
         if (!(decay >= 0)) throw new IllegalArgumentException("decoupled weight decay must be >= 0, got " + decay);
         this.beta1 = beta1;
@@ -34,7 +34,7 @@ public final class AdamW extends AbstractOptimizer<AdamW> {
         float[] w = p.data();
         float shrink = (float) (1 - lr * decay);
         for (int i = 0; i < w.length; i++) w[i] *= shrink;
-        float[][] mv = state(p, 2);
+        float[][] mv = state(p);
         AdamRule.apply(w, g, mv[0], mv[1], nextStep(p), lr, beta1, beta2, epsilon);
     }
 }

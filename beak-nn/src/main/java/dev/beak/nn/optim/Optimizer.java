@@ -29,4 +29,20 @@ public interface Optimizer {
 
     /** Called before each epoch with the figures of the epochs done so far; schedules act here. */
     default void startEpoch(List<Map<String, Double>> finishedEpochs) {}
+
+    /**
+     * The per-parameter state (moments, update counts) by the names in {@code parameters}, for a
+     * checkpoint. The learning rate is not in it: the schedule recomputes it from the history.
+     */
+    default OptimizerState saveState(Map<String, Tensor> parameters) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot save its state for a checkpoint");
+    }
+
+    /**
+     * Replaces the per-parameter state with {@code state}, matching its names to {@code parameters};
+     * the next step then equals the step the saving optimizer would have taken.
+     */
+    default void loadState(OptimizerState state, Map<String, Tensor> parameters) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot load a checkpoint's optimizer state");
+    }
 }

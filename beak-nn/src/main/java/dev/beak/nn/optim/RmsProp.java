@@ -18,7 +18,7 @@ public final class RmsProp extends AbstractOptimizer<RmsProp> {
     }
 
     public RmsProp(double lr, double rho, double epsilon, double momentum, boolean centered) {
-        super(lr);
+        super(lr, "square_avg", "grad_avg", "momentum");
         if (!(rho >= 0 && rho < 1)) throw new IllegalArgumentException("rho must be in [0, 1), got " + rho);
         if (!(epsilon > 0)) throw new IllegalArgumentException("epsilon must be > 0, got " + epsilon);
         if (!(momentum >= 0 && momentum < 1)) throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
@@ -30,7 +30,7 @@ public final class RmsProp extends AbstractOptimizer<RmsProp> {
 
     @Override
     protected void update(Tensor p, float[] g, double lr) {
-        float[][] st = state(p, 3);
+        float[][] st = state(p);
         float[] w = p.data(), s = st[0], mean = st[1], b = st[2];
         float r = (float) rho, eps = (float) epsilon, mu = (float) momentum, a = (float) lr;
         for (int i = 0; i < w.length; i++) {

@@ -21,7 +21,7 @@ public final class Sgd extends AbstractOptimizer<Sgd> {
     }
 
     public Sgd(double lr, double momentum, boolean nesterov) {
-        super(lr);
+        super(lr, "momentum");
         if (!(momentum >= 0 && momentum < 1)) throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
         if (nesterov && momentum == 0) throw new IllegalArgumentException("Nesterov momentum needs momentum > 0");
         this.momentum = momentum;
@@ -36,7 +36,7 @@ public final class Sgd extends AbstractOptimizer<Sgd> {
             for (int i = 0; i < w.length; i++) w[i] -= a * g[i];
             return;
         }
-        float[] v = state(p, 1)[0];
+        float[] v = state(p)[0];
         for (int i = 0; i < w.length; i++) {
             v[i] = mu * v[i] + g[i];
             w[i] -= a * (nesterov ? g[i] + mu * v[i] : v[i]);

@@ -8,13 +8,16 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes the epoch figures to a CSV file as each epoch ends (header {@code epoch,loss,...}, the
  * {@link History#toCsv()} layout), so a crashed run still leaves its curve. Each write replaces the
- * file atomically (a temporary file beside it, then a rename): a reader never sees half a row.
+ * file atomically (a temporary file beside it, then a rename): a reader never sees half a row; the
+ * temporary files of a killed run are deleted when the next fit starts.
  * {@link #appending()} keeps the rows already in the file (a resumed run) and adds this fit's under
- * them; their header must match.
+ * them; their header must match. A fit resumed from a {@link TrainingState} rewrites the file from the
+ * resumed history at once (rows written after that state, by the interrupted run, are dropped).
  */
 public final class CsvLogger implements TrainingListener {
     private final Path file;
@@ -40,6 +43,7 @@ public final class CsvLogger implements TrainingListener {
     public void onFitStart(Model model) {
         history = new History();
         earlier = "";
+        deleteStaleTemporaryFiles();
         if (!append || !Files.exists(file)) return;
         try {
             earlier = Files.readString(file, StandardCharsets.UTF_8);
@@ -47,6 +51,14 @@ public final class CsvLogger implements TrainingListener {
             throw new TrainingException("could not read the CSV log " + file + " to append to it: " + e.getMessage(), e);
         }
         if (!earlier.isEmpty() && !earlier.endsWith("\n")) earlier += "\n";
+    }
+
+    @Override
+    public void onResume(History earlier) {
+        history = new History();
+        earlier.epochs().forEach(history::add);
+        this.earlier = "";
+        if (!history.epochs().isEmpty()) write(history.toCsv());
     }
 
     @Override
@@ -64,13 +76,28 @@ public final class CsvLogger implements TrainingListener {
         write(csv);
     }
 
+    /** Removes the temporary files of writes that a killed run left unfinished ({@code .history.csv.<hex>.tmp}). */
+    private void deleteStaleTemporaryFiles() {
+        Path dir = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) return;
+        String prefix = "." + file.getFileName() + ".";
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.getFileName().toString().endsWith(".tmp")).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new TrainingException("could not clean up old temporary files of " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private void write(String text) {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            // CREATE_NEW, not createTempFile, whose owner-only permissions the rename would carry over to the log.
+            tmp = dir.resolve("." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * Stops training when a monitored figure has not improved (by more than a minimum delta) for
  * {@code patience} epochs in a row, as Keras' EarlyStopping. With {@link #restoringBestWeights()} the
- * model gets back the weights of its best epoch when training ends.
+ * model gets back the weights of its best epoch when training ends. On a resumed fit it replays the
+ * earlier epochs' figures to regain its count; their weights are gone, so only a best epoch from this
+ * fit (or the last resumed one, whose weights the model holds) can be restored.
  *
  * {@snippet : model.fit(train, FitOptions.epochs(100).validation(val).callbacks(EarlyStopping.on("val_loss", 5).restoringBestWeights())); }
  */
@@ -52,13 +54,23 @@ public final class EarlyStopping implements TrainingListener {
     }
 
     @Override
+    public void onResume(History earlier) {
+        for (EpochLogs logs : earlier.epochs()) observe(logs, false);
+        if (restoreBest && !earlier.epochs().isEmpty() && bestEpoch == earlier.last().epoch()) bestWeights = snapshot(model);
+    }
+
+    @Override
     public void onEpochEnd(EpochLogs logs) {
+        observe(logs, restoreBest);
+    }
+
+    private void observe(EpochLogs logs, boolean keepWeights) {
         double v = monitor.valueIn(logs.values());
         if (monitor.improved(v, best)) {
             best = v;
             bestEpoch = logs.epoch();
             wait = 0;
-            if (restoreBest) bestWeights = snapshot(model);
+            if (keepWeights) bestWeights = snapshot(model);
         } else if (++wait >= patience) {
             stoppedEpoch = logs.epoch();
         }

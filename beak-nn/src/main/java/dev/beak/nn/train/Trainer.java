@@ -6,6 +6,7 @@ import dev.beak.dataset.BatchSource;
 import dev.beak.dataset.Batches;
 import dev.beak.dataset.Dataset;
 import dev.beak.nn.Model;
+import dev.beak.nn.layer.RandomStream;
 import dev.beak.nn.loss.Loss;
 import dev.beak.nn.metric.Metric;
 import dev.beak.nn.optim.Optimizer;
@@ -16,6 +17,7 @@ import dev.beak.tensor.Workspace;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The training loop behind {@code Model.fit}: per epoch, the optimizer's schedule sets the learning
@@ -40,23 +42,70 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> 
         return fit(Batches.shuffled(train, options.batchSize(), options.seed(), 0), options);
     }
 
-    /** Trains on the batches of {@code train} (for example a background loader); its batching wins over the options'. */
+    /**
+     * Trains on the batches of {@code train} (for example a background loader); its batching wins over
+     * the options'. With {@link FitOptions#resumeFrom} the optimizer state, random streams and history
+     * are restored first and training continues with the next epoch.
+     */
     public History fit(BatchSource train, FitOptions options) {
         if (train.batchCount() == 0) throw new IllegalArgumentException("the training data has no batches");
         model.build(train.sampleShape());
-        History history = new History();
+        TrainingState resume = options.resume();
+        History history = resume == null ? new History() : restore(resume);
         TrainingListener listener = options.listener();
         listener.onFitStart(model);
-        for (int epoch = 1; epoch <= options.epochs() && !listener.stopRequested(); epoch++) {
+        if (resume != null) listener.onResume(resume.toHistory());
+        int first = history.epochs().size() + 1;
+        for (int epoch = first; epoch <= options.epochs() && !listener.stopRequested(); epoch++) {
             optimizer.startEpoch(history.figures());
             Pass pass = trainEpoch(train, options, epoch);
             Evaluation validation = options.validation() == null ? null : evaluate(options.validation(), options.batchSize());
             EpochLogs logs = logs(epoch, pass, validation);
             history.add(logs);
             listener.onEpochEnd(logs);
+            listener.onCheckpoint(new StateSnapshot(() -> snapshot(history, options.seed())));
         }
         listener.onFitEnd(history);
         return history;
+    }
+
+    /** The state after the epochs in {@code history}; it shares the optimizer's buffers. */
+    private TrainingState snapshot(History history, long seed) {
+        Map<String, RandomStream.Position> streams = new LinkedHashMap<>();
+        model.randomStreams().forEach((name, s) -> streams.put(name, s.position()));
+        return new TrainingState(history.epochs().size(), 0, seed, history.epochs(), optimizer.saveState(model.parameters()), streams);
+    }
+
+    /** Loads the optimizer state and stream positions of {@code state} and returns its history. */
+    private History restore(TrainingState state) {
+        try {
+            optimizer.loadState(state.optimizer(), model.parameters());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot resume model " + model.name() + ": " + e.getMessage(), e);
+        }
+        Map<String, RandomStream> streams = model.randomStreams();
+        if (!streams.keySet().equals(state.randomStreams().keySet())) {
+            throw new IllegalArgumentException("cannot resume model " + model.name() + ": the state has random streams "
+                    + state.randomStreams().keySet() + " but the model has " + streams.keySet());
+        }
+        streams.forEach((name, s) -> s.seek(state.randomStreams().get(name)));
+        return state.toHistory();
+    }
+
+    /** Builds the state on the first {@code get} and hands out that one afterwards. */
+    private static final class StateSnapshot implements Supplier<TrainingState> {
+        private final Supplier<TrainingState> build;
+        private TrainingState state;
+
+        StateSnapshot(Supplier<TrainingState> build) {
+            this.build = build;
+        }
+
+        @Override
+        public TrainingState get() {
+            if (state == null) state = build.get();
+            return state;
+        }
     }
 
     /** The figures of one pass over the training data. */

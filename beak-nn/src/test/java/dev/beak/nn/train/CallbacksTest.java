@@ -102,6 +102,29 @@ class CallbacksTest {
     }
 
     @Test
+    void earlyStoppingAndBestCheckpointReplayAResumedHistory() {
+        History earlier = new History();
+        earlier.add(logs(1, 0.5));
+        earlier.add(logs(2, 0.7));
+        EarlyStopping stop = EarlyStopping.on("val_loss", 2);
+        stop.onFitStart(model(0.1));
+        stop.onResume(earlier);
+        assertThat(stop.bestEpoch()).isEqualTo(1);
+        assertThat(stop.stopRequested()).isFalse();
+        stop.onEpochEnd(logs(3, 0.8));
+        assertThat(stop.stopRequested()).isTrue(); // epochs 2 and 3 without improvement, counted across the resume
+        assertThat(stop.stoppedEpoch()).isEqualTo(3);
+
+        List<String> calls = new ArrayList<>();
+        ModelCheckpoint best = ModelCheckpoint.best(dir.resolve("best-{epoch}.beak"), "val_loss", (model, file) -> calls.add(file.getFileName().toString()));
+        best.onFitStart(model(0.1));
+        best.onResume(earlier);
+        best.onEpochEnd(logs(3, 0.6));
+        best.onEpochEnd(logs(4, 0.4));
+        assertThat(calls).containsExactly("best-004.beak");
+    }
+
+    @Test
     void checkpointFailureNamesTheFile() {
         ModelCheckpoint c = ModelCheckpoint.last(dir.resolve("x.beak"), (model, file) -> {
             throw new IOException("disk full");
