@@ -2,35 +2,22 @@ package dev.beak.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static dev.beak.cli.CliRun.beak;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class OnnxCommandTest {
     private static final Path CONFORMANCE = Path.of("..", "..", "shared", "conformance");
 
-    private record Run(int code, String out) {}
-
-    private static Run beak(String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(out));
-        int code = cli.execute(args);
-        return new Run(code, out.toString());
-    }
-
     @Test
     void checkPassesSkipsWithReasonAndEndsWithTheTally() {
         assumeTrue(Files.isDirectory(CONFORMANCE), "ONNX conformance data is not here");
         Path node = CONFORMANCE.resolve("onnx-node");
-        Run r = beak("onnx", "check", node.resolve("test_relu").toString(), node.resolve("test_resize_upsample_sizes_cubic").toString(), "--json");
+        CliRun r = beak("onnx", "check", node.resolve("test_relu").toString(), node.resolve("test_resize_upsample_sizes_cubic").toString(), "--json");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("onnx-node/test_relu: passed", "onnx-node/test_resize_upsample_sizes_cubic: skipped: cubic interpolation is not implemented",
                 "1 passed, 0 failed, 1 skipped");
@@ -39,7 +26,7 @@ class OnnxCommandTest {
 
     @Test
     void aFailedTestMakesCheckExitNonZero(@TempDir Path dir) {
-        Run r = beak("onnx", "check", dir.toString());
+        CliRun r = beak("onnx", "check", dir.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("FAILED: no model.onnx", "0 passed, 1 failed, 0 skipped");
     }
@@ -48,10 +35,10 @@ class OnnxCommandTest {
     void summaryAndRunOfAnOnnxModel() {
         Path test = CONFORMANCE.resolve("onnx-pytorch-converted").resolve("test_Conv2d");
         assumeTrue(Files.isDirectory(test), "ONNX conformance data is not here");
-        Run summary = beak("summary", test.resolve("model.onnx").toString());
+        CliRun summary = beak("summary", test.resolve("model.onnx").toString());
         assertThat(summary.code()).isZero();
         assertThat(summary.out()).contains("(Conv)", "(None, 4, 5, 4)", "Total params: 76");
-        Run run = beak("onnx", "run", test.resolve("model.onnx").toString(), "--input",
+        CliRun run = beak("onnx", "run", test.resolve("model.onnx").toString(), "--input",
                 test.resolve("test_data_set_0").resolve("input_0.pb").toString());
         assertThat(run.code()).isZero();
         assertThat(run.out()).startsWith("3 (2, 4, 5, 4):");

@@ -13,11 +13,8 @@ import dev.beak.io.onnx.OnnxTensors;
 import dev.beak.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +22,7 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.beak.cli.CliRun.beak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,30 +33,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OnnxFineTuneCommandTest {
     @TempDir Path dir;
 
-    private record Run(int code, String out) {}
-
-    private static Run beak(String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(out));
-        return new Run(cli.execute(args), out.toString());
-    }
-
     @Test
     void anImportedNetworkFineTunesSavesAndIsEvaluatedFromItsFile() throws IOException {
         Path onnx = dir.resolve("mnist-cnn.onnx");
         Files.write(onnx, mnistCnn(new SplittableRandom(11)).toByteArray());
         Path tuned = dir.resolve("tuned.beak");
-        Run train = beak("train", "--model", onnx.toString(), "--epochs", "1", "--out", tuned.toString(), "--json");
+        CliRun train = beak("train", "--model", onnx.toString(), "--epochs", "1", "--out", tuned.toString(), "--json");
         assertThat(train.code()).as(train.out()).isZero();
-        Run evaluate = beak("evaluate", tuned.toString(), "--json");
+        CliRun evaluate = beak("evaluate", tuned.toString(), "--json");
         assertThat(evaluate.code()).as(evaluate.out()).isZero();
         // The loaded file computes what the trained model computed: the same test figures, to the last digit.
         assertThat(figure(evaluate.out(), "test_accuracy")).isEqualTo(figure(train.out(), "test_accuracy"));
         assertThat(figure(evaluate.out(), "test_loss")).isEqualTo(figure(train.out(), "test_loss"));
         assertThat(Double.parseDouble(figure(evaluate.out(), "test_accuracy"))).isGreaterThan(0.5);
-        Run summary = beak("summary", tuned.toString());
+        CliRun summary = beak("summary", tuned.toString());
         assertThat(summary.code()).isZero();
         assertThat(summary.out()).contains("conv (Conv)", "(None, 4, 26, 26)", "dense (Gemm)", "(None, 10)", "Trainable params: 6,810");
     }
