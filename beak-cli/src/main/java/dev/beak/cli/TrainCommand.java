@@ -1,5 +1,6 @@
 package dev.beak.cli;
 
+import dev.beak.io.SavedModel;
 import dev.beak.nn.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Trains a named network or continues training a saved model on IDX data. */
+/**
+ * Trains a named network, or continues training a saved model with what its file stores (preprocessing,
+ * input geometry, class names, freeze flags and learning-rate multipliers, loss and metrics).
+ */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a network (mnist, cifar, or a .beak file to continue) on IDX, CIFAR or image-folder data; save model and history.")
 final class TrainCommand implements Callable<Integer> {
@@ -54,19 +58,24 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var stdout = spec.commandLine().getOut();
-        Model m = ModelSource.resolve(model, seed);
+        // A .beak file brings its preprocessing, input geometry, class names, freeze flags and loss: training continues with them.
+        SavedModel saved = ModelSource.isModelFile(model) ? ModelSource.load(model) : null;
+        Model m = saved != null ? saved.model() : ModelSource.resolve(model, seed);
         Path target = out != null ? out : Path.of("runs", (ModelSource.isNamed(model) ? model : m.name()) + ".beak");
         String optText = String.format(Locale.ROOT, "%s lr %s", optimizer == TrainingRun.OptimizerKind.adam ? "Adam" : "SGD", lr)
                 + (optimizer == TrainingRun.OptimizerKind.sgd ? " momentum " + momentum : "");
         stdout.println("Data: " + data.describe());
         Map<String, Object> figures;
-        try (DataOptions.Prepared prepared = data.prepare(m.inputShape(), batchSize, seed)) {
+        try (DataOptions.Prepared prepared = data.prepare(m.inputShape(), batchSize, seed, saved != null ? StoredData.of(model, saved) : null)) {
             if (!prepared.classes().isEmpty()) stdout.println("Classes: " + String.join(", ", prepared.classes()));
             if (!prepared.preprocessing().isEmpty()) {
-                stdout.println("Preprocessing (fitted on the training split): "
+                stdout.println("Preprocessing (" + (saved != null ? "from " + model : "fitted on the training split") + "): "
                         + prepared.preprocessing().steps().stream().map(p -> p.type()).toList());
             }
-            figures = TrainingRun.run(m, prepared.train(), prepared.trainSize(), prepared.test(), prepared.preprocessing(), prepared.classes(),
+            if (data.kind() == DataOptions.Kind.FOLDER) stdout.println("Images: " + prepared.geometry().describe());
+            SavedModel start = new SavedModel(m, Map.of(), prepared.preprocessing(), prepared.classes(), prepared.geometry(),
+                    saved != null ? saved.compileConfig() : null);
+            figures = TrainingRun.run(start, prepared.train(), prepared.trainSize(), prepared.test(),
                     TrainingRun.optimizer(optimizer, lr, momentum, lrDecay), optText, lrDecay, epochs, batchSize, seed, target,
                     stdout, spec.commandLine().getErr());
             if (!prepared.skipped().isEmpty()) stdout.print(prepared.skipped().summary());

@@ -4,11 +4,12 @@ import dev.beak.dataset.BatchSource;
 import dev.beak.dataset.Batches;
 import dev.beak.dataset.Dataset;
 import dev.beak.io.AtomicFiles;
-import dev.beak.data.preprocess.Preprocessing;
 import dev.beak.io.ModelFile;
 import dev.beak.io.SavedModel;
+import dev.beak.nn.CompileConfig;
 import dev.beak.nn.Model;
 import dev.beak.nn.loss.CrossEntropy;
+import dev.beak.nn.metric.Metric;
 import dev.beak.nn.optim.Adam;
 import dev.beak.nn.optim.LearningRateSchedule;
 import dev.beak.nn.optim.Optimizer;
@@ -46,23 +47,25 @@ final class TrainingRun {
     static Map<String, Object> run(Model model, Dataset train, Dataset test, Optimizer optimizer, String optimizerText,
                                    double lrDecay, int epochs, int batchSize, long seed, Path out, PrintWriter stdout, PrintWriter stderr) throws Exception {
         checkInput(model, train, "training");
-        return run(model, Batches.shuffled(train, batchSize, seed, 0), train.size(), test, Preprocessing.NONE, List.of(),
+        return run(new SavedModel(model, Map.of()), Batches.shuffled(train, batchSize, seed, 0), train.size(), test,
                 optimizer, optimizerText, lrDecay, epochs, batchSize, seed, out, stdout, stderr);
     }
 
     /**
-     * The same with training batches from any source (for example a background loader with augmentation);
-     * the fitted preprocessing and the class names are saved with the model.
+     * The same with training batches from any source (for example a background loader with augmentation).
+     * {@code begin} holds the model and what its file will carry: preprocessing, class names, input
+     * geometry, and the loss and metrics to compile with (cross-entropy alone when it has none).
      */
-    static Map<String, Object> run(Model model, BatchSource train, int trainSize, Dataset test, Preprocessing preprocessing,
-                                   List<String> classes, Optimizer optimizer, String optimizerText,
+    static Map<String, Object> run(SavedModel begin, BatchSource train, int trainSize, Dataset test, Optimizer optimizer, String optimizerText,
                                    double lrDecay, int epochs, int batchSize, long seed, Path out, PrintWriter stdout, PrintWriter stderr) throws Exception {
+        Model model = begin.model();
         checkInput(model, train.sampleShape(), "training");
         checkInput(model, test, "test");
         stdout.printf(Locale.ROOT, "Training %s (%,d parameters) on %,d images, testing on %,d; %s%s, batch %d, %d epochs%n",
                 model.name(), model.parameterCount(), trainSize, test.size(), optimizerText,
                 lrDecay == 1 ? "" : " (x" + lrDecay + " per epoch)", batchSize, epochs);
-        model.compile(optimizer, new CrossEntropy());
+        CompileConfig compile = begin.compileConfig() != null ? begin.compileConfig() : new CompileConfig(new CrossEntropy(), List.of());
+        model.compile(optimizer, compile.loss(), compile.metrics().toArray(Metric[]::new));
         long start = System.nanoTime();
         History history = model.fit(train, FitOptions.epochs(epochs).batchSize(batchSize).validation(test).seed(seed)
                 .listener(new ProgressBar(stdout, stderr, ProgressBar.isTerminal())));
@@ -73,7 +76,7 @@ final class TrainingRun {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("test_accuracy", Double.toString(eval.accuracy()));
         meta.put("epochs", Integer.toString(epochs));
-        ModelFile.save(new SavedModel(model, meta, preprocessing, classes), out);
+        ModelFile.save(new SavedModel(model, meta, begin.preprocessing(), begin.classNames(), begin.inputGeometry(), null), out);
         Path csv = historyPath(out);
         byte[] csvBytes = history.toCsv().getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(csv, o -> o.write(csvBytes));

@@ -164,7 +164,7 @@ final class VizCommand {
 
         /** The test data as a whole (for figures over a data set). */
         TensorDataset test(Model model) throws Exception {
-            TensorDataset t = data.test(model.inputShape(), saved().preprocessing());
+            TensorDataset t = data.test(modelArg, saved());
             TrainingRun.checkInput(model, t, "test");
             return t;
         }
