@@ -66,9 +66,9 @@ final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** " (square)" when the file names its classes. */
+    /** " square" when the file names its classes. */
     private static String name(SavedModel saved, int c) {
-        return c < saved.classNames().size() ? " (" + saved.classNames().get(c) + ")" : "";
+        return c < saved.classNames().size() ? " " + saved.classNames().get(c) : "";
     }
 
     private static int[] classes(float[] p, int n, int k) {

@@ -3,12 +3,22 @@ package dev.beak.cli;
 import dev.beak.data.image.ColorMode;
 import dev.beak.data.image.InputGeometry;
 import dev.beak.data.image.InputRange;
+import dev.beak.data.image.ImageFolder;
+import dev.beak.data.image.ImageOptions;
 import dev.beak.data.image.ResizeMode;
+import dev.beak.data.SkipReport;
+import dev.beak.data.preprocess.Preprocessing;
+import dev.beak.dataset.TensorDataset;
 import dev.beak.data.image.SyntheticShapes;
 import dev.beak.io.ModelFile;
 import dev.beak.io.SavedModel;
 import dev.beak.nn.CompileConfig;
 import dev.beak.nn.Model;
+import dev.beak.nn.Sequential;
+import dev.beak.nn.layer.Activation;
+import dev.beak.nn.layer.Layers;
+import dev.beak.nn.optim.Sgd;
+import dev.beak.ops.Ops;
 import dev.beak.nn.loss.CrossEntropy;
 import dev.beak.nn.metric.Metric;
 import dev.beak.tensor.Tensor;
@@ -24,11 +34,13 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Everything a trained model needs travels in its file: {@code beak evaluate} and {@code predict}
@@ -108,7 +120,7 @@ class ModelFileDataTest {
 
         Result p = run("predict", model.toString(), "--data", shapes.toString(), "--count", "0");
         assertThat(p.code()).as(p.err()).isZero();
-        assertThat(p.out()).containsPattern("image 0: class [01] \\((circle|square)\\)");
+        assertThat(p.out()).containsPattern("image 0: class [01] (circle|square) \\(p=");
         long right = Math.round(figure(trainJson, "test_accuracy") * 8);
         assertThat(p.out()).contains(right + " of 8 correct");
     }
@@ -166,6 +178,31 @@ class ModelFileDataTest {
         }
         assertThat(after.model().parameters().get("dense.weight").data()).isNotEqualTo(first.model().parameters().get("dense.weight").data());
         assertThat(Files.readString(dir.resolve("next.history.csv"))).contains("top_1_accuracy");
+    }
+
+    @Test
+    void aModelThatTakesZeroToOneGetsFolderImagesDividedBy255() throws IOException {
+        // As a model trained on IDX digits: 28x28 grey in 0..1, no fitted preprocessing.
+        Model small = Sequential.of(Layers.conv2d(4, 3).withActivation(Activation.RELU), Layers.flatten(), Layers.dense(2))
+                .seed(4).withInputShape(1, 28, 28);
+        InputGeometry unit = InputGeometry.of(28, 28, ColorMode.GREY, ResizeMode.CROP, InputRange.UNIT);
+        Path file = dir.resolve("unit.beak");
+        ModelFile.save(new SavedModel(small, Map.of(), Preprocessing.NONE, List.of(), unit, null), file);
+
+        TensorDataset validation = ImageFolder.scan(shapes).split(0.2, 42).validation()
+                .dataset(ImageOptions.of(28, 28).withColor(ColorMode.GREY)).load(1, new SkipReport());
+        TensorDataset scaled = new TensorDataset(Ops.mul(validation.x(), Tensor.scalar(1f / 255)), validation.y());
+        double expected = small.compile(new Sgd(0.1), new CrossEntropy()).evaluate(scaled, 256).loss();
+        Result e = run("evaluate", file.toString(), "--data", shapes.toString(), "--json");
+        assertThat(e.code()).as(e.err()).isZero();
+        assertThat(figure(e.lastLine(), "test_loss")).isCloseTo(expected, within(1e-5));
+
+        // The other way round: a model taking pixels 0..255 is refused IDX or CIFAR data, read as 0..1.
+        Path cifar = Files.createDirectories(dir.resolve("cifar-10-batches-bin"));
+        Files.write(cifar.resolve("test_batch.bin"), new byte[3073]);
+        Result idx = run("evaluate", model.toString(), "--data", dir.toString());
+        assertThat(idx.code()).isNotZero();
+        assertThat(idx.err()).contains(model + " takes pixels 0..255").contains("is read as 0..1; give it an image folder");
     }
 
     @Test

@@ -1,7 +1,9 @@
 /**
  * Files for models: {@link dev.beak.io.Safetensors} reads and writes float32 tensors in the
  * safetensors layout (with {@link dev.beak.io.SafetensorsContents} for the metadata), and
- * {@link dev.beak.io.AtomicFiles} replaces files all-or-nothing.
+ * {@link dev.beak.io.AtomicFiles} replaces files all-or-nothing. {@link dev.beak.io.ModelFile} writes a
+ * {@link dev.beak.io.SavedModel}: the model with its preprocessing, class names, input geometry, training
+ * settings and compile config, each model.json entry through its own codec.
  *
  * <p>Invariants: a bad file fails with a {@link dev.beak.data.DataFileException} naming the file, the
  * tensor and the problem, and is fully validated before large arrays are allocated; a failed write
