@@ -126,6 +126,20 @@ class ModelFileDataTest {
     }
 
     @Test
+    void vizReadsImageFilesAsTheFileSays() throws IOException {
+        SavedModel saved = ModelFile.load(model);
+        ImageFolder validation = ImageFolder.scan(shapes).split(0.2, 42).validation();
+        Tensor x = saved.preprocessing().apply(saved.inputGeometry().load(validation, 1, new SkipReport(), false).x());
+        Tensor scores = saved.model().predict(x, 64);
+        int[] expected = new int[scores.dim(0)];
+        for (int i = 0; i < expected.length; i++) expected[i] = dev.beak.nn.metric.Accuracy.argmax(scores.data(), i * scores.dim(1), scores.dim(1));
+        String files = String.join(",", validation.entries().stream().map(e -> e.file().toString()).toList());
+        Result r = run("viz", "saliency", model.toString(), "--image", files, "--out", dir.resolve("saliency.png").toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.lastLine()).contains("\"classes\":\"" + java.util.Arrays.toString(expected) + "\"");
+    }
+
+    @Test
     void flagsThatRepeatTheFileAreAcceptedAndFlagsThatContradictItFail() throws IOException {
         Result same = run("evaluate", model.toString(), "--data", shapes.toString(), "--image-size", "34x31", "--color", "grey", "--json");
         assertThat(same.code()).as(same.err()).isZero();

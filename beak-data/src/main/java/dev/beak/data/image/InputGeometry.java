@@ -7,6 +7,7 @@ import dev.beak.data.preprocess.Rescale;
 import dev.beak.dataset.TensorDataset;
 import dev.beak.tensor.Tensor;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -69,9 +70,22 @@ public record InputGeometry(int height, int width, ColorMode color, ResizeMode r
      */
     public TensorDataset load(ImageFolder folder, int threads, SkipReport report, boolean skipBad) throws DataFileException {
         TensorDataset decoded = folder.dataset(imageOptions(skipBad)).load(threads, report);
-        Tensor x = decoded.x();
-        if (cropped()) x = centerCrop(x);
-        return scaling().applyTo(new TensorDataset(x, decoded.y()));
+        return new TensorDataset(finish(decoded.x()), decoded.y());
+    }
+
+    /** Image files (N of them) as the model takes them before fitted preprocessing, as {@link #load}: (N, C, cropHeight, cropWidth). */
+    public Tensor read(List<Path> files) throws DataFileException {
+        int per = color.channels() * height * width;
+        float[] x = new float[files.size() * per];
+        for (int i = 0; i < files.size(); i++) {
+            System.arraycopy(ImageFiles.decode(files.get(i), color, height, width, resize).data(), 0, x, i * per, per);
+        }
+        return finish(Tensor.of(x, files.size(), color.channels(), height, width));
+    }
+
+    /** Decoded images (N, C, height, width) cut to the centre crop and scaled to the range. */
+    private Tensor finish(Tensor decoded) {
+        return scaling().apply(cropped() ? centerCrop(decoded) : decoded);
     }
 
     /** x (N, C, H, W) -> (N, C, cropHeight, cropWidth), the window starting at ((H - cropHeight) / 2, (W - cropWidth) / 2). */

@@ -30,6 +30,9 @@ class InputGeometryTest {
         assertThat(loaded.x().data()).containsExactly(expected.data());
         assertThat(loaded.y().data()).containsExactly(decoded.y().data());
 
+        java.util.List<Path> files = folder.entries().stream().map(ImageFolder.Entry::file).toList();
+        assertThat(g.read(files).data()).as("files one by one, as the folder").containsExactly(expected.data());
+
         TensorDataset unit = new InputGeometry(21, 19, ColorMode.RGB, ResizeMode.STRETCH, 14, 11, InputRange.UNIT).load(folder, 1, new SkipReport(), false);
         for (int i = 0; i < expected.size(); i++) assertThat(unit.x().data()[i]).isEqualTo(expected.data()[i] * (1f / 255));
     }
