@@ -220,6 +220,24 @@ class ModelFileDataTest {
     }
 
     @Test
+    void aModelTrainedOnCifarFilesRecordsItsSamplesAsZeroToOne() throws IOException {
+        Path cifar = Files.createDirectories(dir.resolve("cifar-only/cifar-10-batches-bin"));
+        SplittableRandom rng = new SplittableRandom(5);
+        for (String name : List.of("data_batch_1.bin", "test_batch.bin")) {
+            byte[] records = new byte[3073 * 16];
+            for (int i = 0; i < records.length; i++) records[i] = (byte) rng.nextInt(256);
+            for (int r = 0; r < 16; r++) records[r * 3073] = (byte) (r % 10);
+            Files.write(cifar.resolve(name), records);
+        }
+        Path file = dir.resolve("cifar.beak");
+        Result r = run("train", "--model", "cifar", "--data", cifar.getParent().toString(), "--epochs", "1", "--batch-size", "8",
+                "--augment", "pad-crop=4,flip", "--out", file.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(ModelFile.load(file).inputGeometry())
+                .isEqualTo(InputGeometry.of(32, 32, ColorMode.RGB, ResizeMode.CROP, InputRange.UNIT));
+    }
+
+    @Test
     void continuingWithoutTheCropIsRefusedWithAHint() {
         Result r = run("train", "--model", model.toString(), "--data", shapes.toString(), "--epochs", "1",
                 "--out", dir.resolve("never2.beak").toString());
