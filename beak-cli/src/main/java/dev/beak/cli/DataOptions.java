@@ -9,7 +9,8 @@ import dev.beak.data.augment.Augmentations;
 import dev.beak.data.image.ColorMode;
 import dev.beak.data.image.ImageDataset;
 import dev.beak.data.image.ImageFolder;
-import dev.beak.data.image.ImageOptions;
+import dev.beak.data.image.InputGeometry;
+import dev.beak.data.image.InputRange;
 import dev.beak.data.image.ResizeMode;
 import dev.beak.data.loader.DataLoader;
 import dev.beak.data.preprocess.PreprocessKind;
@@ -17,6 +18,7 @@ import dev.beak.data.preprocess.Preprocessing;
 import dev.beak.dataset.BatchSource;
 import dev.beak.dataset.Dataset;
 import dev.beak.dataset.TensorDataset;
+import dev.beak.io.SavedModel;
 import dev.beak.tensor.Shape;
 import picocli.CommandLine.Option;
 
@@ -31,7 +33,9 @@ import java.util.Locale;
 /**
  * Where the data comes from and how it is fed: IDX files (MNIST, Fashion-MNIST), CIFAR binary
  * folders, or an image folder with one subfolder per class (decoded, resized, split, augmented and
- * preprocessed); by default the embedded MNIST sample.
+ * preprocessed); by default the embedded MNIST sample. For a model file, what the file stores
+ * (preprocessing, input geometry, class names) decides; flags may repeat it but not contradict it
+ * (see {@link StoredData}).
  */
 final class DataOptions {
     /** In-memory decoding up to this many bytes of floats; larger image folders decode every epoch in the loader. */
@@ -62,20 +66,23 @@ final class DataOptions {
     @Option(names = "--split-seed", defaultValue = "42", description = "Seed of the validation split (default: ${DEFAULT-VALUE}).")
     long splitSeed;
 
-    @Option(names = "--image-size", paramLabel = "H[xW]", description = "Image folders: target size (default: the model's input size).")
+    @Option(names = "--image-size", paramLabel = "H[xW]",
+            description = "Image folders: target size (default: what the model file says, else the model's input size).")
     String imageSize;
 
-    @Option(names = "--color", description = "Image folders: rgb or grey (default: the model's input channels).")
+    @Option(names = "--color", description = "Image folders: rgb or grey (default: what the model file says, else the model's input channels).")
     String color;
 
-    @Option(names = "--resize", defaultValue = "crop", description = "Image folders: crop (keep aspect, cut the centre) or stretch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--resize",
+            description = "Image folders: crop (keep aspect, cut the centre) or stretch (default: what the model file says, else crop).")
     String resize;
 
     @Option(names = "--augment", paramLabel = "SPEC", description = "Training augmentation. " + AugmentSpec.HELP)
     String augment;
 
     @Option(names = "--preprocess", paramLabel = "LIST", split = ",",
-            description = "Steps fitted on the training split: rescale, pixel-mean, channel-mean, standardize, min-max, pca, zca (default: rescale for image folders).")
+            description = "Steps fitted on the training split: rescale, pixel-mean, channel-mean, standardize, min-max, pca, zca "
+                    + "(default: what the model file says, else rescale for image folders).")
     List<String> preprocess;
 
     @Option(names = "--whiten-eps", defaultValue = "0.01", description = "Epsilon of PCA/ZCA whitening (default: ${DEFAULT-VALUE}).")
@@ -88,8 +95,8 @@ final class DataOptions {
     Integer loaderThreads;
 
     /** What training gets: batches of the (augmented, preprocessed) training split and the prepared test split. */
-    record Prepared(BatchSource train, int trainSize, TensorDataset test, Preprocessing preprocessing, SkipReport skipped,
-                    List<String> classes, DataLoader loader) implements AutoCloseable {
+    record Prepared(BatchSource train, int trainSize, TensorDataset test, Preprocessing preprocessing, InputGeometry geometry,
+                    SkipReport skipped, List<String> classes, DataLoader loader) implements AutoCloseable {
         @Override
         public void close() {
             loader.close();
@@ -122,12 +129,22 @@ final class DataOptions {
         return false;
     }
 
-    /** The test split for a saved model taking {@code modelInput}, preprocessed as saved with the model. */
-    TensorDataset test(int[] modelInput, Preprocessing saved) throws IOException {
-        if (kind() != Kind.FOLDER) return saved.applyTo(rawSplit("test"));
-        try (Prepared p = prepare(modelInput, 64, 0, saved)) {
-            return p.test();
+    /**
+     * The test split for the model in {@code file}, as training's validation pipeline made it: image
+     * folders are decoded with the file's input geometry (the flags only where the file has none) and
+     * everything gets the file's preprocessing. Only the test images are decoded.
+     */
+    TensorDataset test(String file, SavedModel saved) throws IOException {
+        StoredData stored = StoredData.of(file, saved);
+        stored.checkPreprocessing(preprocessKinds());
+        if (kind() != Kind.FOLDER) {
+            stored.checkUnitRange(describe());
+            return stored.preprocessing().applyTo(rawSplit("test"));
         }
+        ImageFolder.Split folders = folders();
+        stored.checkClasses(folders.train().classes(), dir);
+        InputGeometry g = geometry(saved.model().inputShape(), AugmentSpec.parse(augment), stored);
+        return stored.preprocessing().applyTo(g.load(folders.validation(), threads(), new SkipReport(), skipBad));
     }
 
     String describe() {
@@ -141,98 +158,147 @@ final class DataOptions {
 
     /**
      * Loads and prepares everything for training a model whose input is {@code modelInput} (or null).
-     * Preprocessing is fitted on the training split only; augmentation applies to training only.
+     * With {@code stored} (continuing from a model file) its preprocessing, input geometry and class names
+     * are kept; else preprocessing is fitted on the training split only. Augmentation applies to training only.
      */
-    Prepared prepare(int[] modelInput, int batchSize, long seed) throws IOException {
-        return prepare(modelInput, batchSize, seed, null);
-    }
-
-    /** As {@link #prepare(int[], int, long)}, with preprocessing already fitted ({@code fixed}, e.g. from a model file) when not null. */
-    Prepared prepare(int[] modelInput, int batchSize, long seed, Preprocessing fixed) throws IOException {
+    Prepared prepare(int[] modelInput, int batchSize, long seed, StoredData stored) throws IOException {
         SkipReport skipped = new SkipReport();
         Augmentation aug = AugmentSpec.parse(augment);
-        int threads = loaderThreads != null ? loaderThreads : Runtime.getRuntime().availableProcessors();
-        List<PreprocessKind> kinds = new ArrayList<>();
-        if (preprocess != null) {
-            for (String p : preprocess) {
-                if (!p.isBlank() && !p.equals("none")) kinds.add(PreprocessKind.parse(p));
-            }
-        } else if (kind() == Kind.FOLDER) {
-            kinds.add(PreprocessKind.RESCALE);
-        }
+        int threads = threads();
+        List<PreprocessKind> kinds = preprocessKinds();
+        if (stored != null) stored.checkPreprocessing(kinds);
+        if (kinds == null) kinds = kind() == Kind.FOLDER ? List.of(PreprocessKind.RESCALE) : List.of();
 
         Dataset train;
         TensorDataset test;
-        List<String> classes = List.of();
+        List<String> classes;
+        InputGeometry geometry;
+        Preprocessing scaling = Preprocessing.NONE;
         if (kind() == Kind.FOLDER) {
-            ImageOptions opts = imageOptions(modelInput);
-            ImageFolder all = ImageFolder.scan(dir);
-            ImageFolder trainFolder = all, testFolder;
-            if (testDir != null) {
-                testFolder = ImageFolder.scan(testDir);
-                if (!testFolder.classes().equals(all.classes())) {
-                    throw new IllegalArgumentException("the class folders differ: " + dir + " has " + all.classes() + ", " + testDir + " has " + testFolder.classes());
-                }
-            } else {
-                ImageFolder.Split split = all.split(validationSplit, splitSeed);
-                trainFolder = split.train();
-                testFolder = split.validation();
+            ImageFolder.Split folders = folders();
+            classes = folders.train().classes();
+            if (stored != null) stored.checkClasses(classes, dir);
+            geometry = geometry(modelInput, aug, stored);
+            if (stored != null && stored.geometry() != null) {
+                int[] decoded = {geometry.color().channels(), geometry.height(), geometry.width()};
+                stored.checkCrop(aug != null ? aug.outputShape(decoded) : decoded);
             }
-            classes = all.classes();
-            ImageDataset lazy = trainFolder.dataset(opts);
+            ImageDataset lazy = folders.train().dataset(geometry.imageOptions(skipBad));
             long bytes = 4L * lazy.size() * Shape.size(lazy.sampleShape());
             train = bytes <= IN_MEMORY_LIMIT ? lazy.load(threads, skipped) : lazy;
-            test = testFolder.dataset(opts).load(threads, skipped);
+            test = geometry.load(folders.validation(), threads, skipped, skipBad);
+            scaling = geometry.scaling(); // the loader scales the training images after augmenting them, as load() did the test images
         } else {
+            if (stored != null) stored.checkUnitRange(describe());
             train = rawSplit("train");
             test = rawSplit("test");
-        }
-        Preprocessing pre = fixed != null ? fixed : Preprocessing.NONE;
-        if (fixed == null && !kinds.isEmpty()) {
-            // Fitted on the plain training split; a lazily decoded one is read by a loader (parallel, skipping bad files).
-            try (DataLoader plain = DataLoader.builder(train).batchSize(256).threads(threads).skipBad(skipBad ? skipped : null).build()) {
-                pre = Preprocessing.fit(train instanceof TensorDataset t ? dev.beak.dataset.Batches.inOrder(t, 256) : plain, kinds, whitenEps);
+            classes = stored != null ? stored.classes() : List.of();
+            geometry = stored != null && stored.geometry() != null ? stored.geometry() : sampleGeometry(train.sampleShape(), aug);
+            if (aug != null && !Arrays.equals(aug.outputShape(train.sampleShape()), train.sampleShape())) {
+                // Training sees random crops; validation sees the centre crop of the same size.
+                int[] out = aug.outputShape(train.sampleShape());
+                test = new TensorDataset(Augmentations.centerCrop(out[1], out[2]).applyBatch(test.x(), new java.util.SplittableRandom(0)), test.y());
             }
         }
-        if (aug != null && !Arrays.equals(aug.outputShape(train.sampleShape()), train.sampleShape())) {
-            // Training sees random crops; validation sees the centre crop of the same size.
-            int[] out = aug.outputShape(train.sampleShape());
-            test = new TensorDataset(Augmentations.centerCrop(out[1], out[2]).applyBatch(test.x(), new java.util.SplittableRandom(0)), test.y());
+        Preprocessing pre = stored != null ? stored.preprocessing() : Preprocessing.NONE;
+        if (stored == null && !kinds.isEmpty()) {
+            // Fitted on the plain training split; a lazily decoded one is read by a loader (parallel, skipping bad files).
+            Dataset plainTrain = scaling.view(train);
+            try (DataLoader plain = DataLoader.builder(plainTrain).batchSize(256).threads(threads).skipBad(skipBad ? skipped : null).build()) {
+                pre = Preprocessing.fit(plainTrain instanceof TensorDataset t ? dev.beak.dataset.Batches.inOrder(t, 256) : plain, kinds, whitenEps);
+            }
         }
         test = pre.applyTo(test);
-        DataLoader loader = DataLoader.builder(train).batchSize(batchSize).shuffle(seed).augment(aug).preprocess(pre)
+        List<dev.beak.data.preprocess.Preprocessor> steps = new ArrayList<>(scaling.steps());
+        steps.addAll(pre.steps());
+        DataLoader loader = DataLoader.builder(train).batchSize(batchSize).shuffle(seed).augment(aug).preprocess(new Preprocessing(steps))
                 .threads(threads).prefetch(Math.max(4, 2 * threads)).skipBad(skipBad ? skipped : null).build();
-        return new Prepared(loader, train.size(), test, pre, skipped, classes, loader);
+        return new Prepared(loader, train.size(), test, pre, geometry, skipped, classes, loader);
     }
 
-    private ImageOptions imageOptions(int[] modelInput) {
+    /** The --preprocess list, or null when the flag was not given ({@code none} gives an empty list). */
+    private List<PreprocessKind> preprocessKinds() {
+        if (preprocess == null) return null;
+        List<PreprocessKind> kinds = new ArrayList<>();
+        for (String p : preprocess) {
+            if (!p.isBlank() && !p.equals("none")) kinds.add(PreprocessKind.parse(p));
+        }
+        return kinds;
+    }
+
+    private int threads() {
+        return loaderThreads != null ? loaderThreads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The image folder split into training and test folders (--test-data, else --validation-split of --data). */
+    private ImageFolder.Split folders() throws IOException {
+        ImageFolder all = ImageFolder.scan(dir);
+        if (testDir == null) return all.split(validationSplit, splitSeed);
+        ImageFolder testFolder = ImageFolder.scan(testDir);
+        if (!testFolder.classes().equals(all.classes())) {
+            throw new IllegalArgumentException("the class folders differ: " + dir + " has " + all.classes() + ", " + testDir + " has " + testFolder.classes());
+        }
+        return new ImageFolder.Split(all, testFolder);
+    }
+
+    /**
+     * How image files become inputs: the model file's geometry when it has one (flags may only repeat
+     * it), else the flags and the model's input shape, with the centre crop of augmentation's crops.
+     */
+    private InputGeometry geometry(int[] modelInput, Augmentation aug, StoredData stored) {
+        if (stored != null && stored.geometry() != null) return stored.geometry(sizeFlag(), colorFlag(), resizeFlag());
         int h, w;
-        if (imageSize != null) {
-            int[] hw = AugmentSpec.size(imageSize);
-            h = hw[0];
-            w = hw[1];
+        int[] size = sizeFlag();
+        if (size != null) {
+            h = size[0];
+            w = size[1];
         } else if (modelInput != null && modelInput.length == 3) {
             h = modelInput[1];
             w = modelInput[2];
-            int[] cropped = cropSize();
-            if (cropped != null) { // the model's input is the crop; decode a little larger, as AlexNet's 256 -> 224
+            if (cropSize() != null) { // the model's input is the crop; decode a little larger, as AlexNet's 256 -> 224
                 h = Math.round(h * 256f / 224);
                 w = Math.round(w * 256f / 224);
             }
         } else {
             throw new IllegalArgumentException("give --image-size for image folders");
         }
-        ColorMode c = color != null ? switch (color.toLowerCase(Locale.ROOT)) {
+        ColorMode c = colorFlag() != null ? colorFlag() : modelInput != null && modelInput[0] == 1 ? ColorMode.GREY : ColorMode.RGB;
+        ResizeMode r = resizeFlag() != null ? resizeFlag() : ResizeMode.CROP;
+        return withCrop(InputGeometry.of(h, w, c, r, InputRange.BYTE), aug);
+    }
+
+    /** IDX and CIFAR samples (C, H, W) as image files would have to be decoded for the same model: that size, 0..1. */
+    private static InputGeometry sampleGeometry(int[] chw, Augmentation aug) {
+        if (chw.length != 3 || (chw[0] != 1 && chw[0] != 3)) return null;
+        return withCrop(InputGeometry.of(chw[1], chw[2], chw[0] == 1 ? ColorMode.GREY : ColorMode.RGB, ResizeMode.CROP, InputRange.UNIT), aug);
+    }
+
+    private static InputGeometry withCrop(InputGeometry g, Augmentation aug) {
+        if (aug == null) return g;
+        int[] out = aug.outputShape(new int[] {g.color().channels(), g.height(), g.width()});
+        return out[1] == g.height() && out[2] == g.width() ? g : g.withCenterCrop(out[1], out[2]);
+    }
+
+    private int[] sizeFlag() {
+        return imageSize == null ? null : AugmentSpec.size(imageSize);
+    }
+
+    private ColorMode colorFlag() {
+        if (color == null) return null;
+        return switch (color.toLowerCase(Locale.ROOT)) {
             case "rgb" -> ColorMode.RGB;
             case "grey", "gray", "grayscale", "greyscale" -> ColorMode.GREY;
             default -> throw new IllegalArgumentException("--color must be rgb or grey, got " + color);
-        } : modelInput != null && modelInput[0] == 1 ? ColorMode.GREY : ColorMode.RGB;
-        ResizeMode r = switch (resize.toLowerCase(Locale.ROOT)) {
+        };
+    }
+
+    private ResizeMode resizeFlag() {
+        if (resize == null) return null;
+        return switch (resize.toLowerCase(Locale.ROOT)) {
             case "crop" -> ResizeMode.CROP;
             case "stretch" -> ResizeMode.STRETCH;
             default -> throw new IllegalArgumentException("--resize must be crop or stretch, got " + resize);
         };
-        return new ImageOptions(h, w, c, r, skipBad);
     }
 
     private int[] cropSize() {

@@ -2,9 +2,14 @@ package dev.beak.cli;
 
 import dev.beak.data.EmbeddedMnist;
 import dev.beak.data.augment.Augmentations;
+import dev.beak.data.image.ColorMode;
+import dev.beak.data.image.InputGeometry;
+import dev.beak.data.image.InputRange;
+import dev.beak.data.image.ResizeMode;
 import dev.beak.data.loader.DataLoader;
 import dev.beak.data.preprocess.Preprocessing;
 import dev.beak.dataset.TensorDataset;
+import dev.beak.io.SavedModel;
 import dev.beak.nn.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,10 +45,13 @@ final class DemoCommand implements Callable<Integer> {
         Map<String, Object> figures;
         try (DataLoader loader = DataLoader.builder(train).batchSize(Defaults.BATCH_SIZE).shuffle(Defaults.SEED)
                 .augment(Augmentations.shift(2 / 28.0, 2 / 28.0)).build()) {
-            TrainingRun.Data data = new TrainingRun.Data(loader, train.size(), EmbeddedMnist.test(), Preprocessing.NONE, List.of());
+            // What image files must become to be digits like these: 28x28 grey, 0..1 (so predict works on a folder of PNGs).
+            InputGeometry digits = InputGeometry.of(28, 28, ColorMode.GREY, ResizeMode.CROP, InputRange.UNIT);
+            TrainingRun.Data data = new TrainingRun.Data(loader, train.size(), EmbeddedMnist.test());
             TrainingRun.Plan plan = new TrainingRun.Plan(TrainingRun.optimizer(TrainingRun.OptimizerKind.adam, Defaults.LEARNING_RATE, 0, Defaults.LR_DECAY),
                     "Adam lr " + Defaults.LEARNING_RATE, Defaults.LR_DECAY, epochs, Defaults.BATCH_SIZE, Defaults.SEED, out);
-            figures = TrainingRun.run(model, data, plan, TrainingRun.Checkpoints.NONE, stdout, spec.commandLine().getErr());
+            figures = TrainingRun.run(new SavedModel(model, Map.of(), Preprocessing.NONE, List.of(), digits, null), data, plan,
+                    TrainingRun.Checkpoints.NONE, stdout, spec.commandLine().getErr());
         }
         if (json) stdout.println(Json.line(figures));
         stdout.flush();

@@ -2,7 +2,9 @@ package dev.beak.cli;
 
 import dev.beak.dataset.TensorDataset;
 import dev.beak.io.SavedModel;
+import dev.beak.nn.CompileConfig;
 import dev.beak.nn.loss.CrossEntropy;
+import dev.beak.nn.metric.Metric;
 import dev.beak.nn.optim.Sgd;
 import dev.beak.nn.train.Evaluation;
 import picocli.CommandLine.Command;
@@ -13,12 +15,17 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Evaluates a saved model on the test split of IDX data. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Test accuracy and loss of a saved model on IDX data.")
+/**
+ * Evaluates a saved model on the test split, with the loss and metrics it was compiled with; image
+ * folders are decoded and preprocessed as its file says, exactly as training's validation split was.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Test accuracy, loss and metrics of a saved model on IDX, CIFAR or image-folder data, decoded as its file says.")
 final class EvaluateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -34,15 +41,19 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var stdout = spec.commandLine().getOut();
         SavedModel saved = ModelSource.load(model);
-        TensorDataset test = data.test(saved.model().inputShape(), saved.preprocessing());
+        TensorDataset test = data.test(model, saved);
         TrainingRun.checkInput(saved.model(), test, "test");
-        Evaluation e = saved.model().compile(new Sgd(1e-3, 0), new CrossEntropy()).evaluate(test, 256);
-        stdout.printf(Locale.ROOT, "%s on %s: test accuracy %.4f (%,d of %,d), test loss %.4f%n", model, data.describe(),
-                e.accuracy(), Math.round(e.accuracy() * e.samples()), e.samples(), e.loss());
+        // The loss and metrics the model was compiled with (older files: cross-entropy); the optimizer is never used.
+        CompileConfig c = saved.compileConfig() != null ? saved.compileConfig() : new CompileConfig(new CrossEntropy(), List.of());
+        Evaluation e = saved.model().compile(new Sgd(1e-3, 0), c.loss(), c.metrics().toArray(Metric[]::new)).evaluate(test, 256);
+        stdout.printf(Locale.ROOT, "%s on %s: test accuracy %.4f (%,d of %,d), test loss %.4f (%s)%n", model, data.describe(),
+                e.accuracy(), Math.round(e.accuracy() * e.samples()), e.samples(), e.loss(), c.loss().name());
+        e.metrics().forEach((name, v) -> stdout.printf(Locale.ROOT, "test %s %.4f%n", name, v));
         if (json) {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("test_accuracy", e.accuracy());
             figures.put("test_loss", e.loss());
+            e.metrics().forEach((name, v) -> figures.put("test_" + name, v));
             figures.put("samples", e.samples());
             stdout.println(Json.line(figures));
         }

@@ -21,6 +21,11 @@ final class ModelSource {
         return arg.equals("mnist") || arg.equals("cifar");
     }
 
+    /** True for a .beak model file argument (not a named network, not ONNX): one with stored data settings. */
+    static boolean isModelFile(String arg) {
+        return !isNamed(arg) && !arg.endsWith(".onnx");
+    }
+
     /** A fresh named network (seeded) or the model stored in a file. */
     static Model resolve(String arg, long seed) throws IOException {
         return switch (arg) {

@@ -39,7 +39,7 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         SavedModel saved = ModelSource.load(model);
-        TensorDataset test = data.test(saved.model().inputShape(), saved.preprocessing());
+        TensorDataset test = data.test(model, saved);
         TrainingRun.checkInput(saved.model(), test, "test");
         int n = count <= 0 ? test.size() : Math.min(count, test.size());
         TensorDataset sample = test.slice(0, n);
@@ -50,7 +50,7 @@ final class PredictCommand implements Callable<Integer> {
             int c = Accuracy.argmax(p, i * k, k);
             if (c == (int) y[i]) correct++;
             if (n <= 100 || !json) {
-                out.printf(Locale.ROOT, "image %d: class %d (p=%.4f), label %d%s%n", i, c, p[i * k + c], (int) y[i],
+                out.printf(Locale.ROOT, "image %d: class %d%s (p=%.4f), label %d%s%n", i, c, name(saved, c), p[i * k + c], (int) y[i],
                         c == (int) y[i] ? "" : "  <- wrong");
             }
         }
@@ -64,6 +64,11 @@ final class PredictCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** " square" when the file names its classes. */
+    private static String name(SavedModel saved, int c) {
+        return c < saved.classNames().size() ? " " + saved.classNames().get(c) : "";
     }
 
     private static int[] classes(float[] p, int n, int k) {

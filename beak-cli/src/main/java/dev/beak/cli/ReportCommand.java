@@ -51,7 +51,7 @@ final class ReportCommand implements Callable<Integer> {
         var stdout = spec.commandLine().getOut();
         SavedModel saved = model.endsWith(".onnx") ? new SavedModel(ModelSource.resolve(model, 0), Map.of()) : ModelSource.load(model);
         Model m = saved.model();
-        TensorDataset test = data.test(m.inputShape(), saved.preprocessing());
+        TensorDataset test = data.test(model, saved);
         TrainingRun.checkInput(m, test, "test");
         Path csv = history != null ? history : TrainingRun.historyPath(Path.of(model));
         if (history != null && !Files.exists(history)) throw new IllegalArgumentException("no history CSV at " + history);

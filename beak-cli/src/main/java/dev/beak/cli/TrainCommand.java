@@ -2,6 +2,7 @@ package dev.beak.cli;
 
 import dev.beak.io.Checkpoint;
 import dev.beak.io.CheckpointFile;
+import dev.beak.io.SavedModel;
 import dev.beak.kernel.Parallel;
 import dev.beak.nn.Model;
 import dev.beak.nn.train.TrainingState;
@@ -22,9 +23,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * Trains a named network or continues training a saved model; with {@code --checkpoint-dir} writes a
- * checkpoint after every epoch, and {@code --resume DIR} continues from the newest one with the
- * settings saved in it (bit-identical to an uninterrupted run: the thread count is saved too).
+ * Trains a named network, or continues training a saved model with what its file stores (preprocessing,
+ * input geometry, class names, freeze flags and learning-rate multipliers, loss and metrics); with
+ * {@code --checkpoint-dir} writes a checkpoint after every epoch, and {@code --resume DIR} continues from
+ * the newest one with the settings saved in it (bit-identical to an uninterrupted run: the thread count
+ * is saved too).
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a network (mnist, cifar, or a .beak file to continue) on IDX, CIFAR or image-folder data; save model and history.")
@@ -86,13 +89,18 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (resume != null) return resume();
-        Model m = ModelSource.resolve(model, seed);
+        // A .beak file brings its preprocessing, input geometry, class names, freeze flags and loss: training continues with them.
+        SavedModel saved = ModelSource.isModelFile(model) ? ModelSource.load(model) : null;
+        Model m = saved != null ? saved.model() : ModelSource.resolve(model, seed);
         Path target = out != null ? out : Path.of("runs", (ModelSource.isNamed(model) ? model : m.name()) + ".beak");
-        return train(m, target, null, settingsArgs(target));
+        return train(m, target, saved == null ? null : StoredData.of(model, saved), saved, null, args(target));
     }
 
-    /** Validates the outputs, prepares the data, trains (from {@code from} when not null), prints the figures. */
-    private int train(Model m, Path target, Checkpoint from, List<String> args) throws Exception {
+    /**
+     * Validates the outputs, prepares the data (as the file {@code saved} fixes it, when not null), trains
+     * (from the checkpoint {@code from} when not null), prints the figures.
+     */
+    private int train(Model m, Path target, StoredData stored, SavedModel saved, Checkpoint from, List<String> args) throws Exception {
         var stdout = spec.commandLine().getOut();
         if (threads != null) Parallel.setThreads(threads);
         long modelBytes = 4 * m.state().values().stream().mapToLong(t -> t.size()).sum() + (1 << 16);
@@ -105,17 +113,20 @@ final class TrainCommand implements Callable<Integer> {
         stdout.println("Data: " + data.describe());
         Map<String, Object> figures;
         TrainingState state = from == null ? null : from.state();
-        try (DataOptions.Prepared prepared = data.prepare(m.inputShape(), batchSize, seed, from == null ? null : from.saved().preprocessing())) {
+        try (DataOptions.Prepared prepared = data.prepare(m.inputShape(), batchSize, seed, stored)) {
             if (!prepared.classes().isEmpty()) stdout.println("Classes: " + String.join(", ", prepared.classes()));
             if (!prepared.preprocessing().isEmpty()) {
-                stdout.println("Preprocessing (" + (from == null ? "fitted on the training split" : "from the checkpoint") + "): "
+                stdout.println("Preprocessing (" + (stored != null ? "from " + stored.file() : "fitted on the training split") + "): "
                         + prepared.preprocessing().steps().stream().map(p -> p.type()).toList());
             }
-            TrainingRun.Data d = new TrainingRun.Data(prepared.train(), prepared.trainSize(), prepared.test(), prepared.preprocessing(), prepared.classes());
+            if (data.kind() == DataOptions.Kind.FOLDER) stdout.println("Images: " + prepared.geometry().describe());
+            SavedModel start = new SavedModel(m, Map.of(), prepared.preprocessing(), prepared.classes(), prepared.geometry(),
+                    saved != null ? saved.compileConfig() : null);
+            TrainingRun.Data d = new TrainingRun.Data(prepared.train(), prepared.trainSize(), prepared.test());
             TrainingRun.Plan plan = new TrainingRun.Plan(TrainingRun.optimizer(optimizer, lr, momentum, lrDecay), optText, lrDecay, epochs, batchSize, seed, target);
             Map<String, Object> settings = Map.of(SETTINGS_ARGS, args);
             TrainingRun.Checkpoints checkpoints = new TrainingRun.Checkpoints(checkpointDir, keep, settings, state);
-            figures = TrainingRun.run(m, d, plan, checkpoints, stdout, spec.commandLine().getErr());
+            figures = TrainingRun.run(start, d, plan, checkpoints, stdout, spec.commandLine().getErr());
             if (!prepared.skipped().isEmpty()) stdout.print(prepared.skipped().summary());
             figures.put("skipped_files", prepared.skipped().size());
         }
@@ -152,7 +163,7 @@ final class TrainCommand implements Callable<Integer> {
         continued.json = json;
         var stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "Resuming from %s: %d of %d epochs done%n", file, c.state().epochsDone(), continued.epochs);
-        return continued.train(c.saved().model(), continued.out, c, args);
+        return continued.train(c.saved().model(), continued.out, StoredData.of(file.toString(), c.saved()), c.saved(), c, args);
     }
 
     /**
@@ -160,7 +171,7 @@ final class TrainCommand implements Callable<Integer> {
      * other option's default, the model file, the checkpoint folder and the thread count in use, so
      * that a resume repeats the run exactly, even under a Beak with other defaults.
      */
-    private List<String> settingsArgs(Path target) {
+    private List<String> args(Path target) {
         List<String> args = new ArrayList<>();
         var parsed = spec.commandLine().getParseResult();
         for (OptionSpec o : spec.options()) {

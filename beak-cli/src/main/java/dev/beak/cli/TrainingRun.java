@@ -3,11 +3,12 @@ package dev.beak.cli;
 import dev.beak.dataset.BatchSource;
 import dev.beak.dataset.Dataset;
 import dev.beak.io.CheckpointFile;
-import dev.beak.data.preprocess.Preprocessing;
 import dev.beak.io.ModelFile;
 import dev.beak.io.SavedModel;
+import dev.beak.nn.CompileConfig;
 import dev.beak.nn.Model;
 import dev.beak.nn.loss.CrossEntropy;
+import dev.beak.nn.metric.Metric;
 import dev.beak.nn.optim.Adam;
 import dev.beak.nn.optim.LearningRateSchedule;
 import dev.beak.nn.optim.Optimizer;
@@ -44,8 +45,8 @@ final class TrainingRun {
         return kind == OptimizerKind.adam ? new Adam(lr).schedule(schedule) : new Sgd(lr, momentum).schedule(schedule);
     }
 
-    /** What to train on: training batches and their image count, the test split, and what is saved with the model. */
-    record Data(BatchSource train, int trainSize, Dataset test, Preprocessing preprocessing, List<String> classes) {}
+    /** What to train on: training batches and their image count, and the test split. */
+    record Data(BatchSource train, int trainSize, Dataset test) {}
 
     /** How to train: the optimizer (and how to print it), its decay per epoch, epochs in all, batch size, seed, model file. */
     record Plan(Optimizer optimizer, String optimizerText, double lrDecay, int epochs, int batchSize, long seed, Path out) {}
@@ -63,20 +64,24 @@ final class TrainingRun {
 
     /**
      * Fits with the test split as validation data (the history CSV rewritten after every epoch, and a checkpoint
-     * when asked), evaluates, saves the model file; returns the JSON figures.
+     * when asked), evaluates, saves the model file; returns the JSON figures. {@code begin} holds the model and
+     * what its file will carry: preprocessing, class names, input geometry, and the loss and metrics to compile
+     * with (cross-entropy alone when it has none).
      */
-    static Map<String, Object> run(Model model, Data data, Plan plan, Checkpoints checkpoints, PrintWriter stdout, PrintWriter stderr) throws Exception {
+    static Map<String, Object> run(SavedModel begin, Data data, Plan plan, Checkpoints checkpoints, PrintWriter stdout, PrintWriter stderr) throws Exception {
+        Model model = begin.model();
         checkInput(model, data.train().sampleShape(), "training");
         checkInput(model, data.test(), "test");
         stdout.printf(Locale.ROOT, "Training %s (%,d parameters) on %,d images, testing on %,d; %s%s, batch %d, %d epochs%n",
                 model.name(), model.parameterCount(), data.trainSize(), data.test().size(), plan.optimizerText(),
                 plan.lrDecay() == 1 ? "" : " (x" + plan.lrDecay() + " per epoch)", plan.batchSize(), plan.epochs());
-        model.compile(plan.optimizer(), new CrossEntropy());
+        CompileConfig compile = begin.compileConfig() != null ? begin.compileConfig() : new CompileConfig(new CrossEntropy(), List.of());
+        model.compile(plan.optimizer(), compile.loss(), compile.metrics().toArray(Metric[]::new));
         Path csv = historyPath(plan.out());
         FitOptions options = FitOptions.epochs(plan.epochs()).batchSize(plan.batchSize()).validation(data.test()).seed(plan.seed())
                 .listener(new ProgressBar(stdout, stderr, ProgressBar.isTerminal())).callbacks(CsvLogger.to(csv));
         if (checkpoints.dir() != null) {
-            CheckpointWriter writer = CheckpointFile.writer(m -> new SavedModel(m, Map.of(), data.preprocessing(), data.classes()), checkpoints.settings());
+            CheckpointWriter writer = CheckpointFile.writer(m -> withModel(begin, m, Map.of()), checkpoints.settings());
             options = options.callbacks(ModelCheckpoint.full(checkpoints.dir().resolve(CHECKPOINT_NAME), writer).keeping(checkpoints.keep()));
         }
         if (checkpoints.resume() != null) options = options.resumeFrom(checkpoints.resume());
@@ -89,7 +94,7 @@ final class TrainingRun {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("test_accuracy", Double.toString(eval.accuracy()));
         meta.put("epochs", Integer.toString(history.epochs().size()));
-        ModelFile.save(new SavedModel(model, meta, data.preprocessing(), data.classes()), plan.out());
+        ModelFile.save(withModel(begin, model, meta), plan.out());
 
         stdout.printf(Locale.ROOT, "Test accuracy %.4f (%,d of %,d), test loss %.4f%n",
                 eval.accuracy(), Math.round(eval.accuracy() * eval.samples()), eval.samples(), eval.loss());
@@ -105,6 +110,11 @@ final class TrainingRun {
         json.put("history", csv.toString());
         if (checkpoints.dir() != null) json.put("checkpoints", checkpoints.dir().toString());
         return json;
+    }
+
+    /** What {@code begin}'s file carries, for {@code model} with {@code metadata} (the loss and metrics come from the model's compile). */
+    private static SavedModel withModel(SavedModel begin, Model model, Map<String, String> metadata) {
+        return new SavedModel(model, metadata, begin.preprocessing(), begin.classNames(), begin.inputGeometry(), null);
     }
 
     /** {@code runs/mnist.beak} -> {@code runs/mnist.history.csv}. */

@@ -1,5 +1,6 @@
 package dev.beak.cli;
 
+import dev.beak.data.image.InputGeometry;
 import dev.beak.dataset.TensorDataset;
 import dev.beak.io.SavedModel;
 import dev.beak.nn.Model;
@@ -156,7 +157,13 @@ final class VizCommand {
          * with the preprocessing saved in the model file.
          */
         TensorDataset inputs(Model model, int count) throws Exception {
-            if (images != null) return saved().preprocessing().applyTo(ImageFiles.read(images, model.inputShape(), lo(), hi()));
+            if (images != null) {
+                // A model file's input geometry decodes the files exactly as its training data was; else --range and the input shape.
+                InputGeometry g = saved().inputGeometry();
+                TensorDataset raw = g != null ? new TensorDataset(g.read(images), Tensor.full(-1f, images.size()))
+                        : ImageFiles.read(images, model.inputShape(), lo(), hi());
+                return saved().preprocessing().applyTo(raw);
+            }
             TensorDataset t = test(model);
             if (index < 0 || index >= t.size()) throw new IllegalArgumentException("--index " + index + " is outside 0.." + (t.size() - 1));
             return t.slice(index, Math.min(t.size(), index + Math.max(1, count)));
@@ -164,7 +171,7 @@ final class VizCommand {
 
         /** The test data as a whole (for figures over a data set). */
         TensorDataset test(Model model) throws Exception {
-            TensorDataset t = data.test(model.inputShape(), saved().preprocessing());
+            TensorDataset t = data.test(modelArg, saved());
             TrainingRun.checkInput(model, t, "test");
             return t;
         }

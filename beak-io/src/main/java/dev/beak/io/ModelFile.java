@@ -29,7 +29,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Beak's model file: one zip holding {@code model.json} (format version, architecture as layer
- * configs and graph wiring, input shapes, metadata, fitted preprocessing, class names) and
+ * configs and graph wiring, input shapes, metadata, fitted preprocessing, class names, input geometry,
+ * per-layer training settings, loss and metrics) and
  * {@code weights.safetensors} (every parameter
  * and buffer by qualified name, {@code conv2d.weight}, {@code batch_norm.running_mean}, in the
  * safetensors layout that Python tools read).
@@ -74,6 +75,9 @@ public final class ModelFile {
         Map<String, Object> description = describe(model, saved.metadata());
         description.put("preprocessing", saved.preprocessing().config());
         description.put("class_names", saved.classNames());
+        description.put(TrainingSettingsCodec.KEY, TrainingSettingsCodec.write(model.trainingSettings()));
+        if (saved.inputGeometry() != null) description.put(InputGeometryCodec.KEY, InputGeometryCodec.write(saved.inputGeometry()));
+        if (saved.compileConfig() != null) CompileConfigCodec.write(saved.compileConfig()).ifPresent(c -> description.put(CompileConfigCodec.KEY, c));
         byte[] json = JSON.writeValueAsBytes(description);
         Map<String, Tensor> weights = new LinkedHashMap<>(model.state());
         saved.preprocessing().tensors().forEach((name, t) -> weights.put(PREPROCESSING + name, t));
@@ -140,6 +144,7 @@ public final class ModelFile {
             weights.entrySet().removeIf(e -> e.getKey().startsWith(PREPROCESSING)
                     && preTensors.put(e.getKey().substring(PREPROCESSING.length()), e.getValue()) == null);
             assign(model, weights, src);
+            TrainingSettingsCodec.restore(model, m.get(TrainingSettingsCodec.KEY), src);
             @SuppressWarnings("unchecked")
             Map<String, String> meta = m.get("metadata") instanceof Map<?, ?> mm ? (Map<String, String>) mm : Map.of();
             @SuppressWarnings("unchecked")
@@ -147,7 +152,8 @@ public final class ModelFile {
                     ? Preprocessing.fromConfig((Map<String, Object>) pm, preTensors) : Preprocessing.NONE;
             @SuppressWarnings("unchecked")
             List<String> classes = m.get("class_names") instanceof List<?> cl ? (List<String>) cl : List.of();
-            return new SavedModel(model, meta, pre, classes);
+            return new SavedModel(model, meta, pre, classes, InputGeometryCodec.read(m.get(InputGeometryCodec.KEY), src),
+                    CompileConfigCodec.read(m.get(CompileConfigCodec.KEY), src));
         } catch (ZipException e) {
             throw new DataFileException(src, "not a Beak model file (not a readable zip: " + e.getMessage() + ")", e);
         } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {

@@ -1,6 +1,8 @@
 package dev.beak.io;
 
+import dev.beak.data.image.InputGeometry;
 import dev.beak.data.preprocess.Preprocessing;
+import dev.beak.nn.CompileConfig;
 import dev.beak.nn.Model;
 
 import java.util.List;
@@ -8,13 +10,23 @@ import java.util.Map;
 
 /**
  * A model with what travels in its file: free-form metadata (e.g. its test accuracy), the
- * preprocessing fitted on its training data (applied before {@code predict}), and class names.
+ * preprocessing fitted on its training data (applied before {@code predict}), class names, the
+ * {@link InputGeometry} that turns image files into its raw input (null when unknown: older files,
+ * data that was not images), and the loss and metrics it was compiled with (null when unknown; when
+ * not given, those of the model's last {@code compile}). The model itself carries its
+ * {@link dev.beak.nn.TrainingSettings} (frozen layers, learning-rate multipliers).
  */
-public record SavedModel(Model model, Map<String, String> metadata, Preprocessing preprocessing, List<String> classNames) {
+public record SavedModel(Model model, Map<String, String> metadata, Preprocessing preprocessing, List<String> classNames,
+                         InputGeometry inputGeometry, CompileConfig compileConfig) {
     public SavedModel {
         metadata = Map.copyOf(metadata);
         preprocessing = preprocessing == null ? Preprocessing.NONE : preprocessing;
         classNames = List.copyOf(classNames);
+        if (compileConfig == null && model != null) compileConfig = model.compileConfig().orElse(null);
+    }
+
+    public SavedModel(Model model, Map<String, String> metadata, Preprocessing preprocessing, List<String> classNames) {
+        this(model, metadata, preprocessing, classNames, null, null);
     }
 
     public SavedModel(Model model, Map<String, String> metadata) {

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -45,6 +46,7 @@ public final class Model {
     private Layer[] layers;
     private int[][][] outputShapes;
     private Trainer trainer;
+    private CompileConfig compileConfig;
     private final Trainability trainability;
 
     Model(String name, List<GraphNode> nodes, int inputCount, int[] outputs, int[] outputPorts, int[][] inputShapes, long seed) {
@@ -352,6 +354,21 @@ public final class Model {
         return !trainability.isFrozen(trainability.index(layerName));
     }
 
+    /** Which layers are frozen and which learning-rate multipliers differ from 1, by layer name (what a model file stores). */
+    public TrainingSettings trainingSettings() {
+        return trainability.settings();
+    }
+
+    /**
+     * Replaces every freeze flag and multiplier with {@code settings} (layers it does not name become
+     * trainable with multiplier 1); fails, changing nothing, when it names a layer this model lacks.
+     */
+    public Model setTrainingSettings(TrainingSettings settings) {
+        trainability.restore(settings);
+        trainability.apply(layers);
+        return this;
+    }
+
     /** The parameters of the layers that are not frozen, by qualified name. */
     public Map<String, Tensor> trainableParameters() {
         requireBuilt();
@@ -390,7 +407,13 @@ public final class Model {
      */
     public Model compile(Optimizer optimizer, Loss loss, Metric... metrics) {
         this.trainer = new Trainer(this, optimizer, loss, List.of(metrics));
+        this.compileConfig = new CompileConfig(loss, List.of(metrics));
         return this;
+    }
+
+    /** The loss and metrics of the last {@link #compile}, or empty before the model is compiled. */
+    public Optional<CompileConfig> compileConfig() {
+        return Optional.ofNullable(compileConfig);
     }
 
     /** Trains on {@code train}; see {@link Trainer#fit}. */

@@ -59,6 +59,28 @@ final class Trainability {
         return frozen[i];
     }
 
+    /** The frozen layers (graph order) and the multipliers other than 1, by layer name. */
+    TrainingSettings settings() {
+        List<String> names = new ArrayList<>();
+        Map<String, Double> multipliers = new LinkedHashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            if (frozen[i]) names.add(nodes.get(i).name());
+            if (multiplier[i] != 1.0) multipliers.put(nodes.get(i).name(), multiplier[i]);
+        }
+        return new TrainingSettings(names, multipliers);
+    }
+
+    /** Replaces every setting: exactly the named layers frozen, the named multipliers, 1 elsewhere; an unknown name fails first. */
+    void restore(TrainingSettings s) {
+        List<Integer> frozenIndices = s.frozen().stream().map(this::index).toList();
+        Map<Integer, Double> multipliers = new LinkedHashMap<>();
+        s.learningRateMultipliers().forEach((name, m) -> multipliers.put(index(name), m));
+        Arrays.fill(frozen, false);
+        Arrays.fill(multiplier, 1.0);
+        frozenIndices.forEach(i -> frozen[i] = true);
+        multipliers.forEach(this::setMultiplier);
+    }
+
     /** Makes the built layers' parameters follow the settings: frozen ones need no gradient and lose any they had. */
     void apply(Layer[] layers) {
         if (layers == null) return;

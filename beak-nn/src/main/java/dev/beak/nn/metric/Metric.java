@@ -16,11 +16,6 @@ public interface Metric {
 
     /** Top-k accuracy, logged as {@code top_<k>_accuracy}; see {@link TopKAccuracy}. */
     static Metric topK(int k) {
-        if (k < 1) throw new IllegalArgumentException("k must be >= 1, got " + k);
-        return new Metric() {
-            @Override public String name() { return "top_" + k + "_accuracy"; }
-
-            @Override public double sum(Tensor output, Tensor labels) { return TopKAccuracy.correct(output, labels, k); }
-        };
+        return new TopKAccuracy(k);
     }
 }

@@ -8,9 +8,22 @@ import dev.beak.tensor.Tensor;
  * (ImageNet's top-5 error is {@code 1 - top-5 accuracy}). Ties at the boundary count in favour, as
  * TensorFlow's {@code in_top_k}: the true class is in the top k when fewer than k classes score
  * strictly higher. Shapes: output (N, K); labels (N) class indices or (N, K) one-hot rows.
+ * As a {@link Metric} ({@code Metric.topK(5)}) it is logged as {@code top_5_accuracy}.
  */
-public final class TopKAccuracy {
-    private TopKAccuracy() {}
+public record TopKAccuracy(int k) implements Metric {
+    public TopKAccuracy {
+        if (k < 1) throw new IllegalArgumentException("k must be >= 1, got " + k);
+    }
+
+    @Override
+    public String name() {
+        return "top_" + k + "_accuracy";
+    }
+
+    @Override
+    public double sum(Tensor output, Tensor labels) {
+        return correct(output, labels, k);
+    }
 
     /** Number of rows whose true class is in the top {@code k}. */
     public static int correct(Tensor output, Tensor labels, int k) {
