@@ -115,6 +115,7 @@ public final class RecordConfig {
         if (!unknown.isEmpty()) throw new IllegalArgumentException(at(path) + "has unknown field" + (unknown.size() > 1 ? "s " : " ") + unknown);
         try {
             Constructor<?> ctor = type.getDeclaredConstructor(types);
+            reachable(ctor);
             return (Record) ctor.newInstance(args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
@@ -228,9 +229,19 @@ public final class RecordConfig {
 
     private static Object access(RecordComponent c, Record r) {
         try {
+            reachable(c.getAccessor());
             return c.getAccessor().invoke(r);
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("cannot read " + r.getClass().getName() + "." + c.getName() + " (is the record public?)", e);
+        }
+    }
+
+    /** Lets reflection reach a record that is not public where its module allows it (the class path does); else the call fails clearly. */
+    private static void reachable(java.lang.reflect.AccessibleObject member) {
+        try {
+            member.trySetAccessible();
+        } catch (SecurityException e) {
+            // Left as it is: the call below reports what cannot be reached.
         }
     }
 
