@@ -378,6 +378,11 @@ public final class Model {
         return this;
     }
 
+    /** The memory and multiply-add table of one sample's forward, for the shapes the model was built for (see {@link ModelProfile}). */
+    public ModelProfile profile() {
+        return ModelProfile.of(this);
+    }
+
     public long parameterCount() {
         long n = 0;
         for (Tensor t : parameters().values()) n += t.size();

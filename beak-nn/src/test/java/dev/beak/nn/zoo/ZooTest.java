@@ -1,0 +1,38 @@
+package dev.beak.nn.zoo;
+
+import dev.beak.nn.Model;
+import dev.beak.nn.ModelProfile;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every zoo network against the reference implementation's parameter count (torchvision's, with 1000
+ * classes at (3, 224, 224), unless said), counted from the specs without allocating the weights.
+ */
+class ZooTest {
+    @ParameterizedTest
+    @CsvSource({
+            "lenet5, 61706", "alexnet, 61100840", "vgg11, 132863336", "vgg11-bn, 132868840", "vgg13, 133047848",
+            "vgg13-bn, 133053736", "vgg16, 138357544", "vgg16-bn, 138365992", "vgg19, 143667240", "vgg19-bn, 143678248",
+            "googlenet, 6624904", "googlenet-aux, 13004888", "resnet18, 11689512", "resnet34, 21797672", "resnet50, 25557032",
+            "resnet101, 44549160", "resnet152, 60192808", "squeezenet1.1, 1235496", "mobilenetv2, 3504872",
+            "densenet121, 7978856", "densenet169, 14149480", "densenet201, 20013928"})
+    void parameterCountsEqualTheReferences(String name, long parameters) {
+        Zoo.Entry e = Zoo.get(name);
+        ModelProfile p = e.profile(e.defaults());
+        assertThat(p.parameters()).as(name).isEqualTo(parameters);
+        assertThat(p.unknownCost()).isEmpty();
+    }
+
+    @Test
+    void everyEntryHasAProfileAndAnUnbuiltModel() {
+        for (Zoo.Entry e : Zoo.entries()) {
+            Model m = e.model(e.defaults());
+            assertThat(m.isBuilt()).as(e.name()).isFalse();
+            assertThat(e.profile(e.defaults()).multiplyAdds()).as(e.name()).isPositive();
+        }
+    }
+}
