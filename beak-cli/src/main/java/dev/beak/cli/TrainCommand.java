@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
  * settings saved in it (bit-identical to an uninterrupted run: the thread count is saved too).
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a network (mnist, cifar, or a .beak file to continue) on IDX, CIFAR or image-folder data; save model and history.")
+        description = "Train a network (mnist, cifar, a zoo network, or a .beak file to continue) on IDX, CIFAR or image-folder data; save model and history.")
 final class TrainCommand implements Callable<Integer> {
     /** Options that may come with --resume; the rest comes from the checkpoint. */
     private static final List<String> RESUME_OPTIONS = List.of("--resume", "--epochs", "--json");
@@ -40,6 +40,8 @@ final class TrainCommand implements Callable<Integer> {
     String model;
 
     @Mixin DataOptions data;
+
+    @Mixin NetworkArgs network;
 
     @Option(names = "--epochs", defaultValue = "" + Defaults.DEMO_EPOCHS, description = "Epochs in all, those of a resumed run included (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -86,7 +88,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (resume != null) return resume();
-        Model m = ModelSource.resolve(model, seed);
+        Model m = ModelSource.resolve(model, seed, network);
         Path target = out != null ? out : Path.of("runs", (ModelSource.isNamed(model) ? model : m.name()) + ".beak");
         return train(m, target, null, settingsArgs(target));
     }

@@ -31,9 +31,12 @@ public record ModelProfile(String model, List<Row> inputs, List<Row> layers) {
     /**
      * One row of the table; {@code multiplyAdds} is -1 when the layer's cost is unknown.
      *
+     * @param buffers non-trainable state such as batch-norm running statistics
      * @param activations new values per sample this layer writes (0 for views such as Flatten)
+     * @param trainable false when the layer is frozen
      */
-    public record Row(String name, String type, int[] outputShape, long parameters, long buffers, long activations, long multiplyAdds) {
+    public record Row(String name, String type, int[] outputShape, long parameters, long buffers, long activations, long multiplyAdds,
+                      boolean trainable) {
         public boolean costKnown() {
             return multiplyAdds >= 0;
         }
@@ -55,7 +58,7 @@ public record ModelProfile(String model, List<Row> inputs, List<Row> layers) {
         if (shapes.length != m.inputCount()) throw new IllegalArgumentException("model " + m.name() + " has " + m.inputCount() + " inputs, got " + shapes.length + " shapes");
         List<Row> inputs = new ArrayList<>();
         for (int i = 0; i < shapes.length; i++) {
-            inputs.add(new Row(shapes.length == 1 ? "input" : "input_" + i, "Input", shapes[i].clone(), 0, 0, Shape.size(shapes[i]), 0));
+            inputs.add(new Row(shapes.length == 1 ? "input" : "input_" + i, "Input", shapes[i].clone(), 0, 0, Shape.size(shapes[i]), 0, true));
         }
         List<Row> rows = new ArrayList<>();
         int[][][] out = new int[m.nodes().size()][][];
@@ -73,7 +76,7 @@ public record ModelProfile(String model, List<Row> inputs, List<Row> layers) {
             }
             long[] params = m.isBuilt() ? LayerCost.counted(m.layer(i)) : LayerCost.parameters(node.spec(), in);
             rows.add(new Row(node.name(), node.spec().type(), out[i][0], params[0], params[1],
-                    LayerCost.activations(node.spec(), out[i]), LayerCost.multiplyAdds(node.spec(), in, out[i])));
+                    LayerCost.activations(node.spec(), out[i]), LayerCost.multiplyAdds(node.spec(), in, out[i]), m.isTrainable(node.name())));
         }
         return new ModelProfile(m.name(), inputs, rows);
     }
@@ -81,6 +84,11 @@ public record ModelProfile(String model, List<Row> inputs, List<Row> layers) {
     /** Trainable parameters (batch-norm running statistics not included; see {@link #buffers}). */
     public long parameters() {
         return layers.stream().mapToLong(Row::parameters).sum();
+    }
+
+    /** Parameters of the layers that are not frozen. */
+    public long trainableParameters() {
+        return layers.stream().filter(Row::trainable).mapToLong(Row::parameters).sum();
     }
 
     public long buffers() {
@@ -130,24 +138,31 @@ public record ModelProfile(String model, List<Row> inputs, List<Row> layers) {
         return parameterBytes() + 2L * BYTES * parameters() + 2L * BYTES * batch * activations();
     }
 
-    /** The table as text: one row per input and layer, then the totals for one sample and for {@code batch}. */
+    /**
+     * The table as text: one row per input and layer (output shapes Keras-style with None for the batch,
+     * parameters counting buffers as Keras does), then the totals for one sample and the memory for
+     * {@code batch}.
+     */
     public String table(int batch) {
-        String rule = "-".repeat(128) + "\n";
+        String rule = "_".repeat(132) + "\n", thick = "=".repeat(132) + "\n";
         StringBuilder sb = new StringBuilder();
-        sb.append("Model: \"").append(model).append("\" (per image; float32; MB = 10^6 bytes; 1 multiply-add = 2 FLOPs)\n").append(rule);
-        sb.append(String.format(Locale.ROOT, " %-34s %-18s %14s %10s %13s %10s %14s%n", "Layer (type)", "Output shape", "Activations",
-                "Act. MB", "Params", "Param MB", "Multiply-adds"));
-        sb.append(rule);
+        sb.append("Model: \"").append(model).append("\" (per image; float32, MB = 10^6 bytes; 1 multiply-add = 2 FLOPs)\n").append(rule);
+        sb.append(String.format(Locale.ROOT, " %-34s %-22s %13s %9s %13s %9s %18s%n", "Layer (type)", "Output Shape", "Param #", "Param MB",
+                "Activations", "Act. MB", "Multiply-adds"));
+        sb.append(thick);
         for (Row r : inputs) sb.append(line(r));
         for (Row r : layers) sb.append(line(r));
-        sb.append(rule);
-        sb.append(String.format(Locale.ROOT, "Total params: %,d (%s MB)%s%n", parameters(), mb(BYTES * parameters()),
-                buffers() > 0 ? String.format(Locale.ROOT, "; buffers %,d (%s MB)", buffers(), mb(BYTES * buffers())) : ""));
+        sb.append(thick);
+        long all = parameters() + buffers();
+        sb.append(String.format(Locale.ROOT, "Total params: %,d (%s MB)%n", all, mb(BYTES * all)));
+        sb.append(String.format(Locale.ROOT, "Trainable params: %,d%n", trainableParameters()));
+        sb.append(String.format(Locale.ROOT, "Non-trainable params: %,d%n", all - trainableParameters()));
         sb.append(String.format(Locale.ROOT, "Total activations: %,d (%s MB per image forward)%n", activations(), mb(activationBytes())));
-        sb.append(String.format(Locale.ROOT, "Total multiply-adds: %,d (%s G; %s GFLOPs)%s%n", multiplyAdds(), giga(multiplyAdds()), giga(flops()),
-                unknownCost().isEmpty() ? "" : "; unknown for " + unknownCost().size() + " layers: " + String.join(", ", unknownCost())));
-        sb.append(String.format(Locale.ROOT, "Memory, batch %d: inference %s MB; training step about %s MB (weights, gradients, momentum, activations and their gradients)%n",
-                batch, mb(inferenceBytes(batch)), mb(trainingBytes(batch))));
+        sb.append(String.format(Locale.ROOT, "Total multiply-adds: %,d (%s G, %s GFLOPs per image forward)%s%n", multiplyAdds(), giga(multiplyAdds()),
+                giga(flops()), unknownCost().isEmpty() ? "" : "; unknown for " + String.join(", ", unknownCost())));
+        sb.append(String.format(Locale.ROOT, "Memory at batch %d: inference %s MB; a training step about %s MB "
+                + "(weights, gradients, momentum; activations and their gradients)%n", batch, mb(inferenceBytes(batch)), mb(trainingBytes(batch))));
+        sb.append(rule);
         return sb.toString();
     }
 
@@ -157,6 +172,7 @@ public record ModelProfile(String model, List<Row> inputs, List<Row> layers) {
         m.put("model", model);
         m.put("input_shapes", inputs.stream().map(Row::outputShape).toList());
         m.put("parameters", parameters());
+        m.put("trainable_parameters", trainableParameters());
         m.put("buffers", buffers());
         m.put("parameter_bytes", parameterBytes());
         m.put("activations", activations());
@@ -174,6 +190,7 @@ public record ModelProfile(String model, List<Row> inputs, List<Row> layers) {
             row.put("type", r.type());
             row.put("output_shape", r.outputShape());
             row.put("parameters", r.parameters());
+            row.put("buffers", r.buffers());
             row.put("activations", r.activations());
             row.put("multiply_adds", r.multiplyAdds());
             rows.add(row);
@@ -184,8 +201,9 @@ public record ModelProfile(String model, List<Row> inputs, List<Row> layers) {
 
     private static String line(Row r) {
         String name = r.type().equals("Input") ? r.name() : r.name() + " (" + r.type() + ")";
-        return String.format(Locale.ROOT, " %-34s %-18s %,14d %10s %,13d %10s %14s%n", name, Shape.toString(r.outputShape()), r.activations(),
-                mb(BYTES * r.activations()), r.parameters() + r.buffers(), mb(BYTES * (r.parameters() + r.buffers())),
+        long params = r.parameters() + r.buffers();
+        return String.format(Locale.ROOT, " %-34s %-22s %,13d %9s %,13d %9s %18s%n", name, Shape.toString(Shape.prepend(-1, r.outputShape())),
+                params, mb(BYTES * params), r.activations(), mb(BYTES * r.activations()),
                 r.costKnown() ? String.format(Locale.ROOT, "%,d", r.multiplyAdds()) : "?");
     }
 

@@ -1,13 +1,13 @@
 package dev.beak.nn.zoo;
 
+import dev.beak.nn.Functional;
 import dev.beak.nn.Model;
-import dev.beak.nn.Sequential;
+import dev.beak.nn.SymbolicTensor;
 import dev.beak.nn.layer.Activation;
-import dev.beak.nn.layer.LayerSpec;
+import dev.beak.nn.layer.Conv2d;
 import dev.beak.nn.layer.Layers;
 import dev.beak.ops.Padding;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,27 +33,32 @@ public final class Vgg {
 
     private Vgg() {}
 
-    /** VGG-{@code depth} (11, 13, 16 or 19). */
+    /**
+     * VGG-{@code depth} (11, 13, 16 or 19), not built yet. Layers are named as in the CS231n notes:
+     * {@code conv1_1} (with its ReLU; or {@code conv1_1}, {@code bn1_1}, {@code relu1_1}), ..., {@code pool1},
+     * ..., {@code fc6}, {@code drop6}, {@code fc7}, {@code drop7}, {@code fc8}.
+     */
     public static Model network(int depth, Norm norm, NetworkOptions o) {
         int[] config = CONFIGS.get(depth);
         if (config == null) throw new IllegalArgumentException("VGG comes in depths 11, 13, 16 and 19, not " + depth);
-        List<LayerSpec> layers = new ArrayList<>();
+        SymbolicTensor in = Functional.input(o.inputShape()), x = in;
+        int block = 1, conv = 1;
         for (int filters : config) {
+            String id = block + "_" + conv;
             if (filters == 0) {
-                layers.add(Layers.maxPool2d(2));
-            } else if (norm == Norm.NONE) {
-                layers.add(Layers.conv2d(o.channels(filters), 3).withPadding(Padding.of(1)).withActivation(Activation.RELU));
-            } else {
-                layers.add(Layers.conv2d(o.channels(filters), 3).withPadding(Padding.of(1)));
-                layers.add(Layers.batchNorm2d());
-                layers.add(Layers.relu());
+                x = x.then("pool" + block++, Layers.maxPool2d(2));
+                conv = 1;
+                continue;
             }
+            conv++;
+            Conv2d c = Layers.conv2d(o.channels(filters), 3).withPadding(Padding.of(1));
+            x = norm == Norm.NONE ? x.then("conv" + id, c.withActivation(Activation.RELU))
+                    : x.then("conv" + id, c).then("bn" + id, Layers.batchNorm2d()).then("relu" + id, Layers.relu());
         }
-        layers.addAll(List.of(Layers.flatten(),
-                Layers.dense(o.channels(4096), Activation.RELU), Layers.dropout(0.5f),
-                Layers.dense(o.channels(4096), Activation.RELU), Layers.dropout(0.5f),
-                Layers.dense(o.classes())));
-        String name = "vgg" + depth + (norm == Norm.NONE ? "" : "-bn");
-        return Sequential.of(layers.toArray(LayerSpec[]::new)).named(name).seed(o.seed()).lazy();
+        SymbolicTensor out = x.then("flatten", Layers.flatten())
+                .then("fc6", Layers.dense(o.channels(4096), Activation.RELU)).then("drop6", Layers.dropout(0.5f))
+                .then("fc7", Layers.dense(o.channels(4096), Activation.RELU)).then("drop7", Layers.dropout(0.5f))
+                .then("fc8", Layers.dense(o.classes()));
+        return Functional.lazyModel("vgg" + depth + (norm == Norm.NONE ? "" : "-bn"), List.of(in), List.of(out), o.seed());
     }
 }

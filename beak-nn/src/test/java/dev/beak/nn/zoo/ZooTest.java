@@ -27,6 +27,16 @@ class ZooTest {
         assertThat(p.unknownCost()).isEmpty();
     }
 
+    /** torchvision's "GFLOPS" column of its model table, which counts multiply-adds, as Beak does. */
+    @ParameterizedTest
+    @CsvSource({"alexnet, 0.71", "vgg11, 7.61", "vgg13, 11.31", "vgg16, 15.47", "vgg19, 19.63", "googlenet, 1.50",
+            "resnet18, 1.81", "resnet34, 3.66", "resnet50, 4.09", "resnet101, 7.80", "resnet152, 11.51", "squeezenet1.1, 0.35",
+            "mobilenetv2, 0.30", "densenet121, 2.83", "densenet169, 3.36", "densenet201, 4.29"})
+    void multiplyAddsEqualTorchvisionsTable(String name, double giga) {
+        Zoo.Entry e = Zoo.get(name);
+        assertThat(e.profile(e.defaults()).multiplyAdds() / 1e9).as(name).isCloseTo(giga, org.assertj.core.api.Assertions.within(0.005));
+    }
+
     @Test
     void everyEntryHasAProfileAndAnUnbuiltModel() {
         for (Zoo.Entry e : Zoo.entries()) {
