@@ -28,12 +28,12 @@ final class ZooCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%-16s %-15s %7s %14s %10s %9s  %s%n", "Name", "Input", "Classes", "Parameters", "Mult-adds", "FLOPs", "Description");
+        out.printf(Locale.ROOT, "%-16s %-15s %7s %14s %11s %11s  %s%n", "Name", "Input", "Classes", "Parameters", "Mult-adds", "FLOPs", "Description");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Zoo.Entry e : Zoo.entries()) {
             ModelProfile p = e.profile(e.defaults());
-            out.printf(Locale.ROOT, "%-16s %-15s %7d %,14d %10s %9s  %s%n", e.name(), Shape.toString(e.defaults().inputShape()),
-                    e.defaults().classes(), p.parameters(), metric(p.multiplyAdds()), metric(p.flops()), e.description());
+            out.printf(Locale.ROOT, "%-16s %-15s %7d %,14d %11s %11s  %s%n", e.name(), Shape.toString(e.defaults().inputShape()),
+                    e.defaults().classes(), p.parameters(), ModelProfile.count(p.multiplyAdds()), ModelProfile.count(p.flops()), e.description());
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", e.name());
             row.put("input_shape", e.defaults().inputShape());
@@ -49,11 +49,5 @@ final class ZooCommand implements Callable<Integer> {
         if (json) out.println(Json.line(Map.of("networks", rows)));
         out.flush();
         return 0;
-    }
-
-    /** 15.47G, 416.5M, 2.1K. */
-    private static String metric(long n) {
-        return n >= 1e9 ? String.format(Locale.ROOT, "%.2fG", n / 1e9) : n >= 1e6 ? String.format(Locale.ROOT, "%.1fM", n / 1e6)
-                : String.format(Locale.ROOT, "%.1fK", n / 1e3);
     }
 }

@@ -40,7 +40,7 @@ class ZooCommandTest {
         Run r = beak("zoo", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         for (String name : Zoo.names()) assertThat(r.out()).contains(name);
-        assertThat(r.out()).contains("138,357,544").contains("15.47G").contains("25,557,032");
+        assertThat(r.out()).contains("138,357,544").contains("15.47 G").contains("25,557,032");
         assertThat(r.lastLine()).startsWith("{\"networks\":[").contains("\"name\":\"densenet121\"").contains("\"parameters\":7978856");
     }
 

@@ -16,9 +16,11 @@ import java.util.Map;
  * unbuilt and no weight is allocated. Memory is float32, 4 bytes a value; MB are 10^6 bytes.
  *
  * {@snippet :
- * ModelProfile p = ModelProfile.of(Vgg.network(16, Vgg.Norm.NONE, NetworkOptions.imageNet()));
+ * Model vgg = Vgg.network(16, Vgg.Norm.NONE, NetworkOptions.imageNet());    // not built: no weights
+ * ModelProfile p = ModelProfile.of(vgg, new int[] {3, 224, 224});
  * p.activations();   // 15,237,608 values, about 61 MB per image
- * p.multiplyAdds();  // about 15.5 G
+ * p.multiplyAdds();  // 15,470,264,320, about 15.5 G
+ * System.out.print(p.table(1));
  * }
  *
  * @param inputs one row per model input (activations only)
@@ -139,15 +141,15 @@ public record ModelProfile(String model, List<Row> inputs, List<Row> layers) {
     }
 
     /**
-     * The table as text: one row per input and layer (output shapes Keras-style with None for the batch,
-     * parameters counting buffers as Keras does), then the totals for one sample and the memory for
+     * The table as text: one row per input and layer (name, output shape and parameter columns laid out
+     * as in Keras' summary, None for the batch, buffers counted as non-trainable parameters), then the totals for one sample and the memory for
      * {@code batch}.
      */
     public String table(int batch) {
-        String rule = "_".repeat(132) + "\n", thick = "=".repeat(132) + "\n";
+        String rule = "_".repeat(127) + "\n", thick = "=".repeat(127) + "\n";
         StringBuilder sb = new StringBuilder();
         sb.append("Model: \"").append(model).append("\" (per image; float32, MB = 10^6 bytes; 1 multiply-add = 2 FLOPs)\n").append(rule);
-        sb.append(String.format(Locale.ROOT, " %-34s %-22s %13s %9s %13s %9s %18s%n", "Layer (type)", "Output Shape", "Param #", "Param MB",
+        sb.append(String.format(Locale.ROOT, " %-34s %-24s %-13s %9s %13s %9s %18s%n", "Layer (type)", "Output Shape", "Param #", "Param MB",
                 "Activations", "Act. MB", "Multiply-adds"));
         sb.append(thick);
         for (Row r : inputs) sb.append(line(r));
@@ -158,8 +160,8 @@ public record ModelProfile(String model, List<Row> inputs, List<Row> layers) {
         sb.append(String.format(Locale.ROOT, "Trainable params: %,d%n", trainableParameters()));
         sb.append(String.format(Locale.ROOT, "Non-trainable params: %,d%n", all - trainableParameters()));
         sb.append(String.format(Locale.ROOT, "Total activations: %,d (%s MB per image forward)%n", activations(), mb(activationBytes())));
-        sb.append(String.format(Locale.ROOT, "Total multiply-adds: %,d (%s G, %s GFLOPs per image forward)%s%n", multiplyAdds(), giga(multiplyAdds()),
-                giga(flops()), unknownCost().isEmpty() ? "" : "; unknown for " + String.join(", ", unknownCost())));
+        sb.append(String.format(Locale.ROOT, "Total multiply-adds: %,d (%s, %sFLOPs per image forward)%s%n", multiplyAdds(), count(multiplyAdds()),
+                count(flops()), unknownCost().isEmpty() ? "" : "; unknown for " + String.join(", ", unknownCost())));
         sb.append(String.format(Locale.ROOT, "Memory at batch %d: inference %s MB; a training step about %s MB "
                 + "(weights, gradients, momentum; activations and their gradients)%n", batch, mb(inferenceBytes(batch)), mb(trainingBytes(batch))));
         sb.append(rule);
@@ -202,8 +204,8 @@ public record ModelProfile(String model, List<Row> inputs, List<Row> layers) {
     private static String line(Row r) {
         String name = r.type().equals("Input") ? r.name() : r.name() + " (" + r.type() + ")";
         long params = r.parameters() + r.buffers();
-        return String.format(Locale.ROOT, " %-34s %-22s %,13d %9s %,13d %9s %18s%n", name, Shape.toString(Shape.prepend(-1, r.outputShape())),
-                params, mb(BYTES * params), r.activations(), mb(BYTES * r.activations()),
+        return String.format(Locale.ROOT, " %-34s %-24s %-13s %9s %,13d %9s %18s%n", name, Shape.toString(Shape.prepend(-1, r.outputShape())),
+                String.format(Locale.ROOT, "%,d", params), mb(BYTES * params), r.activations(), mb(BYTES * r.activations()),
                 r.costKnown() ? String.format(Locale.ROOT, "%,d", r.multiplyAdds()) : "?");
     }
 
@@ -211,7 +213,9 @@ public record ModelProfile(String model, List<Row> inputs, List<Row> layers) {
         return String.format(Locale.ROOT, "%.1f", bytes / 1e6);
     }
 
-    private static String giga(long n) {
-        return String.format(Locale.ROOT, "%.2f", n / 1e9);
+    /** A count with an SI prefix: {@code 15.47 G}, {@code 4.55 M}, {@code 2.10 K}. */
+    public static String count(long n) {
+        return n >= 1e9 ? String.format(Locale.ROOT, "%.2f G", n / 1e9) : n >= 1e6 ? String.format(Locale.ROOT, "%.2f M", n / 1e6)
+                : n >= 1e3 ? String.format(Locale.ROOT, "%.2f K", n / 1e3) : n + " ";
     }
 }

@@ -8,10 +8,11 @@ import java.util.function.Function;
 
 /**
  * The classic networks by name, for the command line and for code that takes a name: each entry
- * knows its reference options (classes, input shape) and builds an unbuilt model for any options.
+ * knows its reference options (classes, input shape) and gives an unbuilt model for any options.
  *
  * {@snippet :
  * Model net = Zoo.get("resnet50").model(NetworkOptions.imageNet().withClasses(10));   // no weights yet
+ * Model small = Zoo.get("resnet50").build(NetworkOptions.imageNet().withInputShape(3, 64, 64).withWidth(0.25f));
  * ModelProfile cost = Zoo.get("vgg16").profile(NetworkOptions.imageNet());          // the CS231n table
  * }
  */

@@ -10,12 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every zoo network against the reference implementation's parameter count (torchvision's, with 1000
- * classes at (3, 224, 224), unless said), counted from the specs without allocating the weights.
+ * classes at (3, 224, 224); LeNet-5 with 10 classes at (1, 32, 32); TFLearn's AlexNet example with 17
+ * classes at (3, 227, 227); ZFNet by the paper's layout), counted from the specs without allocating the weights.
  */
 class ZooTest {
     @ParameterizedTest
     @CsvSource({
-            "lenet5, 61706", "alexnet, 61100840", "vgg11, 132863336", "vgg11-bn, 132868840", "vgg13, 133047848",
+            "lenet5, 61706", "alexnet, 61100840", "alexnet-tflearn, 87711121", "zfnet, 62357608", "vgg11, 132863336", "vgg11-bn, 132868840", "vgg13, 133047848",
             "vgg13-bn, 133053736", "vgg16, 138357544", "vgg16-bn, 138365992", "vgg19, 143667240", "vgg19-bn, 143678248",
             "googlenet, 6624904", "googlenet-aux, 13004888", "resnet18, 11689512", "resnet34, 21797672", "resnet50, 25557032",
             "resnet101, 44549160", "resnet152, 60192808", "squeezenet1.1, 1235496", "mobilenetv2, 3504872",
