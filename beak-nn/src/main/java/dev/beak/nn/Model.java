@@ -418,7 +418,7 @@ public final class Model {
         return trainer;
     }
 
-    /** The Keras-style summary table. */
+    /** The Keras-style summary table (with "Connected to" for graphs); {@link #profile()} adds activations, memory and multiply-adds. */
     public String summary() {
         return Summary.of(this);
     }
