@@ -62,6 +62,8 @@ public record ModelProfile(String model, List<Row> inputs, List<Row> layers) {
         for (int i = 0; i < shapes.length; i++) {
             inputs.add(new Row(shapes.length == 1 ? "input" : "input_" + i, "Input", shapes[i].clone(), 0, 0, Shape.size(shapes[i]), 0, true));
         }
+        // A model built for these shapes reports its layers' own counts; otherwise the specs give them.
+        boolean built = m.isBuilt() && java.util.Arrays.deepEquals(shapes, m.inputShapes());
         List<Row> rows = new ArrayList<>();
         int[][][] out = new int[m.nodes().size()][][];
         for (int i = 0; i < out.length; i++) {
@@ -76,14 +78,14 @@ public record ModelProfile(String model, List<Row> inputs, List<Row> layers) {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(node.name() + " (" + node.spec().type() + "): " + e.getMessage(), e);
             }
-            long[] params = m.isBuilt() ? LayerCost.counted(m.layer(i)) : LayerCost.parameters(node.spec(), in);
+            long[] params = built ? LayerCost.counted(m.layer(i)) : LayerCost.parameters(node.spec(), in);
             rows.add(new Row(node.name(), node.spec().type(), out[i][0], params[0], params[1],
                     LayerCost.activations(node.spec(), out[i]), LayerCost.multiplyAdds(node.spec(), in, out[i]), m.isTrainable(node.name())));
         }
         return new ModelProfile(m.name(), inputs, rows);
     }
 
-    /** Trainable parameters (batch-norm running statistics not included; see {@link #buffers}). */
+    /** Parameters, frozen ones included (batch-norm running statistics are {@link #buffers}). */
     public long parameters() {
         return layers.stream().mapToLong(Row::parameters).sum();
     }
