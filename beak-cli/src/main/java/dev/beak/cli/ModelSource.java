@@ -4,21 +4,24 @@ import dev.beak.io.ModelFile;
 import dev.beak.io.SavedModel;
 import dev.beak.io.onnx.OnnxImporter;
 import dev.beak.nn.Model;
+import dev.beak.nn.ModelProfile;
 import dev.beak.nn.Sequential;
 import dev.beak.nn.zoo.SeedNetworks;
+import dev.beak.nn.zoo.Zoo;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Resolves a model argument: a named example network ({@code mnist}, {@code cifar}) or a model file. */
+/** Resolves a model argument: a named example network ({@code mnist}, {@code cifar}), a zoo network ({@code vgg16}, ...) or a model file. */
 final class ModelSource {
-    static final String NAMES = "mnist (seed-002 MNIST CNN), cifar (seed-003 CIFAR-10 CNN), a .beak model file or an .onnx model";
+    static final String NAMES = "mnist (seed-002 MNIST CNN), cifar (seed-003 CIFAR-10 CNN), a zoo network (beak zoo lists them: lenet5, alexnet, "
+            + "vgg16, resnet50, ...), a .beak model file or an .onnx model";
 
     private ModelSource() {}
 
     static boolean isNamed(String arg) {
-        return arg.equals("mnist") || arg.equals("cifar");
+        return arg.equals("mnist") || arg.equals("cifar") || Zoo.contains(arg);
     }
 
     /** True for a .beak model file argument (not a named network, not ONNX): one with stored data settings. */
@@ -31,8 +34,22 @@ final class ModelSource {
         return switch (arg) {
             case "mnist" -> build(SeedNetworks.mnist(), seed, SeedNetworks.mnistInput());
             case "cifar" -> build(SeedNetworks.cifar(), seed, SeedNetworks.cifarInput());
-            default -> arg.endsWith(".onnx") ? OnnxImporter.load(Path.of(arg)).model() : load(arg).model();
+            default -> Zoo.contains(arg) ? Zoo.get(arg).build(Zoo.get(arg).defaults().withSeed(seed))
+                    : arg.endsWith(".onnx") ? OnnxImporter.load(Path.of(arg)).model() : load(arg).model();
         };
+    }
+
+    /** The same, where a zoo network takes the classes, input shape and width of {@code network}. */
+    static Model resolve(String arg, long seed, NetworkArgs network) throws IOException {
+        if (Zoo.contains(arg)) return Zoo.get(arg).build(network.options(Zoo.get(arg), seed));
+        network.requireNone(arg);
+        return resolve(arg, seed);
+    }
+
+    /** The memory and multiply-add table of the model; a zoo network's is worked out without allocating its weights. */
+    static ModelProfile profile(String arg, NetworkArgs network) throws IOException {
+        if (Zoo.contains(arg)) return Zoo.get(arg).profile(network.options(Zoo.get(arg), 0));
+        return resolve(arg, 0, network).profile();
     }
 
     static SavedModel load(String arg) throws IOException {

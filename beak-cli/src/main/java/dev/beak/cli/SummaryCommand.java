@@ -1,25 +1,45 @@
 package dev.beak.cli;
 
+import dev.beak.nn.ModelProfile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.concurrent.Callable;
 
-/** Prints the Keras-style summary of a named network or a saved model. */
+/**
+ * Prints the memory and compute table of a named network, a zoo network or a model file (see
+ * {@link ModelProfile}): per layer the output shape, parameters, activations, their memory and
+ * multiply-adds; the totals for one image; memory for a batch. A zoo network's weights are never allocated.
+ */
 @Command(name = "summary", mixinStandardHelpOptions = true,
-        description = "Layers, output shapes (channels first) and parameter counts of a network or model file.")
+        description = "Layers, output shapes (channels first), parameters, activations, memory (float32) and multiply-adds "
+                + "(1 multiply-add = 2 FLOPs) of a network or model file, per layer and for one image; memory for --batch.")
 final class SummaryCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "MODEL", description = ModelSource.NAMES)
     String model;
 
+    @Mixin NetworkArgs network;
+
+    @Option(names = "--batch", defaultValue = "1", description = "Batch size of the memory estimate (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--json", description = "Also print the totals and the rows as one JSON line at the end.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
-        spec.commandLine().getOut().print(ModelSource.resolve(model, Defaults.SEED).summary());
-        spec.commandLine().getOut().flush();
+        if (batch < 1) throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
+        ModelProfile p = ModelSource.profile(model, network);
+        var out = spec.commandLine().getOut();
+        out.print(p.table(batch));
+        if (json) out.println(Json.line(p.toMap(batch)));
+        out.flush();
         return 0;
     }
 }

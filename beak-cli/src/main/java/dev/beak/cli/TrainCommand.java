@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
  * is saved too).
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a network (mnist, cifar, or a .beak file to continue) on IDX, CIFAR or image-folder data; save model and history.")
+        description = "Train a network (mnist, cifar, a zoo network, or a .beak file to continue) on IDX, CIFAR or image-folder data; save model and history.")
 final class TrainCommand implements Callable<Integer> {
     /** Options that may come with --resume; the rest comes from the checkpoint. */
     private static final List<String> RESUME_OPTIONS = List.of("--resume", "--epochs", "--json");
@@ -43,6 +43,8 @@ final class TrainCommand implements Callable<Integer> {
     String model;
 
     @Mixin DataOptions data;
+
+    @Mixin NetworkArgs network;
 
     @Option(names = "--epochs", defaultValue = "" + Defaults.DEMO_EPOCHS, description = "Epochs in all, those of a resumed run included (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -91,7 +93,7 @@ final class TrainCommand implements Callable<Integer> {
         if (resume != null) return resume();
         // A .beak file brings its preprocessing, input geometry, class names, freeze flags and loss: training continues with them.
         SavedModel saved = ModelSource.isModelFile(model) ? ModelSource.load(model) : null;
-        Model m = saved != null ? saved.model() : ModelSource.resolve(model, seed);
+        Model m = saved != null ? saved.model() : ModelSource.resolve(model, seed, network);
         Path target = out != null ? out : Path.of("runs", (ModelSource.isNamed(model) ? model : m.name()) + ".beak");
         return train(m, target, saved == null ? null : StoredData.of(model, saved), saved, null, args(target));
     }

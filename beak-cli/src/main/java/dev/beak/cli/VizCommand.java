@@ -93,7 +93,7 @@ final class VizCommand {
 
     /** Commands on a model file, with the input value range. */
     abstract static class OnModel extends Base {
-        @Parameters(index = "0", paramLabel = "MODEL", description = "A .beak model file or an .onnx model.")
+        @Parameters(index = "0", paramLabel = "MODEL", description = "A .beak model file, an .onnx model or a zoo network (untrained).")
         String modelArg;
 
         @Option(names = "--range", paramLabel = "LO,HI", defaultValue = "0,1",
@@ -105,7 +105,8 @@ final class VizCommand {
         /** The model file with what travels in it (the preprocessing its inputs need); ONNX models have none. */
         SavedModel saved() throws Exception {
             if (saved == null) {
-                saved = modelArg.endsWith(".onnx") ? new SavedModel(ModelSource.resolve(modelArg, 0), Map.of()) : ModelSource.load(modelArg);
+                saved = modelArg.endsWith(".onnx") || ModelSource.isNamed(modelArg) ? new SavedModel(ModelSource.resolve(modelArg, 0), Map.of())
+                        : ModelSource.load(modelArg);
             }
             return saved;
         }

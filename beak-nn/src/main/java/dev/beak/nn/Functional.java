@@ -80,6 +80,18 @@ public final class Functional {
      * the graph reads must be listed.
      */
     public static Model model(String name, List<SymbolicTensor> inputs, List<SymbolicTensor> outputs, long seed) {
+        return graph(name, inputs, outputs, seed, true);
+    }
+
+    /**
+     * The same graph model, not built yet: no weight is allocated until {@link Model#build} or its first
+     * input (a profile of a large network costs nothing; see {@link ModelProfile}).
+     */
+    public static Model lazyModel(String name, List<SymbolicTensor> inputs, List<SymbolicTensor> outputs, long seed) {
+        return graph(name, inputs, outputs, seed, false);
+    }
+
+    private static Model graph(String name, List<SymbolicTensor> inputs, List<SymbolicTensor> outputs, long seed, boolean build) {
         if (outputs.isEmpty()) throw new IllegalArgumentException("model " + name + " needs at least one output");
         Map<SymbolicTensor, Integer> inputIndex = new IdentityHashMap<>();
         for (SymbolicTensor in : inputs) {
@@ -106,7 +118,7 @@ public final class Functional {
         }
         int[][] shapes = new int[inputs.size()][];
         for (int i = 0; i < shapes.length; i++) shapes[i] = inputs.get(i).shape();
-        return Model.graph(name, nodes, inputs.size(), outs, shapes, seed);
+        return Model.graph(name, nodes, inputs.size(), outs, build ? shapes : null, seed);
     }
 
     /** The layer tensors the outputs depend on, in creation order (which is a topological order). */

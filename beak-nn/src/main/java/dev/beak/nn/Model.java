@@ -395,6 +395,11 @@ public final class Model {
         return this;
     }
 
+    /** The memory and multiply-add table of one sample's forward, for the shapes the model was built for (see {@link ModelProfile}). */
+    public ModelProfile profile() {
+        return ModelProfile.of(this);
+    }
+
     public long parameterCount() {
         long n = 0;
         for (Tensor t : parameters().values()) n += t.size();
@@ -436,7 +441,7 @@ public final class Model {
         return trainer;
     }
 
-    /** The Keras-style summary table. */
+    /** The Keras-style summary table (with "Connected to" for graphs); {@link #profile()} adds activations, memory and multiply-adds. */
     public String summary() {
         return Summary.of(this);
     }

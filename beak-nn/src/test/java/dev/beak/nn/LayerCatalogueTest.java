@@ -41,6 +41,15 @@ class LayerCatalogueTest {
     void activationNames() {
         assertThat(Activation.fromConfigName("hard_swish")).isEqualTo(Activation.HARD_SWISH);
         assertThatThrownBy(() -> Activation.fromConfigName("swoosh")).hasMessageContaining("log_softmax");
+        assertThat(Activation.fromConfigName("relu6")).isEqualTo(Activation.RELU6);
+    }
+
+    /** ReLU6 clips to [0, 6] (its gradient is Clip's, checked in beak-core). */
+    @Test
+    void relu6ClipsAtZeroAndSix() {
+        Tensor y = Layers.relu6().build(new SplittableRandom(1), new int[] {4}).forward(false, Tensor.of(new float[] {-2, 0.5f, 6, 9}, 1, 4));
+        assertThat(y.data()).containsExactly(0f, 0.5f, 6f, 6f);
+        assertThat(Layers.relu6().type()).isEqualTo("Relu6");
     }
 
     @Test

@@ -80,6 +80,8 @@ class LayerContractTest {
                 Arguments.of(Layers.hardSwish(), new int[] {4}, 0),
                 Arguments.of(Layers.softplus(), new int[] {4}, 0),
                 Arguments.of(Layers.logSoftmax(), new int[] {5}, 0),
+                Arguments.of(Layers.relu6(), new int[] {3, 2, 2}, 0),
+                Arguments.of(Layers.conv2d(2, 1).withActivation(Activation.RELU6), new int[] {3, 2, 2}, 2 * 3 + 2),
                 Arguments.of(Layers.maxout(3), new int[] {6, 2, 2}, 0),
                 Arguments.of(Layers.dense(4, Activation.SELU).withKernelInitializer(Initializers.heUniform()), new int[] {3}, 16),
                 Arguments.of(Layers.dense(2, Activation.HARD_SWISH).withKernelInitializer(Initializers.glorotNormal()), new int[] {3}, 8));

@@ -1,6 +1,7 @@
 package dev.beak.io.onnx;
 
 import ai.onnx.proto.OnnxMl.NodeProto;
+import dev.beak.nn.LayerCost;
 import dev.beak.nn.layer.Layer;
 import dev.beak.nn.layer.LayerSpec;
 import dev.beak.nn.layer.Parameter;
@@ -28,7 +29,7 @@ import java.util.SplittableRandom;
  */
 public record OnnxNodeSpec(String opType, String domain, int opset, Map<String, OnnxAttribute> attributes,
                            List<OnnxInput> inputs, List<Integer> inputTypes, List<String> outputs,
-                           List<List<Integer>> outputShapes) implements LayerSpec {
+                           List<List<Integer>> outputShapes) implements LayerSpec, LayerCost.Custom {
     public OnnxNodeSpec {
         attributes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(attributes));   // sorted: the same file every time
         inputs = List.copyOf(inputs);
@@ -69,6 +70,27 @@ public record OnnxNodeSpec(String opType, String domain, int opset, Map<String, 
             r[k] = full.length == 0 ? full : Shape.dropFirst(full);
         }
         return r;
+    }
+
+    /**
+     * Multiply-adds per sample in {@link LayerCost}'s convention: Conv from its weight (F, C/groups, k...)
+     * and output, {@code size(out) * C/groups * prod(k)}; Gemm and MatMul {@code size(out) * K}, K from the
+     * weight (or, for MatMul of two graph inputs, from the first input's last axis). Other products and
+     * recurrent ops are unknown (-1); elementwise, pooling, normalisation and shape ops count 0.
+     */
+    @Override
+    public long multiplyAdds(int[][] in, int[][] out) {
+        if (outputShapes.isEmpty()) return -1;
+        long outSize = Shape.size(out[0]);
+        List<Integer> w = inputs.size() > 1 && inputs.get(1) instanceof OnnxInput.Weight weight && weight.shape().size() >= 2 ? weight.shape() : null;
+        return switch (opType) {
+            case "Conv" -> w == null ? -1 : outSize * (w.stream().mapToLong(Integer::longValue).reduce(1, (a, b) -> a * b) / w.get(0));
+            case "Gemm" -> w == null || w.size() != 2 ? -1
+                    : outSize * w.get(attributes.get("transB") instanceof OnnxAttribute.IntValue t && t.value() != 0 ? 1 : 0);
+            case "MatMul" -> w != null ? outSize * w.get(w.size() - 2) : in.length > 0 && in[0].length > 0 ? outSize * in[0][in[0].length - 1] : -1;
+            case "ConvTranspose", "ConvInteger", "QLinearConv", "MatMulInteger", "QLinearMatMul", "Einsum", "LSTM", "GRU", "RNN", "Attention" -> -1;
+            default -> 0;
+        };
     }
 
     /** Builds the layer with zero weights and buffers (a model file or the importer fills them). */

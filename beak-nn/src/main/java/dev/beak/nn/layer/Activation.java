@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
  * other parameters use the layers {@link LeakyRelu}, {@link Elu}, {@link HardSigmoid}, {@link PRelu}.
  */
 public enum Activation {
-    LINEAR, RELU, SOFTMAX, SIGMOID, TANH, ELU, SELU, HARD_SIGMOID, HARD_SWISH, SOFTPLUS, LOG_SOFTMAX;
+    LINEAR, RELU, SOFTMAX, SIGMOID, TANH, ELU, SELU, HARD_SIGMOID, HARD_SWISH, SOFTPLUS, LOG_SOFTMAX,
+    /** {@code min(max(x, 0), 6)}, MobileNet's clipped ReLU (Howard et al., 2017; Sandler et al., 2018). */
+    RELU6;
 
     public Tensor apply(Tensor x) {
         return switch (this) {
@@ -28,6 +30,7 @@ public enum Activation {
             case HARD_SWISH -> Ops.hardSwish(x);
             case SOFTPLUS -> Ops.softplus(x);
             case LOG_SOFTMAX -> Ops.logSoftmax(x);
+            case RELU6 -> Ops.clip(x, 0f, 6f);
         };
     }
 

@@ -20,6 +20,7 @@ public record ActivationLayer(Activation activation) implements LayerSpec {
             case HARD_SWISH -> "HardSwish";
             case SOFTPLUS -> "Softplus";
             case LOG_SOFTMAX -> "LogSoftmax";
+            case RELU6 -> "Relu6";
         };
     }
 

@@ -132,6 +132,11 @@ public final class Layers {
         return new ActivationLayer(Activation.RELU);
     }
 
+    /** ReLU clipped at 6 (MobileNetV2's activation). */
+    public static ActivationLayer relu6() {
+        return new ActivationLayer(Activation.RELU6);
+    }
+
     public static ActivationLayer softmax() {
         return new ActivationLayer(Activation.SOFTMAX);
     }
