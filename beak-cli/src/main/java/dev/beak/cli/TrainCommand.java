@@ -305,7 +305,9 @@ final class TrainCommand implements Callable<Integer> {
             } else {
                 boolean path = o.type() == Path.class || (o.auxiliaryTypes().length > 0 && o.auxiliaryTypes()[0] == Path.class);
                 for (String v : parsed.matchedOption(name).originalStringValues()) {
-                    args.addAll(List.of(name, path ? Path.of(v).toAbsolutePath().toString() : v));
+                    // Paths become absolute; a name that is no path here (--data fashion-mnist) stays a name.
+                    boolean isPath = path && (Files.exists(Path.of(v)) || !DataOptions.isDatasetName(v));
+                    args.addAll(List.of(name, isPath ? Path.of(v).toAbsolutePath().toString() : v));
                 }
             }
         }
