@@ -68,6 +68,10 @@ final class ExperimentCommand {
         @Option(names = "--seed", defaultValue = "1", description = "Seed of every initialisation and shuffle (default: ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--seeds", defaultValue = "1",
+                description = "Repeat every regime with this many seeds (seed, seed+100, ...) and report mean and spread (default: ${DEFAULT-VALUE}).")
+        int seeds;
+
         @Option(names = "--swap", description = "Also pretrain on the 8,000 bundled MNIST digits and train on 500 Fashion-MNIST images.")
         boolean swap;
 
@@ -110,7 +114,48 @@ final class ExperimentCommand {
 
         private static final List<LayerSpec> HEAD = List.of(Layers.dense(64, Activation.RELU), Layers.dropout(0.5f));
 
+        /** One seed's histories of the three regimes and their trained-parameter counts. */
+        record Outcome(History a, History b, History c, long[] params) {}
+
+        /** Every seed of one setting: the table (last-epoch test accuracy, mean and spread over the seeds) and the first seed's plot. */
         private String run(Setting s, PrintWriter stdout) throws Exception {
+            List<Outcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < seeds; i++) outcomes.add(once(s, seed + 100L * i, stdout));
+            Outcome first = outcomes.getFirst();
+            Map<String, double[][]> curves = new LinkedHashMap<>();
+            curves.put(REGIMES.get(0), xy(first.a(), 0));
+            curves.put(REGIMES.get(1), xy(first.b(), 0));
+            curves.put(REGIMES.get(2), xy(first.c(), epochs));
+            Path png = out.resolve("transfer-" + s.id() + ".png");
+            Pictures.writePng(TrainingCurves.comparison(s.labelled(labelled) + ": test accuracy per epoch (seed " + seed + ")", curves), png);
+
+            StringBuilder t = new StringBuilder();
+            t.append(String.format(Locale.ROOT, "### Pretrained on %s; %d labelled %s; tested on %,d%n%n", s.sourceName(), s.small().size(),
+                    s.targetName(), s.test().size()));
+            t.append("| regime | trained parameters | epochs | test accuracy, last epoch (mean ± sd over " + seeds + " seed" + (seeds == 1 ? "" : "s")
+                    + ") | per seed |\n|---|---:|---:|---:|---|\n");
+            int[] regimeEpochs = {epochs + fineTuneEpochs, epochs, epochs + fineTuneEpochs};
+            for (int r = 0; r < 3; r++) {
+                final int regime = r;
+                double[] last = outcomes.stream().mapToDouble(o -> lastAccuracy(regime == 0 ? o.a() : regime == 1 ? o.b() : o.c())).toArray();
+                double mean = java.util.Arrays.stream(last).average().orElse(Double.NaN);
+                double sd = Math.sqrt(java.util.Arrays.stream(last).map(v -> (v - mean) * (v - mean)).sum() / Math.max(1, last.length - 1));
+                t.append(String.format(Locale.ROOT, "| %s | %,d | %d | %.4f ± %.4f | %s |%n", REGIMES.get(r), first.params()[r], regimeEpochs[r], mean, sd,
+                        java.util.Arrays.stream(last).mapToObj(v -> String.format(Locale.ROOT, "%.4f", v)).toList()));
+            }
+            t.append(String.format(Locale.ROOT, "%nPlot: `%s`%n%n", png.getFileName()));
+            return t.toString();
+        }
+
+        private static final List<String> REGIMES = List.of("(a) from scratch", "(b) frozen base + new head",
+                "(c) (b), then fine-tuning conv2d_1 and up at lr/10");
+
+        private static double lastAccuracy(History h) {
+            double[] v = h.values("val_accuracy");
+            return v[v.length - 1];
+        }
+
+        private Outcome once(Setting s, long seed, PrintWriter stdout) throws Exception {
             long t0 = System.nanoTime();
             List<LayerSpec> full = new ArrayList<>(base());
             full.addAll(HEAD);
@@ -118,7 +163,7 @@ final class ExperimentCommand {
             Model pretrained = Sequential.of(full.toArray(LayerSpec[]::new)).named("pretrained").seed(seed).withInputShape(1, 28, 28)
                     .compile(new Adam(lr), new CrossEntropy());
             pretrained.fit(s.source(), FitOptions.epochs(pretrainEpochs).batchSize(64).seed(seed));
-            stdout.printf(Locale.ROOT, "[%s] pretrained on %s for %d epochs in %s%n", s.id(), s.sourceName(), pretrainEpochs,
+            stdout.printf(Locale.ROOT, "[%s, seed %d] pretrained on %s for %d epochs in %s%n", s.id(), seed, s.sourceName(), pretrainEpochs,
                     ProgressBar.clock((System.nanoTime() - t0) / 1e9));
             stdout.flush();
             FitOptions fit = FitOptions.epochs(epochs).batchSize(32).validation(s.test()).seed(seed + 1);
@@ -135,29 +180,10 @@ final class ExperimentCommand {
             long fineParams = transfer.trainableParameters().values().stream().mapToLong(t -> t.size()).sum();
             History c = transfer.fit(s.small(), FitOptions.epochs(fineTuneEpochs).batchSize(32).validation(s.test()).seed(seed + 2));
 
-            Map<String, double[][]> curves = new LinkedHashMap<>();
-            curves.put("(a) from scratch", xy(a, 0));
-            curves.put("(b) frozen base + new head", xy(b, 0));
-            curves.put("(c) (b), then fine-tuning conv2d_1 and up at lr/10", xy(c, epochs));
-            Path png = out.resolve("transfer-" + s.id() + ".png");
-            Pictures.writePng(TrainingCurves.comparison(s.labelled(labelled) + ": test accuracy per epoch", curves), png);
-            stdout.printf(Locale.ROOT, "[%s] done in %s%n", s.id(), ProgressBar.clock((System.nanoTime() - t0) / 1e9));
-
-            StringBuilder t = new StringBuilder();
-            t.append(String.format(Locale.ROOT, "### Pretrained on %s; %d labelled %s; tested on %,d%n%n", s.sourceName(), s.small().size(),
-                    s.targetName(), s.test().size()));
-            t.append("| regime | trained parameters | epochs | test accuracy (last) | best epoch's |\n|---|---:|---:|---:|---:|\n");
-            t.append(row("(a) from scratch", scratch.parameterCount(), epochs + fineTuneEpochs, a));
-            t.append(row("(b) frozen base + new head", headParams, epochs, b));
-            t.append(row("(c) (b), then fine-tuning conv2d_1 and up at lr/10", fineParams, epochs + fineTuneEpochs, c));
-            t.append(String.format(Locale.ROOT, "%nPlot: `%s`%n%n", png.getFileName()));
-            return t.toString();
-        }
-
-        private static String row(String name, long params, int epochs, History h) {
-            double[] v = h.values("val_accuracy");
-            double best = java.util.Arrays.stream(v).max().orElse(Double.NaN);
-            return String.format(Locale.ROOT, "| %s | %,d | %d | %.4f | %.4f |%n", name, params, epochs, v[v.length - 1], best);
+            stdout.printf(Locale.ROOT, "[%s, seed %d] done in %s: test accuracy (a) %.4f, (b) %.4f, (c) %.4f%n", s.id(), seed,
+                    ProgressBar.clock((System.nanoTime() - t0) / 1e9), lastAccuracy(a), lastAccuracy(b), lastAccuracy(c));
+            stdout.flush();
+            return new Outcome(a, b, c, new long[] {scratch.parameterCount(), headParams, fineParams});
         }
 
         /** Epochs (shifted by {@code from}) and validation accuracies of a history. */
