@@ -3,6 +3,8 @@ package dev.beak.cli;
 import dev.beak.data.Cifar;
 import dev.beak.data.EmbeddedMnist;
 import dev.beak.data.Mnist;
+import dev.beak.data.Downloader;
+import dev.beak.data.PublicDataset;
 import dev.beak.data.SkipReport;
 import dev.beak.data.augment.Augmentation;
 import dev.beak.data.augment.Augmentations;
@@ -42,8 +44,12 @@ final class DataOptions {
     static final long IN_MEMORY_LIMIT = 1L << 30;
 
     @Option(names = "--data", paramLabel = "PATH",
-            description = "IDX folder (MNIST names), CIFAR binary folder, or image folder (one subfolder per class). Default: the embedded 10k MNIST sample.")
-    Path dir;
+            description = "IDX folder (MNIST names), CIFAR binary folder, image folder (one subfolder per class), or mnist, fashion-mnist, "
+                    + "cifar10, cifar100: a local copy (a system package's, e.g. Debian's dataset-fashion-mnist, or beak data get's cache), "
+                    + "else downloaded into the cache. Default: the embedded 10k MNIST sample.")
+    Path given;
+
+    private Path resolved;
 
     @Option(names = "--test-data", paramLabel = "DIR", description = "Separate image folder for validation/test (else --validation-split of --data).")
     Path testDir;
@@ -105,12 +111,48 @@ final class DataOptions {
 
     enum Kind { EMBEDDED, IDX, CIFAR, FOLDER }
 
+    /** The --data path, a public dataset's name turned into its local copy (fetched on first use when there is none). */
+    Path dir() {
+        if (resolved == null && given != null) {
+            try {
+                resolved = resolveNamed(given);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return resolved;
+    }
+
+    static boolean isDatasetName(String v) {
+        try {
+            PublicDataset.parse(v);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A public dataset's name (when no such file or folder exists here) as its local copy, fetched first if there is none. */
+    static Path resolveNamed(Path given) throws IOException {
+        if (given == null || Files.exists(given) || given.getNameCount() != 1) return given;
+        PublicDataset d;
+        try {
+            d = PublicDataset.parse(given.toString());
+        } catch (IllegalArgumentException notAName) {
+            return given; // let the loaders name the missing path
+        }
+        var local = d.localCopy(Downloader.defaultCache());
+        if (local.isPresent()) return local.get();
+        System.err.println("beak: no local copy of " + d.id() + "; downloading it into " + Downloader.defaultCache());
+        return new Downloader(Downloader.defaultCache(), null).fetch(d, System.err::println);
+    }
+
     Kind kind() {
         if (trainImages != null || testImages != null || trainLabels != null || testLabels != null) return Kind.IDX;
-        if (dir == null) return Kind.EMBEDDED;
-        if (Files.isDirectory(dir) && Cifar.isCifarDir(dir)) return Kind.CIFAR;
-        if (Files.isDirectory(dir) && hasIdx(dir)) return Kind.IDX;
-        return hasSubfolder(dir) ? Kind.FOLDER : Kind.IDX; // a folder of files only: report the missing IDX files
+        if (dir() == null) return Kind.EMBEDDED;
+        if (Files.isDirectory(dir()) && Cifar.isCifarDir(dir())) return Kind.CIFAR;
+        if (Files.isDirectory(dir()) && hasIdx(dir())) return Kind.IDX;
+        return hasSubfolder(dir()) ? Kind.FOLDER : Kind.IDX; // a folder of files only: report the missing IDX files
     }
 
     private static boolean hasSubfolder(Path d) {
@@ -142,7 +184,7 @@ final class DataOptions {
             return stored.preprocessing().applyTo(rawSplit("test"));
         }
         ImageFolder.Split folders = folders();
-        stored.checkClasses(folders.train().classes(), dir);
+        stored.checkClasses(folders.train().classes(), dir());
         InputGeometry g = geometry(saved.model().inputShape(), AugmentSpec.parse(augment), stored);
         return stored.preprocessing().applyTo(g.load(folders.validation(), threads(), new SkipReport(), skipBad));
     }
@@ -150,9 +192,9 @@ final class DataOptions {
     String describe() {
         return switch (kind()) {
             case EMBEDDED -> "the embedded MNIST sample (8,000 train / 2,000 test)";
-            case IDX -> dir != null ? dir + " (IDX)" : "IDX files";
-            case CIFAR -> dir + " (CIFAR binary)";
-            case FOLDER -> dir + " (image folder" + (testDir != null ? ", test " + testDir : ", validation split " + validationSplit) + ")";
+            case IDX -> dir() != null ? dir() + " (IDX)" : "IDX files";
+            case CIFAR -> dir() + " (CIFAR binary)";
+            case FOLDER -> dir() + " (image folder" + (testDir != null ? ", test " + testDir : ", validation split " + validationSplit) + ")";
         };
     }
 
@@ -177,7 +219,7 @@ final class DataOptions {
         if (kind() == Kind.FOLDER) {
             ImageFolder.Split folders = folders();
             classes = folders.train().classes();
-            if (stored != null) stored.checkClasses(classes, dir);
+            if (stored != null) stored.checkClasses(classes, dir());
             geometry = geometry(modelInput, aug, stored);
             if (stored != null && stored.geometry() != null) {
                 int[] decoded = {geometry.color().channels(), geometry.height(), geometry.width()};
@@ -232,11 +274,11 @@ final class DataOptions {
 
     /** The image folder split into training and test folders (--test-data, else --validation-split of --data). */
     private ImageFolder.Split folders() throws IOException {
-        ImageFolder all = ImageFolder.scan(dir);
+        ImageFolder all = ImageFolder.scan(dir());
         if (testDir == null) return all.split(validationSplit, splitSeed);
         ImageFolder testFolder = ImageFolder.scan(testDir);
         if (!testFolder.classes().equals(all.classes())) {
-            throw new IllegalArgumentException("the class folders differ: " + dir + " has " + all.classes() + ", " + testDir + " has " + testFolder.classes());
+            throw new IllegalArgumentException("the class folders differ: " + dir() + " has " + all.classes() + ", " + testDir + " has " + testFolder.classes());
         }
         return new ImageFolder.Split(all, testFolder);
     }
@@ -310,16 +352,16 @@ final class DataOptions {
     private TensorDataset rawSplit(String split) throws IOException {
         return switch (kind()) {
             case EMBEDDED -> split.equals("train") ? EmbeddedMnist.train() : EmbeddedMnist.test();
-            case CIFAR -> Cifar.loadDir(dir, split);
+            case CIFAR -> Cifar.loadDir(dir(), split);
             case IDX -> {
                 Path images = split.equals("train") ? trainImages : testImages, labels = split.equals("train") ? trainLabels : testLabels;
                 if (images != null || labels != null) {
                     if (images == null || labels == null) throw new IllegalArgumentException("--" + split + "-images and --" + split + "-labels go together");
                     yield Mnist.load(images, labels);
                 }
-                if (dir == null) throw new IllegalArgumentException("give --" + split + "-images and --" + split + "-labels, or --data DIR");
+                if (dir() == null) throw new IllegalArgumentException("give --" + split + "-images and --" + split + "-labels, or --data DIR");
                 try {
-                    yield Mnist.loadDir(dir, split);
+                    yield Mnist.loadDir(dir(), split);
                 } catch (java.nio.file.NoSuchFileException e) {
                     throw new java.nio.file.NoSuchFileException(e.getFile(), null, e.getReason()
                             + "; nor CIFAR binary files (data_batch_1.bin, test.bin, ...) nor class subfolders of images");

@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
 final class EvaluateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A .beak model file.")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A .beak model file or an .onnx model.")
     String model;
 
     @Mixin DataOptions data;
@@ -40,7 +40,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var stdout = spec.commandLine().getOut();
-        SavedModel saved = ModelSource.load(model);
+        SavedModel saved = ModelSource.loadAny(model);
         TensorDataset test = data.test(model, saved);
         TrainingRun.checkInput(saved.model(), test, "test");
         // The loss and metrics the model was compiled with (older files: cross-entropy); the optimizer is never used.

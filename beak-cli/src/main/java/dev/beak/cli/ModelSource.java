@@ -58,6 +58,13 @@ final class ModelSource {
         return ModelFile.load(p);
     }
 
+    /** A .beak file, or an .onnx model as a file without preprocessing, input geometry or class names. */
+    static SavedModel loadAny(String arg) throws IOException {
+        if (!arg.endsWith(".onnx")) return load(arg);
+        if (!Files.exists(Path.of(arg))) throw new IllegalArgumentException("\"" + arg + "\": no such ONNX file");
+        return new SavedModel(OnnxImporter.load(Path.of(arg)).model(), java.util.Map.of());
+    }
+
     private static Model build(Sequential s, long seed, int[] input) {
         return s.seed(seed).withInputShape(input);
     }

@@ -2,7 +2,12 @@ package dev.beak.cli;
 
 import dev.beak.io.Checkpoint;
 import dev.beak.io.CheckpointFile;
+import dev.beak.io.ModelFile;
 import dev.beak.io.SavedModel;
+import dev.beak.data.loader.Features;
+import dev.beak.dataset.Batches;
+import dev.beak.dataset.TensorDataset;
+import dev.beak.nn.TransferRecipe;
 import dev.beak.kernel.Parallel;
 import dev.beak.nn.Model;
 import dev.beak.nn.train.TrainingState;
@@ -88,9 +93,45 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the final figures as one JSON line at the end.")
     boolean json;
 
+    @Option(names = "--base", paramLabel = "MODEL",
+            description = "Transfer learning: a pretrained network (.beak or .onnx file, or mnist, cifar) whose base gets a new classifier "
+                    + "for the classes of --data; the model file written is a normal .beak with the class names.")
+    String base;
+
+    @Option(names = "--cut", paramLabel = "LAYER", description = "With --base: the last layer of the base kept (default: the input of its last dense layer).")
+    String cut;
+
+    @Option(names = "--head", paramLabel = "SPEC", description = "With --base: " + HeadSpec.HELP)
+    String head;
+
+    @Option(names = "--freeze-base", description = "With --base: train only the new head; the base's weights stay bit for bit.")
+    boolean freezeBase;
+
+    @Option(names = "--fine-tune-from", paramLabel = "LAYER",
+            description = "With --base: after the head, unfreeze LAYER and every layer after it and train on (phase two).")
+    String fineTuneFrom;
+
+    @Option(names = "--fine-tune-epochs", defaultValue = "3", description = "Epochs of phase two (default: ${DEFAULT-VALUE}).")
+    int fineTuneEpochs;
+
+    @Option(names = "--fine-tune-lr", description = "Learning rate of phase two (default: --lr / 10).")
+    Double fineTuneLr;
+
+    @Option(names = "--cache-features",
+            description = "With --freeze-base: run the base once over the training images and train the head on its outputs.")
+    boolean cacheFeatures;
+
+    @Option(names = "--feature-passes", defaultValue = "1",
+            description = "With --cache-features: passes over the training images (more than 1 with --augment: augmented copies; default: ${DEFAULT-VALUE}).")
+    int featurePasses;
+
     @Override
     public Integer call() throws Exception {
         if (resume != null) return resume();
+        if (base != null) return transfer();
+        for (String o : List.of("--cut", "--head", "--freeze-base", "--fine-tune-from", "--fine-tune-lr", "--cache-features")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(o)) throw new IllegalArgumentException(o + " goes with --base MODEL (transfer learning)");
+        }
         // A .beak file brings its preprocessing, input geometry, class names, freeze flags and loss: training continues with them.
         SavedModel saved = ModelSource.isModelFile(model) ? ModelSource.load(model) : null;
         Model m = saved != null ? saved.model() : ModelSource.resolve(model, seed, network);
@@ -135,6 +176,86 @@ final class TrainCommand implements Callable<Integer> {
         if (json) stdout.println(Json.line(figures));
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * {@code --base}: the pretrained base cut at {@code --cut}, a new head for the data's classes, phase one
+     * (the head, through the frozen base or on cached base outputs), then phase two when {@code --fine-tune-from}
+     * is given; the model file is written after each phase ({@code NAME.head.beak}, then {@code --out}).
+     */
+    private int transfer() throws Exception {
+        var stdout = spec.commandLine().getOut();
+        var parsed = spec.commandLine().getParseResult();
+        if (parsed.hasMatchedOption("--model")) throw new IllegalArgumentException("give either --model (train or continue) or --base (a new head on a pretrained base)");
+        if (checkpointDir != null) throw new IllegalArgumentException("--checkpoint-dir does not work with --base yet");
+        if (cacheFeatures && !freezeBase) {
+            throw new IllegalArgumentException("--cache-features needs --freeze-base: cached base outputs hold only while the base does not train");
+        }
+        if (threads != null) Parallel.setThreads(threads);
+        SavedModel saved = ModelSource.isModelFile(base) ? ModelSource.load(base) : null;
+        Model pretrained = saved != null ? saved.model() : ModelSource.resolve(base, seed);
+        // The base keeps the pixels it was trained on: its preprocessing and input geometry; the classes are the data's.
+        StoredData stored = saved == null ? null : new StoredData(base, saved.preprocessing(), saved.inputGeometry(), List.of());
+        TransferRecipe recipe = new TransferRecipe(cut != null ? cut : TrainingRun.defaultCut(pretrained), HeadSpec.parse(head), fineTuneFrom,
+                fineTuneLr != null ? fineTuneLr / lr : 0.1);
+        String stem = ModelSource.isNamed(base) ? base : Path.of(base).getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        Path target = out != null ? out : Path.of("runs", stem + "-transfer.beak");
+        OutputPaths.checkFile("--out", target, 4 * pretrained.state().values().stream().mapToLong(t -> t.size()).sum() + (1 << 20));
+        stdout.println("Data: " + data.describe());
+        Map<String, Object> figures;
+        try (DataOptions.Prepared prepared = data.prepare(pretrained.inputShape(), batchSize, seed, stored)) {
+            int classes = prepared.classes().isEmpty() ? TrainingRun.classCount(prepared.test()) : prepared.classes().size();
+            if (!prepared.classes().isEmpty()) stdout.println("Classes: " + String.join(", ", prepared.classes()));
+            Model frozenBase = recipe.base(pretrained), newHead = recipe.head(frozenBase.outputShape(), classes, seed);
+            Model model = frozenBase.followedBy(newHead);
+            if (!freezeBase) model.unfreezeFrom(model.layerNames().getFirst());
+            stdout.printf(Locale.ROOT, "Transfer: base of %s up to %s (%s), new head %s -> %d classes%n", base, recipe.cut(),
+                    freezeBase ? "frozen" : "trainable", newHead.layerNames(), classes);
+            SavedModel begin = new SavedModel(model, Map.of(), prepared.preprocessing(), prepared.classes(), prepared.geometry(), null);
+            Path phaseOne = fineTuneFrom == null ? target : target.resolveSibling(stem(target) + ".head.beak");
+            TrainingRun.Plan one = plan(lr, epochs, phaseOne);
+            if (cacheFeatures) {
+                long t0 = System.nanoTime();
+                TensorDataset trainFeatures = Features.compute(prepared.train(), featurePasses, x -> frozenBase.predict(x, 256));
+                TensorDataset testFeatures = Features.compute(prepared.test(), x -> frozenBase.predict(x, 256), 256);
+                stdout.printf(Locale.ROOT, "Cached base outputs %s of %,d training and %,d test samples in %s%n",
+                        dev.beak.tensor.Shape.toString(trainFeatures.sampleShape()), trainFeatures.size(), testFeatures.size(),
+                        ProgressBar.clock((System.nanoTime() - t0) / 1e9));
+                TrainingRun.Data d = new TrainingRun.Data(Batches.shuffled(trainFeatures, batchSize, seed, 0), trainFeatures.size(), testFeatures);
+                figures = TrainingRun.run(new SavedModel(newHead, Map.of()), d, one, TrainingRun.Checkpoints.NONE, stdout, spec.commandLine().getErr());
+                // The head file becomes the whole model: base and trained head.
+                ModelFile.save(new SavedModel(model, Map.of("test_accuracy", String.valueOf(figures.get("test_accuracy"))), begin.preprocessing(),
+                        begin.classNames(), begin.inputGeometry(), null), phaseOne);
+            } else {
+                TrainingRun.Data d = new TrainingRun.Data(prepared.train(), prepared.trainSize(), prepared.test());
+                figures = TrainingRun.run(begin, d, one, TrainingRun.Checkpoints.NONE, stdout, spec.commandLine().getErr());
+            }
+            if (fineTuneFrom != null) {
+                recipe.startFineTuning(model);
+                stdout.printf(Locale.ROOT, "Fine-tuning from %s: %,d trainable parameters%n", fineTuneFrom,
+                        model.trainableParameters().values().stream().mapToLong(t -> t.size()).sum());
+                Map<String, Object> first = figures;
+                TrainingRun.Data d = new TrainingRun.Data(prepared.train(), prepared.trainSize(), prepared.test());
+                figures = TrainingRun.run(begin, d, plan(lr * recipe.fineTuneLrFactor(), fineTuneEpochs, target), TrainingRun.Checkpoints.NONE,
+                        stdout, spec.commandLine().getErr());
+                figures.put("head_test_accuracy", first.get("test_accuracy"));
+                figures.put("head_model", first.get("model"));
+            }
+            figures.put("classes", classes);
+        }
+        if (json) stdout.println(Json.line(figures));
+        stdout.flush();
+        return 0;
+    }
+
+    private TrainingRun.Plan plan(double rate, int epochCount, Path file) {
+        String text = String.format(Locale.ROOT, "%s lr %s", optimizer == TrainingRun.OptimizerKind.adam ? "Adam" : "SGD", rate)
+                + (optimizer == TrainingRun.OptimizerKind.sgd ? " momentum " + momentum : "");
+        return new TrainingRun.Plan(TrainingRun.optimizer(optimizer, rate, momentum, lrDecay), text, lrDecay, epochCount, batchSize, seed, file);
+    }
+
+    private static String stem(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.beak$", "");
     }
 
     /** {@code --resume}: the newest checkpoint, its saved command line (epochs possibly raised), its model and state. */
@@ -186,7 +307,9 @@ final class TrainCommand implements Callable<Integer> {
             } else {
                 boolean path = o.type() == Path.class || (o.auxiliaryTypes().length > 0 && o.auxiliaryTypes()[0] == Path.class);
                 for (String v : parsed.matchedOption(name).originalStringValues()) {
-                    args.addAll(List.of(name, path ? Path.of(v).toAbsolutePath().toString() : v));
+                    // Paths become absolute; a name that is no path here (--data fashion-mnist) stays a name.
+                    boolean isPath = path && (Files.exists(Path.of(v)) || !DataOptions.isDatasetName(v));
+                    args.addAll(List.of(name, isPath ? Path.of(v).toAbsolutePath().toString() : v));
                 }
             }
         }

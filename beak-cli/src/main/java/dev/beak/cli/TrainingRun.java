@@ -6,7 +6,9 @@ import dev.beak.io.CheckpointFile;
 import dev.beak.io.ModelFile;
 import dev.beak.io.SavedModel;
 import dev.beak.nn.CompileConfig;
+import dev.beak.nn.GraphNode;
 import dev.beak.nn.Model;
+import dev.beak.nn.layer.Dense;
 import dev.beak.nn.loss.CrossEntropy;
 import dev.beak.nn.metric.Metric;
 import dev.beak.nn.optim.Adam;
@@ -72,6 +74,7 @@ final class TrainingRun {
         Model model = begin.model();
         checkInput(model, data.train().sampleShape(), "training");
         checkInput(model, data.test(), "test");
+        checkClasses(model, data.test());
         stdout.printf(Locale.ROOT, "Training %s (%,d parameters) on %,d images, testing on %,d; %s%s, batch %d, %d epochs%n",
                 model.name(), model.parameterCount(), data.trainSize(), data.test().size(), plan.optimizerText(),
                 plan.lrDecay() == 1 ? "" : " (x" + plan.lrDecay() + " per epoch)", plan.batchSize(), plan.epochs());
@@ -122,6 +125,45 @@ final class TrainingRun {
         String name = model.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return model.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".history.csv");
+    }
+
+    /** How many classes labelled data holds: the width of one-hot labels, else the largest class index + 1. */
+    static int classCount(Dataset data) {
+        int[] ls = data.labelShape();
+        if (ls.length == 1 && ls[0] > 1) return ls[0];
+        float[] y = new float[Shape.size(ls)], x = new float[Shape.size(data.sampleShape())];
+        int max = 0;
+        for (int i = 0; i < data.size(); i++) {
+            data.copy(i, x, 0, y, 0);
+            max = Math.max(max, (int) y[0]);
+        }
+        return max + 1;
+    }
+
+    /** Where a classifier's base ends by default: the layer feeding its last dense layer (else the output layer's input). */
+    static String defaultCut(Model model) {
+        List<GraphNode> nodes = model.nodes();
+        int at = model.outputs()[0];
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            if (nodes.get(i).spec() instanceof Dense) {
+                at = i;
+                break;
+            }
+        }
+        int[] in = nodes.get(at).inputs();
+        if (in.length != 1 || in[0] < 0) throw new IllegalArgumentException("model " + model.name() + ": give --cut LAYER, one of " + model.layerNames());
+        return nodes.get(in[0]).name();
+    }
+
+    /** Fails, with the way out, when the data has more classes than the model has outputs. */
+    static void checkClasses(Model model, Dataset data) {
+        int[] out = model.outputShape();
+        if (out.length != 1 || data.labelShape().length > 1 || (data.labelShape().length == 1 && data.labelShape()[0] > 1)) return;
+        int classes = classCount(data);
+        if (classes > out[0]) {
+            throw new IllegalArgumentException("the data has " + classes + " classes but model " + model.name() + " has " + out[0]
+                    + " outputs; to put a new classifier on its base: beak train --base MODEL [--cut LAYER] --head SPEC");
+        }
     }
 
     static void checkInput(Model model, Dataset data, String what) {

@@ -51,6 +51,32 @@ class OnnxFineTuneCommandTest {
         assertThat(summary.out()).contains("conv (Conv)", "(None, 4, 26, 26)", "dense (Gemm)", "(None, 10)", "Trainable params: 6,810");
     }
 
+    /** An ONNX file as a transfer base (its node names are the layer names) and as a model that evaluate and predict take directly. */
+    @Test
+    void anImportedNetworkIsATransferBaseAndScoresImageFiles() throws IOException {
+        Path onnx = dir.resolve("mnist-cnn.onnx");
+        Files.write(onnx, mnistCnn(new SplittableRandom(11)).toByteArray());
+        CliRun evaluate = beak("evaluate", onnx.toString(), "--json");
+        assertThat(evaluate.code()).as(evaluate.out()).isZero();
+        assertThat(evaluate.out()).contains("\"samples\":2000");
+
+        java.awt.image.BufferedImage digit = new java.awt.image.BufferedImage(56, 56, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        digit.createGraphics().fillRect(24, 8, 8, 40);
+        Path png = dir.resolve("one.png");
+        javax.imageio.ImageIO.write(digit, "png", png.toFile());
+        CliRun predict = beak("predict", onnx.toString(), png.toString(), "--top", "3", "--json");
+        assertThat(predict.code()).as(predict.out()).isZero();
+        assertThat(predict.out()).contains("\"input\":\"28x28 grey (crop), pixels 0..1\"").containsPattern("\"top\":\\[(\\{[^}]*\\},?){3}\\]");
+
+        Path out = dir.resolve("from-onnx.beak");
+        CliRun train = beak("train", "--base", onnx.toString(), "--head", "dense:16,relu", "--freeze-base", "--epochs", "1",
+                "--out", out.toString(), "--json");
+        assertThat(train.code()).as(train.out()).isZero();
+        assertThat(train.out()).contains("up to flatten (frozen)").contains("\"classes\":10");
+        CliRun summary = beak("summary", out.toString());
+        assertThat(summary.out()).contains("conv (Conv)").contains("dense_1 (Dense)").contains("Non-trainable params: 40");
+    }
+
     private static String figure(String out, String key) {
         Matcher m = Pattern.compile("\"" + key + "\":([-0-9.eE]+)").matcher(out);
         assertThat(m.find()).as(key + " in " + out).isTrue();

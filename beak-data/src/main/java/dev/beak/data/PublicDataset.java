@@ -1,6 +1,10 @@
 package dev.beak.data;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -69,5 +73,32 @@ public enum PublicDataset {
         String n = name.toLowerCase(Locale.ROOT).replace("_", "-");
         for (PublicDataset d : values()) if (d.id.equals(n) || d.id.replace("-", "").equals(n.replace("-", ""))) return d;
         throw new IllegalArgumentException("unknown dataset \"" + name + "\"; known: mnist, fashion-mnist, cifar10, cifar100");
+    }
+
+    /** Folders where system packages put datasets: Debian's {@code dataset-fashion-mnist} installs {@code /usr/share/datasets/fashion-mnist}. */
+    public static final List<Path> SYSTEM_FOLDERS = List.of(Path.of("/usr/share/datasets"));
+
+    /**
+     * A complete copy of this dataset on this machine, without the network: a system package's folder
+     * ({@link #SYSTEM_FOLDERS}, name {@link #id()}), else {@code cache}'s folder as {@code beak data get}
+     * fills it; empty when neither has every file.
+     */
+    public Optional<Path> localCopy(Path cache) {
+        List<Path> candidates = new ArrayList<>();
+        for (Path root : SYSTEM_FOLDERS) candidates.add(root.resolve(id));
+        if (cache != null) candidates.add(cache.resolve(id));
+        for (Path dir : candidates) if (isComplete(dir)) return Optional.of(dir);
+        return Optional.empty();
+    }
+
+    /** Every file is there (gzipped or not; archives unpacked when the dataset is one). */
+    private boolean isComplete(Path dir) {
+        if (!Files.isDirectory(dir)) return false;
+        if (this == CIFAR10 || this == CIFAR100) return Cifar.isCifarDir(dir);
+        for (RemoteFile f : files) {
+            String name = f.fileName(), plain = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+            if (!Files.isRegularFile(dir.resolve(name)) && !Files.isRegularFile(dir.resolve(plain))) return false;
+        }
+        return true;
     }
 }

@@ -6,7 +6,8 @@
  * settings and compile config, each model.json entry through its own codec; layers are described
  * generically (see {@code LayerTypes}). {@link dev.beak.io.CheckpointFile} is a model file with the
  * training state added ({@code training.json}, {@code optimizer.safetensors}), read back as a
- * {@link dev.beak.io.Checkpoint}.
+ * {@link dev.beak.io.Checkpoint}. {@link dev.beak.io.ImageClassifier} scores image files with a saved
+ * model, decoded as its file says, and names the top classes.
  *
  * <p>Invariants: a bad file fails with a {@link dev.beak.data.DataFileException} naming the file, the
  * tensor and the problem, and is fully validated before large arrays are allocated; a failed write

@@ -18,6 +18,7 @@ import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 import dev.beak.tensor.Workspace;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,8 @@ public final class Model {
     private Trainer trainer;
     private CompileConfig compileConfig;
     private final Trainability trainability;
+    /** Layers taken over from another model (shared weights) by node index, or null; the rest are built from their specs. */
+    private Layer[] sharedLayers;
 
     Model(String name, List<GraphNode> nodes, int inputCount, int[] outputs, int[] outputPorts, int[][] inputShapes, long seed) {
         if (nodes.isEmpty()) throw new IllegalArgumentException("a model needs at least one layer");
@@ -163,7 +166,8 @@ public final class Model {
             }
             try {
                 out[i] = node.spec().outputShapes(in);
-                built[i] = node.spec().build(rng.split(), in);
+                SplittableRandom r = rng.split(); // drawn for shared layers too, so the others get the same weights either way
+                built[i] = sharedLayers != null && sharedLayers[i] != null ? sharedLayers[i] : node.spec().build(r, in);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(node.name() + " (" + node.spec().type() + "): " + e.getMessage(), e);
             }
@@ -173,6 +177,7 @@ public final class Model {
         this.inputShapes = copy;
         this.layers = built;
         this.outputShapes = out;
+        this.sharedLayers = null;
         trainability.apply(built);
         return this;
     }
@@ -313,6 +318,108 @@ public final class Model {
         return all;
     }
 
+    // ---- transfer learning: cutting a base, putting a head on it --------------------------------
+
+    /**
+     * The part of this model that computes layer {@code layerName}: that layer and every layer it
+     * depends on, with the same inputs, ending at the layer's (first) output. The layers are shared,
+     * not copied: training either model changes both. Freeze flags and learning-rate multipliers
+     * of the kept layers come along.
+     *
+     * {@snippet :
+     * Model base = pretrained.truncatedAt("flatten");       // the convolutional base, same weights
+     * }
+     */
+    public Model truncatedAt(String layerName) {
+        requireBuilt();
+        int cut = trainability.index(layerName);
+        boolean[] keep = new boolean[cut + 1];
+        keep[cut] = true;
+        for (int i = cut; i >= 0; i--) {
+            if (keep[i]) for (int in : nodes.get(i).inputs()) if (in >= 0) keep[in] = true;
+        }
+        int[] index = new int[cut + 1];
+        List<GraphNode> kept = new ArrayList<>();
+        List<Layer> shared = new ArrayList<>();
+        for (int i = 0; i <= cut; i++) {
+            if (!keep[i]) continue;
+            GraphNode n = nodes.get(i);
+            int[] ins = n.inputs();
+            for (int j = 0; j < ins.length; j++) if (ins[j] >= 0) ins[j] = index[ins[j]];
+            index[i] = kept.size();
+            kept.add(new GraphNode(n.name(), n.spec(), ins, n.ports()));
+            shared.add(layers[i]);
+        }
+        Model m = new Model(name, kept, inputCount, new int[] {kept.size() - 1}, null, null, seed);
+        return m.sharing(shared.toArray(Layer[]::new), inputShapes, trainability.settings().restrictedTo(m.layerNames()));
+    }
+
+    /**
+     * This model with {@code head} applied to its (first) output: the graph of both, sharing the
+     * layers of both (no copies), with the freeze flags and learning-rate multipliers of both. The
+     * head is any single-input model whose input shape is this model's output shape, written with
+     * {@link Sequential} or {@link Functional}; a head layer whose name is taken in this model gets
+     * a suffix ({@code dense} becomes {@code dense_1}).
+     *
+     * {@snippet :
+     * Model head = Sequential.of(Layers.dense(256, Activation.RELU), Layers.dropout(0.5), Layers.dense(classes))
+     *         .withInputShape(base.outputShape());
+     * Model model = base.freezeAll().followedBy(head);
+     * }
+     */
+    public Model followedBy(Model head) {
+        requireBuilt();
+        if (head.inputCount != 1) throw new IllegalArgumentException("a head takes one input; " + head.name + " takes " + head.inputCount);
+        int[] from = outputShape();
+        if (!head.isBuilt()) head.build(from);
+        if (!Arrays.equals(head.inputShape(), from)) {
+            throw new IllegalArgumentException("head " + head.name + " takes " + Shape.toString(head.inputShape()) + " but model " + name
+                    + " gives " + Shape.toString(from) + " at " + nodes.get(outputs[0]).name());
+        }
+        List<GraphNode> all = new ArrayList<>(nodes);
+        java.util.Set<String> taken = new java.util.HashSet<>(layerNames());
+        Map<String, String> renamed = new LinkedHashMap<>();
+        int offset = nodes.size();
+        for (GraphNode n : head.nodes) {
+            String unique = n.name();
+            for (int k = 1; !taken.add(unique); k++) unique = n.name() + "_" + k;
+            renamed.put(n.name(), unique);
+            int[] ins = n.inputs(), ports = n.ports();
+            for (int j = 0; j < ins.length; j++) {
+                if (ins[j] >= 0) {
+                    ins[j] += offset;
+                } else {
+                    ins[j] = outputs[0];
+                    ports[j] = outputPorts[0];
+                }
+            }
+            all.add(new GraphNode(unique, n.spec(), ins, ports));
+        }
+        int[] outs = head.outputs.clone();
+        for (int o = 0; o < outs.length; o++) outs[o] += offset;
+        Layer[] shared = Arrays.copyOf(layers, all.size());
+        System.arraycopy(head.layers, 0, shared, offset, head.layers.length);
+        TrainingSettings mine = trainingSettings(), theirs = head.trainingSettings();
+        List<String> frozen = new ArrayList<>(mine.frozen());
+        theirs.frozen().forEach(f -> frozen.add(renamed.get(f)));
+        Map<String, Double> multipliers = new LinkedHashMap<>(mine.learningRateMultipliers());
+        theirs.learningRateMultipliers().forEach((k, v) -> multipliers.put(renamed.get(k), v));
+        Model m = new Model(name, all, inputCount, outs, head.outputPorts, null, seed);
+        return m.sharing(shared, inputShapes, new TrainingSettings(frozen, multipliers));
+    }
+
+    /** Builds this new model on {@code layers} (shared with another model) and applies {@code settings}. */
+    private Model sharing(Layer[] layers, int[][] shapes, TrainingSettings settings) {
+        this.sharedLayers = layers;
+        build(shapes);
+        return setTrainingSettings(settings);
+    }
+
+    /** The layer names, in graph order. */
+    public List<String> layerNames() {
+        return nodes.stream().map(GraphNode::name).toList();
+    }
+
     // ---- fine-tuning: freezing and per-layer learning rates ------------------------------------
 
     /**
@@ -339,6 +446,21 @@ public final class Model {
     public Model freezeUpTo(String layerName) {
         int last = trainability.index(layerName);
         trainability.setFrozen(i -> i <= last, true);
+        trainability.apply(layers);
+        return this;
+    }
+
+    /** Unfreezes {@code layerName} and every layer after it (in graph order): the top block to fine-tune, and the head. */
+    public Model unfreezeFrom(String layerName) {
+        int first = trainability.index(layerName);
+        trainability.setFrozen(i -> i >= first, false);
+        trainability.apply(layers);
+        return this;
+    }
+
+    /** Freezes every layer. */
+    public Model freezeAll() {
+        trainability.setFrozen(i -> true, true);
         trainability.apply(layers);
         return this;
     }

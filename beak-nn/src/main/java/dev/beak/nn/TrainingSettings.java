@@ -1,5 +1,6 @@
 package dev.beak.nn;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,5 +34,12 @@ public record TrainingSettings(List<String> frozen, Map<String, Double> learning
     /** True when nothing is frozen and every multiplier is 1. */
     public boolean isNone() {
         return frozen.isEmpty() && learningRateMultipliers.isEmpty();
+    }
+
+    /** The settings of the layers in {@code names} only (for a part of the model). */
+    public TrainingSettings restrictedTo(Collection<String> names) {
+        Map<String, Double> m = new LinkedHashMap<>(learningRateMultipliers);
+        m.keySet().retainAll(names);
+        return new TrainingSettings(frozen.stream().filter(names::contains).toList(), m);
     }
 }

@@ -5,5 +5,9 @@
  * layer specs without building them. What a model file keeps besides the architecture and weights:
  * its {@link dev.beak.nn.TrainingSettings} (frozen layers, learning-rate multipliers) and its
  * {@link dev.beak.nn.CompileConfig} (loss and metrics).
+ *
+ * <p>Transfer learning: {@link dev.beak.nn.Model#truncatedAt} and {@link dev.beak.nn.Model#followedBy}
+ * make new models that share layers (and so weights) with the models they come from;
+ * {@link dev.beak.nn.TransferRecipe} is the two-phase recipe (new head on a frozen base, then fine-tuning).
  */
 package dev.beak.nn;

@@ -173,4 +173,23 @@ public final class TrainingCurves {
         }
         return c;
     }
+
+    /**
+     * Several runs' validation accuracy per epoch in one chart (one line per run, by name), for comparing
+     * training regimes; a run's x values are its own epochs, so a run that continues another (fine-tuning
+     * after the head) can start where that one ended.
+     */
+    public static BufferedImage comparison(String title, Map<String, double[][]> runs) {
+        XYChart c = new XYChartBuilder().width(2 * WIDTH).height(HEIGHT).title(title).xAxisTitle("epoch").yAxisTitle("test accuracy").build();
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setPlotGridLinesVisible(true);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        c.getStyler().setXAxisDecimalPattern("0");
+        runs.forEach((name, xy) -> c.addSeries(name, xy[0], xy[1]).setMarker(SeriesMarkers.CIRCLE));
+        BufferedImage img = new BufferedImage(2 * WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        c.paint(g, 2 * WIDTH, HEIGHT);
+        g.dispose();
+        return img;
+    }
 }

@@ -2,6 +2,7 @@ package dev.beak.data.loader;
 
 import dev.beak.data.DataFileException;
 import dev.beak.dataset.Batch;
+import dev.beak.dataset.BatchSource;
 import dev.beak.dataset.Batches;
 import dev.beak.dataset.Dataset;
 import dev.beak.dataset.TensorDataset;
@@ -16,6 +17,8 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -50,6 +53,45 @@ public final class Features {
         }
         if (x == null) throw new IllegalArgumentException("the dataset is empty");
         return new TensorDataset(Tensor.of(x, Shape.prepend(done, outShape)), Tensor.of(y, Shape.prepend(done, data.labelShape())));
+    }
+
+    /**
+     * The outputs of {@code network} for {@code passes} epochs of {@code source} (epochs 1, 2, ...), with
+     * the labels, in memory: with an augmenting loader each pass sees other random variants of every
+     * image, so a head trained on the result sees {@code passes} augmented copies of the data set
+     * (the notes' cheaper alternative to augmenting through a frozen base every epoch); with one
+     * pass and no augmentation it is {@link #compute(Dataset, Function, int)} in the source's order.
+     */
+    public static TensorDataset compute(BatchSource source, int passes, Function<Tensor, Tensor> network) {
+        if (passes < 1) throw new IllegalArgumentException("feature passes must be >= 1, got " + passes);
+        List<float[]> xs = new ArrayList<>(), ys = new ArrayList<>();
+        int[] outShape = null, labelShape = null;
+        int count = 0;
+        for (int pass = 1; pass <= passes; pass++) {
+            for (Batch b : source.epoch(pass)) {
+                Tensor out = network.apply(b.x());
+                if (outShape == null) {
+                    outShape = Shape.dropFirst(out.shape());
+                    labelShape = Shape.dropFirst(b.y().shape());
+                }
+                checkBatch(out, b, outShape);
+                xs.add(out.data().clone());
+                ys.add(b.y().data().clone());
+                count += b.size();
+            }
+        }
+        if (outShape == null) throw new IllegalArgumentException("the batch source is empty");
+        return new TensorDataset(Tensor.of(concat(xs), Shape.prepend(count, outShape)), Tensor.of(concat(ys), Shape.prepend(count, labelShape)));
+    }
+
+    private static float[] concat(List<float[]> parts) {
+        float[] all = new float[Math.toIntExact(parts.stream().mapToLong(a -> a.length).sum())];
+        int at = 0;
+        for (float[] a : parts) {
+            System.arraycopy(a, 0, all, at, a.length);
+            at += a.length;
+        }
+        return all;
     }
 
     /**

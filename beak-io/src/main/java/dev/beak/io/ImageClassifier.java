@@ -1,0 +1,115 @@
+package dev.beak.io;
+
+import dev.beak.data.DataFileException;
+import dev.beak.data.image.ColorMode;
+import dev.beak.data.image.InputGeometry;
+import dev.beak.data.image.InputRange;
+import dev.beak.data.image.ResizeMode;
+import dev.beak.ops.Ops;
+import dev.beak.tensor.Shape;
+import dev.beak.tensor.Tensor;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A saved classifier applied to image files of any size: each file is decoded with the model file's
+ * input geometry (size, colour, resize, centre crop, range) and preprocessing, exactly as its
+ * validation data was, and scored; the answer is each file's best classes with their names and
+ * softmax probabilities. A model without a stored geometry (an imported ONNX graph, an old file)
+ * takes its input shape with centre-cropping resize and pixels 0..1 ({@link #defaultGeometry}).
+ *
+ * {@snippet :
+ * ImageClassifier classifier = ImageClassifier.of(ModelFile.load(Path.of("runs/flowers.beak")));
+ * for (ImageClassifier.Scored s : classifier.classify(List.of(Path.of("rose.jpg")), 3)) System.out.println(s.top().getFirst());
+ * }
+ */
+public final class ImageClassifier {
+    /** One class of a prediction: its index, its name (the index as text when the file names no classes), its probability. */
+    public record RankedClass(int index, String name, double probability) {}
+
+    /** A file's best classes, most probable first. */
+    public record Scored(Path file, List<RankedClass> top) {
+        public Scored {
+            top = List.copyOf(top);
+        }
+    }
+
+    private final SavedModel saved;
+    private final InputGeometry geometry;
+
+    private ImageClassifier(SavedModel saved, InputGeometry geometry) {
+        this.saved = saved;
+        this.geometry = geometry;
+    }
+
+    public static ImageClassifier of(SavedModel saved) {
+        int[] in = saved.model().inputShape();
+        InputGeometry g = saved.inputGeometry() != null ? saved.inputGeometry() : defaultGeometry(in);
+        if (in != null && !Arrays.equals(g.sampleShape(), in)) {
+            throw new IllegalArgumentException("the model file decodes images to " + Shape.toString(g.sampleShape()) + " but the model takes "
+                    + Shape.toString(in));
+        }
+        return new ImageClassifier(saved, g);
+    }
+
+    /** For a model that stores none: its (C, H, W) input, grey for 1 channel and RGB for 3, centre-cropping resize, pixels 0..1. */
+    public static InputGeometry defaultGeometry(int[] chw) {
+        if (chw == null || chw.length != 3 || (chw[0] != 1 && chw[0] != 3)) {
+            throw new IllegalArgumentException("the model takes " + (chw == null ? "an unknown input" : Shape.toString(chw))
+                    + ", not a grey or RGB image (C, H, W); it cannot score image files");
+        }
+        return InputGeometry.of(chw[1], chw[2], chw[0] == 1 ? ColorMode.GREY : ColorMode.RGB, ResizeMode.CROP, InputRange.UNIT);
+    }
+
+    public InputGeometry geometry() {
+        return geometry;
+    }
+
+    /** The {@code k} best classes of every file, in the order given, scored in batches of 64. */
+    public List<Scored> classify(List<Path> files, int k) throws DataFileException {
+        if (k < 1) throw new IllegalArgumentException("top-k needs k >= 1, got " + k);
+        List<Scored> all = new ArrayList<>();
+        for (int from = 0; from < files.size(); from += 64) {
+            List<Path> batch = files.subList(from, Math.min(files.size(), from + 64));
+            Tensor x = saved.preprocessing().apply(geometry.read(batch));
+            Tensor out = saved.model().predict(x, 64);
+            Tensor p = isProbabilities(out) ? out : Ops.softmax(out); // a graph that ends in softmax (common in ONNX files) is not softmaxed twice
+            int classes = p.dim(1);
+            for (int i = 0; i < batch.size(); i++) all.add(new Scored(batch.get(i), top(p.data(), i * classes, classes, Math.min(k, classes))));
+        }
+        return all;
+    }
+
+    /** True when every row of (N, K) is non-negative and sums to 1. */
+    private static boolean isProbabilities(Tensor out) {
+        if (out.rank() != 2) throw new IllegalArgumentException("the model gives " + Shape.toString(out.shape()) + ", not (N, classes)");
+        int n = out.dim(0), k = out.dim(1);
+        float[] d = out.data();
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (int c = 0; c < k; c++) {
+                if (d[i * k + c] < 0) return false;
+                sum += d[i * k + c];
+            }
+            if (Math.abs(sum - 1) > 1e-3) return false;
+        }
+        return true;
+    }
+
+    private List<RankedClass> top(float[] p, int off, int classes, int k) {
+        Integer[] order = new Integer[classes];
+        for (int c = 0; c < classes; c++) order[c] = c;
+        Arrays.sort(order, Comparator.comparingDouble((Integer c) -> -p[off + c]).thenComparingInt(c -> c));
+        List<RankedClass> r = new ArrayList<>();
+        List<String> names = saved.classNames();
+        for (int j = 0; j < k; j++) {
+            int c = order[j];
+            r.add(new RankedClass(c, c < names.size() ? names.get(c) : Integer.toString(c), p[off + c]));
+        }
+        return r;
+    }
+}
