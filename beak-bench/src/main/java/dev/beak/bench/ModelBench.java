@@ -12,8 +12,8 @@ import java.util.function.Function;
 
 /**
  * Times inference of one model the way ONNX Runtime's reference runner ({@code ../shared/bench/onnxruntime})
- * does: a uniform random input in [0, 1) drawn from {@code java.util.Random(42)}, three warm-up runs, then
- * the median of {@code reps} timed runs, each one forward pass without gradients in a {@link Workspace}
+ * does: a uniform random input in [0, 1) drawn from {@code java.util.Random(42)}, warm-up, then the median
+ * of {@code reps} timed runs, each one forward pass without gradients in a {@link Workspace}
  * scope. The lines have the runner's format with {@code "engine":"beak"}.
  *
  * {@snippet :
@@ -22,7 +22,12 @@ import java.util.function.Function;
  * }
  */
 public final class ModelBench {
+    /**
+     * Warm-up: at least three runs (the reference runner's count) and at least two seconds, because the
+     * JIT compiles the kernels during the first runs (a 5 ms network is not compiled after three).
+     */
     private static final int WARMUP = 3;
+    private static final long WARMUP_NANOS = 2_000_000_000L;
 
     private ModelBench() {}
 
@@ -54,7 +59,8 @@ public final class ModelBench {
         Random r = new Random(42);
         for (int i = 0; i < n; i++) x[i] = r.nextFloat();
         Tensor input = Tensor.of(x, shape.clone());
-        for (int i = 0; i < WARMUP; i++) once(infer, input);
+        long start = System.nanoTime();
+        for (int i = 0; i < WARMUP || System.nanoTime() - start < WARMUP_NANOS; i++) once(infer, input);
         double[] ms = new double[reps];
         for (int i = 0; i < reps; i++) {
             long t = System.nanoTime();
