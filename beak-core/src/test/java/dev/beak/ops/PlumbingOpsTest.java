@@ -47,6 +47,26 @@ class PlumbingOpsTest {
         GradCheck.check(t -> Ops.minOf(t[0]), d -> d[0], randn(s));
     }
 
+    /** Without a gradient to record, transpose copies by strides: the same values as the index map. */
+    @Test
+    void transposeWithoutGradientMatchesTheReference() {
+        int[][] shapes = {{1, 3, 2, 5, 4}, {2, 3, 4}, {7}, {}};
+        int[][][] perms = {{{0, 2, 1, 3, 4}, {4, 3, 2, 1, 0}, {0, 1, 2, 3, 4}}, {{2, 0, 1}, {1, 2, 0}}, {{0}}, {{}}};
+        for (int s = 0; s < shapes.length; s++) {
+            for (int[] perm : perms[s]) {
+                Tensor x = randn(shapes[s]);
+                double[] d = new double[x.size()];
+                for (int i = 0; i < d.length; i++) d[i] = x.data()[i];
+                double[] want = PlumbingReference.transpose(d, shapes[s], perm);
+                Tensor y;
+                try (var scope = dev.beak.autograd.Autograd.noGrad()) {
+                    y = Ops.transpose(x, perm);
+                }
+                for (int i = 0; i < want.length; i++) assertThat((double) y.data()[i]).isEqualTo(want[i]);
+            }
+        }
+    }
+
     @Test
     void transposeAndExpand() {
         int[] shape = {2, 3, 4};
