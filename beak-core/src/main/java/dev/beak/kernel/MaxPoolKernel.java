@@ -42,6 +42,14 @@ public final class MaxPoolKernel {
     }
 
     /**
+     * Whether {@link #forwardValues} is the faster way to pool without gradients: windows other than the
+     * 2x2 and 3x3 stride-2 ones, whose own loops (vectorised) are faster still.
+     */
+    public static boolean separable(Window2d g) {
+        return !twoByTwo(g) && !MaxPool3x3.applies(g) && g.dilationH() == 1 && g.dilationW() == 1;
+    }
+
+    /**
      * y := max pool of x without recording winners (inference): separable, each output row first takes
      * the maximum of its window's input rows column by column (contiguous, vectorised by the JIT), then
      * each output the maximum of its kW columns. Math.max propagates NaN, as the recording loops do.
