@@ -110,8 +110,15 @@ final class BenchCommand implements Callable<Integer> {
         }
         int[] shape = dev.beak.tensor.Shape.prepend(batch == null ? 1 : batch, onnx.model().inputShape());
         String name = file.getParent() == null ? file.toString() : file.getParent().getFileName() + "/" + file.getFileName();
-        ModelBench.run(name, onnx::run, shape, reps == null ? 10 : reps).print(out);
-        out.flush();
+        try {
+            ModelBench.run(name, onnx::run, shape, reps == null ? 10 : reps).print(out);
+        } catch (RuntimeException e) {
+            // A graph fixed to one batch size (a Reshape to (1, -1)) fails at another: say so, and go on with the next model.
+            out.println(name + " at input " + dev.beak.tensor.Shape.toString(shape) + ": " + e.getMessage());
+            return 1;
+        } finally {
+            out.flush();
+        }
         return 0;
     }
 }
