@@ -66,6 +66,23 @@ class LayerOpsTest {
         }
     }
 
+    /** Without gradients, 3x3 layers with 32 filters and many tiles run by Winograd: the same values as the grouped reference with one group. */
+    @Test
+    void thinConv2dInferenceByWinograd() {
+        int n = 2, c = 64, h = 32, w = 32, f = 32;
+        Tensor x = randn(n, c, h, w), wt = randn(f, c, 3, 3), b = randn(f);
+        Window2d g = Window2d.of(new int[] {n, c, h, w}, 3, 3, 1, 1, 1, 1, Padding.SAME);
+        assertThat(dev.beak.kernel.Winograd.paysForward(g, f) || !dev.beak.kernel.Kernels.vectorized()).isTrue();
+        double[] want = Reference.groupedConv2d(toDouble(x), toDouble(wt), toDouble(b), g, f, 1);
+        Tensor y;
+        try (var scope = dev.beak.autograd.Autograd.noGrad()) {
+            y = Ops.conv2d(x, wt, b, 1, 1, 1, 1, Padding.SAME);
+        }
+        for (int i = 0; i < want.length; i++) {
+            assertThat((double) y.data()[i]).as("at %d", i).isCloseTo(want[i], org.assertj.core.api.Assertions.within(1e-4 * (1 + Math.abs(want[i]))));
+        }
+    }
+
     private static double[] toDouble(Tensor t) {
         double[] d = new double[t.size()];
         for (int i = 0; i < d.length; i++) d[i] = t.data()[i];
