@@ -1,7 +1,10 @@
 package dev.beak.cli;
 
+import dev.beak.bench.ModelBench;
 import dev.beak.bench.Workload;
 import dev.beak.bench.WorkloadBench;
+import dev.beak.io.onnx.OnnxImporter;
+import dev.beak.io.onnx.OnnxModel;
 import dev.beak.kernel.Parallel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,21 +12,28 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** Times the workloads of WORKLOADS.md on random data, printing lines in the PyTorch runner's format. */
+/**
+ * Times the workloads of WORKLOADS.md on random data, printing lines in the PyTorch runner's format, and
+ * imported ONNX models' inference, printing lines in the ONNX Runtime runner's format.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time workloads W1 (MNIST CNN), W2 (CIFAR CNN), W3 (VGG16), W4 (ResNet-18) on random data; "
+        description = "Time workloads W1 (MNIST CNN), W2 (CIFAR CNN), W3 (VGG16), W4 (ResNet-18) on random data, "
+                + "or the inference of ONNX models (MODEL.onnx, batch 1 unless --batch); "
                 + "one human line and one JSON line per figure.")
 final class BenchCommand implements Callable<Integer> {
     enum ModeOption { train, infer }
 
     @Spec CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "WORKLOAD", description = "W1, W2, W3 or W4 (several allowed).")
-    List<Workload> workloads;
+    @Parameters(arity = "1..*", paramLabel = "WORKLOAD|MODEL.onnx", description = "W1, W2, W3, W4 or ONNX model files (several allowed).")
+    List<String> targets;
 
     @Option(names = "--mode", description = "train or infer (default: every mode the workload defines).")
     ModeOption mode;
@@ -37,8 +47,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--alloc", description = "Also print the heap bytes allocated per step (all threads).")
     boolean alloc;
 
-    @Option(names = "--reps", defaultValue = "5", description = "Timed repetitions (default: ${DEFAULT-VALUE}).")
-    int reps;
+    @Option(names = "--reps", description = "Timed repetitions (default: 5 for workloads, 10 for models).")
+    Integer reps;
 
     /** With --batch, W3's two inference figures become one. */
     private static java.util.function.Predicate<Workload.Run> distinctModeAndBatch() {
@@ -53,7 +63,19 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("beak %s, java %s, %d threads%n", Main.class.getPackage().getImplementationVersion() == null ? "dev"
                 : Main.class.getPackage().getImplementationVersion(), System.getProperty("java.version"), Parallel.threads());
         int status = 0;
-        for (Workload w : workloads) {
+        for (String target : targets) {
+            if (target.toLowerCase(Locale.ROOT).endsWith(".onnx")) {
+                status = Math.max(status, benchModel(Path.of(target), out));
+                continue;
+            }
+            Workload w;
+            try {
+                w = Workload.valueOf(target.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                out.println(target + ": not a workload (W1, W2, W3, W4) nor an .onnx file");
+                status = 2;
+                continue;
+            }
             List<Workload.Run> runs = w.runs().stream()
                     .filter(r -> mode == null || r.mode().name().equalsIgnoreCase(mode.name()))
                     .map(r -> batch == null ? r : new Workload.Run(r.mode(), batch, r.steps(), r.warmup()))
@@ -64,12 +86,39 @@ final class BenchCommand implements Callable<Integer> {
                 status = 2;
             }
             for (Workload.Run r : runs) {
-                WorkloadBench.Result result = WorkloadBench.run(w, r, reps);
+                WorkloadBench.Result result = WorkloadBench.run(w, r, reps == null ? 5 : reps);
                 result.print(out);
                 if (alloc) result.printAllocation(out);
                 out.flush();
             }
         }
         return status;
+    }
+
+    /** Imports {@code file} and times its inference; the model is named by its folder, as ONNX Runtime's runner does. */
+    private int benchModel(Path file, PrintStream out) {
+        OnnxModel onnx;
+        try {
+            onnx = OnnxImporter.load(file);
+        } catch (IOException | RuntimeException e) {
+            out.println(file + ": " + e.getMessage());
+            return 1;
+        }
+        if (onnx.inputNames().size() != 1) {
+            out.println(file + ": takes " + onnx.inputNames().size() + " inputs; beak bench times single-input models");
+            return 2;
+        }
+        int[] shape = dev.beak.tensor.Shape.prepend(batch == null ? 1 : batch, onnx.model().inputShape());
+        String name = file.getParent() == null ? file.toString() : file.getParent().getFileName() + "/" + file.getFileName();
+        try {
+            ModelBench.run(name, onnx::run, shape, reps == null ? 10 : reps).print(out);
+        } catch (RuntimeException e) {
+            // A graph fixed to one batch size (a Reshape to (1, -1)) fails at another: say so, and go on with the next model.
+            out.println(name + " at input " + dev.beak.tensor.Shape.toString(shape) + ": " + e.getMessage());
+            return 1;
+        } finally {
+            out.flush();
+        }
+        return 0;
     }
 }

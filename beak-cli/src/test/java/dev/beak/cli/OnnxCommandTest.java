@@ -43,4 +43,23 @@ class OnnxCommandTest {
         assertThat(run.code()).isZero();
         assertThat(run.out()).startsWith("3 (2, 4, 5, 4):");
     }
+
+    @Test
+    void benchTimesAnOnnxModelInTheReferenceRunnersFormat() {
+        Path model = CONFORMANCE.resolve("onnx-pytorch-converted").resolve("test_Conv2d").resolve("model.onnx");
+        assumeTrue(Files.isRegularFile(model), "ONNX conformance data is not here");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.out;
+        Run r;
+        try {
+            System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+            r = beak("bench", model.toString(), "--reps", "2");
+        } finally {
+            System.setOut(before);
+        }
+        String out = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(r.code()).as(out).isZero();
+        assertThat(out).contains("test_Conv2d/model.onnx", "ms/batch median")
+                .containsPattern("\\{\"engine\":\"beak\",\"model\":\"test_Conv2d/model.onnx\",\"batch\":1,\"unit\":\"ms/batch\",\"median\":[0-9.]+,");
+    }
 }

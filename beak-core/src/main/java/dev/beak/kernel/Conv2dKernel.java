@@ -84,6 +84,11 @@ public final class Conv2dKernel {
 
     static void forward(float[] x, float[] w, float[] bias, Window2d g, int f, float[] y, int rows, int group) {
         Gemm gemm = Kernels.gemm();
+        if (pointwise(g)) {
+            if (g.n() >= Parallel.threads()) Parallel.forRange(g.n(), (from, to) -> pointwise(gemm, x, w, bias, g, f, y, from, to));
+            else pointwise(gemm, x, w, bias, g, f, y, 0, g.n());
+            return;
+        }
         int groups = (g.n() + group - 1) / group;
         if (groups >= Parallel.threads()) {
             Parallel.forRange(groups, (from, to) -> {
@@ -91,6 +96,24 @@ public final class Conv2dKernel {
             });
         } else {
             for (int q = 0; q < groups; q++) forwardGroup(gemm, x, w, bias, g, f, y, q * group, group, rows, true);
+        }
+    }
+
+    /** A 1x1 window at stride 1 without padding: the input image is already the column matrix. */
+    static boolean pointwise(Window2d g) {
+        return g.kH() == 1 && g.kW() == 1 && g.strideH() == 1 && g.strideW() == 1
+                && g.padTop() == 0 && g.padBottom() == 0 && g.padLeft() == 0 && g.padRight() == 0;
+    }
+
+    /**
+     * Images [n0, n1) of a pointwise convolution: {@code Y[n](F, P) = W(F, C) * x[n](C, P)} read in place
+     * (no unfolding), onto the bias written first; the GEMM splits over the threads when the images do not.
+     */
+    private static void pointwise(Gemm gemm, float[] x, float[] w, float[] bias, Window2d g, int f, float[] y, int n0, int n1) {
+        int c = g.c(), p = g.h() * g.w();
+        for (int n = n0; n < n1; n++) {
+            if (bias != null) for (int o = 0; o < f; o++) java.util.Arrays.fill(y, (n * f + o) * p, (n * f + o + 1) * p, bias[o]);
+            gemm.gemm(false, false, f, p, c, w, 0, c, x, n * c * p, p, y, n * f * p, p, bias != null);
         }
     }
 

@@ -41,6 +41,44 @@ public final class MaxPoolKernel {
         });
     }
 
+    /**
+     * Whether {@link #forwardValues} is the faster way to pool without gradients: windows other than the
+     * 2x2 and 3x3 stride-2 ones, whose own loops (vectorised) are faster still.
+     */
+    public static boolean separable(Window2d g) {
+        return !twoByTwo(g) && !MaxPool3x3.applies(g) && g.dilationH() == 1 && g.dilationW() == 1;
+    }
+
+    /**
+     * y := max pool of x without recording winners (inference): separable, each output row first takes
+     * the maximum of its window's input rows column by column (contiguous, vectorised by the JIT), then
+     * each output the maximum of its kW columns. Math.max propagates NaN, as the recording loops do.
+     * Dilation 1 only (the windows of max pooling layers).
+     */
+    public static void forwardValues(float[] x, Window2d g, float[] y) {
+        if (g.dilationH() != 1 || g.dilationW() != 1) throw new IllegalArgumentException("separable max pooling needs dilation 1");
+        int H = g.h(), W = g.w(), oH = g.oH(), oW = g.oW();
+        Parallel.forRange(g.n() * g.c(), (from, to) -> {
+            float[] rows = new float[W];
+            for (int pl = from; pl < to; pl++) {
+                int xBase = pl * H * W, o = pl * oH * oW;
+                for (int oy = 0; oy < oH; oy++) {
+                    int y0 = oy * g.strideH() - g.padTop(), yLo = Math.max(0, y0), yHi = Math.min(H, y0 + g.kH());
+                    java.util.Arrays.fill(rows, Float.NEGATIVE_INFINITY);
+                    for (int iy = yLo; iy < yHi; iy++) {
+                        for (int ix = 0, r = xBase + iy * W; ix < W; ix++) rows[ix] = Math.max(rows[ix], x[r + ix]);
+                    }
+                    for (int ox = 0; ox < oW; ox++) {
+                        int x0 = ox * g.strideW() - g.padLeft(), xHi = Math.min(W, x0 + g.kW());
+                        float m = Float.NEGATIVE_INFINITY;
+                        for (int ix = Math.max(0, x0); ix < xHi; ix++) m = Math.max(m, rows[ix]);
+                        y[o + oy * oW + ox] = m;
+                    }
+                }
+            }
+        });
+    }
+
     /** {@link #forward} on the general loop whatever the window: the reference the fast paths must equal. */
     static void forwardGeneral(float[] x, Window2d g, float[] y, int[] argmax) {
         Parallel.forRange(g.n() * g.c(), (from, to) -> {

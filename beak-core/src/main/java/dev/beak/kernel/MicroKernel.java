@@ -88,4 +88,23 @@ final class MicroKernel {
             av.fma(FloatVector.fromArray(S, x, xo + j), FloatVector.fromArray(S, y, yo + j)).intoArray(y, yo + j);
         }
     }
+
+    /**
+     * The dot product of {@code x[xo ..]} and {@code y[yo ..]} over {@code n} values: two vector
+     * accumulators (so the FMA chain is not one dependent line), their lanes added in lane order (not
+     * reduceLanes, whose float order differs between C2 and the interpreter), then the scalar tail.
+     */
+    static float dot(float[] x, int xo, float[] y, int yo, int n) {
+        FloatVector s0 = FloatVector.zero(S), s1 = s0;
+        int p = 0;
+        for (; p + 2 * L <= n; p += 2 * L) {
+            s0 = FloatVector.fromArray(S, x, xo + p).fma(FloatVector.fromArray(S, y, yo + p), s0);
+            s1 = FloatVector.fromArray(S, x, xo + p + L).fma(FloatVector.fromArray(S, y, yo + p + L), s1);
+        }
+        FloatVector s = s0.add(s1);
+        float r = 0;
+        for (int j = 0; j < L; j++) r += s.lane(j);
+        for (; p < n; p++) r += x[xo + p] * y[yo + p];
+        return r;
+    }
 }

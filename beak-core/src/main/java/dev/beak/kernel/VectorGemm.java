@@ -46,6 +46,10 @@ final class VectorGemm implements Gemm {
             thinA(transA, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
             return;
         }
+        if (m <= THIN_M && transB && !transA && (long) n * k >= THIN_MIN_WORK) {
+            thinTransposedB(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+            return;
+        }
         Tiling t = Tiling.of(m, n, k, MR, NR, Parallel.available());
         Parallel.forEach(t.tasks(), task -> block(transA, transB, t.rowStart(task), t.rowEnd(task),
                 t.colStart(task), t.colEnd(task), k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate));
@@ -114,6 +118,28 @@ final class VectorGemm implements Gemm {
                     int cRow = cOff + i * ldc;
                     MicroKernel.axpy(av, b, bRow, c, cRow, j0, vEnd);
                     for (int j = vEnd; j < j1; j++) c[cRow + j] += av * b[bRow + j];
+                }
+            }
+        });
+    }
+
+    /** Rows of a transposed B (columns of C) per task of {@link #thinTransposedB}. */
+    private static final int THIN_ROWS = 32;
+
+    /**
+     * C (+)= A * Bᵀ for a handful of rows, B stored (n, k): a dense layer with weights stored (Out, In),
+     * as ONNX Gemm with transB and PyTorch's Linear keep them (AlexNet's 4096 x 9216 at batch 1). Each
+     * C value is the dot product of a row of A and a row of B, and B's rows are contiguous, so every
+     * weight is read once, in order, with no packing; the m rows of A stay in cache.
+     */
+    private static void thinTransposedB(int m, int n, int k, float[] a, int aOff, int lda,
+                                        float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        Parallel.forEach((n + THIN_ROWS - 1) / THIN_ROWS, s -> {
+            for (int j = s * THIN_ROWS, end = Math.min(n, j + THIN_ROWS); j < end; j++) {
+                for (int i = 0; i < m; i++) {
+                    float v = MicroKernel.dot(a, aOff + i * lda, b, bOff + j * ldb, k);
+                    int ci = cOff + i * ldc + j;
+                    c[ci] = accumulate ? c[ci] + v : v;
                 }
             }
         });

@@ -32,16 +32,23 @@ public final class AvgPool2dOp {
                 inv[oy * oW + ox] = count > 0 ? 1f / count : 0f;
             }
         }
-        float[] in = x.data(), y = new float[planes * oH * oW];
+        float[] in = x.data(), y = dev.beak.tensor.Workspace.floats(planes * oH * oW);
         Parallel.forRange(planes, (from, to) -> {
+            // Separable sums: per output row, the window's input rows added column by column (contiguous,
+            // vectorised by the JIT), then each output adds its kW column sums.
+            float[] rows = new float[W];
             for (int pl = from; pl < to; pl++) {
                 int xBase = pl * H * W, o = pl * oH * oW;
                 for (int oy = 0; oy < oH; oy++) {
                     int y0 = oy * strideH - g.padTop(), yLo = Math.max(0, y0), yHi = Math.min(H, y0 + kH);
+                    java.util.Arrays.fill(rows, 0f);
+                    for (int iy = yLo; iy < yHi; iy++) {
+                        for (int ix = 0, r = xBase + iy * W; ix < W; ix++) rows[ix] += in[r + ix];
+                    }
                     for (int ox = 0; ox < oW; ox++) {
                         int x0 = ox * strideW - g.padLeft(), xLo = Math.max(0, x0), xHi = Math.min(W, x0 + kW);
                         float s = 0;
-                        for (int iy = yLo; iy < yHi; iy++) for (int ix = xLo; ix < xHi; ix++) s += in[xBase + iy * W + ix];
+                        for (int ix = xLo; ix < xHi; ix++) s += rows[ix];
                         y[o + oy * oW + ox] = s * inv[oy * oW + ox];
                     }
                 }

@@ -3,6 +3,7 @@ package dev.beak.ops;
 import dev.beak.autograd.Autograd;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
+import dev.beak.tensor.Workspace;
 
 /**
  * Elementwise binary ops with numpy broadcasting (ONNX Add, Sub, Mul, Div, Min, Max, Pow), and their
@@ -22,24 +23,13 @@ public final class BroadcastOp {
 
     public static Tensor apply(Kind kind, Tensor a, Tensor b) {
         int[] out = shape(kind.name().toLowerCase(java.util.Locale.ROOT), a.shape(), b.shape());
-        // Index maps only for broadcast inputs: a same-shape input is read at the output position.
-        int[] ia = java.util.Arrays.equals(a.shape(), out) ? null : sourceIndex(a.shape(), out);
-        int[] ib = java.util.Arrays.equals(b.shape(), out) ? null : sourceIndex(b.shape(), out);
-        float[] x = a.data(), y = b.data(), z = new float[Shape.size(out)];
-        for (int i = 0; i < z.length; i++) {
-            float u = x[ia == null ? i : ia[i]], v = y[ib == null ? i : ib[i]];
-            z[i] = switch (kind) {
-                case ADD -> u + v;
-                case SUB -> u - v;
-                case MUL -> u * v;
-                case DIV -> u / v;
-                case MIN -> Float.isNaN(u) || Float.isNaN(v) ? Float.NaN : Math.min(u, v);
-                case MAX -> Float.isNaN(u) || Float.isNaN(v) ? Float.NaN : Math.max(u, v);
-                case POW -> (float) Math.pow(u, v);
-            };
-        }
+        float[] x = a.data(), y = b.data(), z = Workspace.floats(Shape.size(out));
+        Runs.of(a.shape(), b.shape(), out).forEach((za, xa, xs, ya, ys, n) -> run(kind, x, xa, xs, y, ya, ys, z, za, n));
         String name = kind.name().charAt(0) + kind.name().substring(1).toLowerCase(java.util.Locale.ROOT);
         return Autograd.record(Tensor.of(z, out), name, dz -> {
+            // Index maps only for broadcast inputs: a same-shape input is read at the output position.
+            int[] ia = java.util.Arrays.equals(a.shape(), out) ? null : sourceIndex(a.shape(), out);
+            int[] ib = java.util.Arrays.equals(b.shape(), out) ? null : sourceIndex(b.shape(), out);
             float[] da = a.requiresGrad() ? a.gradBuffer() : null, db = b.requiresGrad() ? b.gradBuffer() : null;
             for (int i = 0; i < dz.length; i++) {
                 int at = ia == null ? i : ia[i], bt = ib == null ? i : ib[i];
@@ -61,6 +51,109 @@ public final class BroadcastOp {
                 if (db != null) db[bt] += gb;
             }
         }, a, b);
+    }
+
+    /** One value of {@code kind}. */
+    private static float op(Kind kind, float u, float v) {
+        return switch (kind) {
+            case ADD -> u + v;
+            case SUB -> u - v;
+            case MUL -> u * v;
+            case DIV -> u / v;
+            case MIN -> Float.isNaN(u) || Float.isNaN(v) ? Float.NaN : Math.min(u, v);
+            case MAX -> Float.isNaN(u) || Float.isNaN(v) ? Float.NaN : Math.max(u, v);
+            case POW -> (float) Math.pow(u, v);
+        };
+    }
+
+    /**
+     * {@code z[zo + i] = x[xo + i * xs] op y[yo + i * ys]} for i < n, steps 0 or 1: the four arithmetic
+     * kinds with the kind and the steps decided outside the loop (so the JIT vectorises it), the
+     * others value by value.
+     */
+    private static void run(Kind kind, float[] x, int xo, int xs, float[] y, int yo, int ys, float[] z, int zo, int n) {
+        if (xs == 1 && (kind == Kind.ADD || kind == Kind.MUL || kind == Kind.SUB || kind == Kind.DIV)) {
+            if (ys == 1) {
+                switch (kind) {
+                    case ADD -> { for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] + y[yo + i]; }
+                    case MUL -> { for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] * y[yo + i]; }
+                    case SUB -> { for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] - y[yo + i]; }
+                    default -> { for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] / y[yo + i]; }
+                }
+            } else {
+                float v = y[yo];
+                switch (kind) {
+                    case ADD -> { for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] + v; }
+                    case MUL -> { for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] * v; }
+                    case SUB -> { for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] - v; }
+                    default -> { for (int i = 0; i < n; i++) z[zo + i] = x[xo + i] / v; }
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) z[zo + i] = op(kind, x[xo + i * xs], y[yo + i * ys]);
+    }
+
+    /**
+     * The output of a broadcast binary op walked as runs along its innermost axes: axes of size 1 are
+     * dropped and neighbouring axes merged where both inputs continue contiguously (or both repeat),
+     * so a per-channel (1, C, 1, 1) operand against (N, C, H, W) gives N*C runs of H*W with that
+     * operand constant in each, and equal shapes give one run.
+     */
+    record Runs(int[] size, int[] strideA, int[] strideB) {
+        /** A run: output offset, each input's offset and step (0 or 1), length. */
+        interface Visitor {
+            void run(int z, int a, int aStep, int b, int bStep, int n);
+        }
+
+        static Runs of(int[] a, int[] b, int[] out) {
+            int r = out.length;
+            int[] sa = aligned(a, r), sb = aligned(b, r);
+            int[] size = new int[r], ga = new int[r], gb = new int[r];
+            int dims = 0;
+            for (int i = r - 1; i >= 0; i--) {
+                if (out[i] == 1) continue;
+                int last = dims - 1;
+                if (dims > 0 && sa[i] == ga[last] * size[last] && sb[i] == gb[last] * size[last]) {
+                    size[last] *= out[i];
+                } else {
+                    size[dims] = out[i];
+                    ga[dims] = sa[i];
+                    gb[dims] = sb[i];
+                    dims++;
+                }
+            }
+            if (dims == 0) return new Runs(new int[] {1}, new int[] {1}, new int[] {1});
+            return new Runs(java.util.Arrays.copyOf(size, dims), java.util.Arrays.copyOf(ga, dims), java.util.Arrays.copyOf(gb, dims));
+        }
+
+        /** Row-major strides of {@code in} right-aligned to rank r, 0 on axes it is broadcast along. */
+        private static int[] aligned(int[] in, int r) {
+            int off = r - in.length;
+            int[] inStrides = IndexCopyOp.strides(in), s = new int[r];
+            for (int i = off; i < r; i++) s[i] = in[i - off] == 1 ? 0 : inStrides[i - off];
+            return s;
+        }
+
+        /** Calls {@code v} for every run, in output order. */
+        void forEach(Visitor v) {
+            int n = size[0], outer = 1, dims = size.length;
+            for (int d = 1; d < dims; d++) outer *= size[d];
+            int[] counter = new int[dims];
+            int a = 0, b = 0;
+            for (int run = 0; run < outer; run++) {
+                v.run(run * n, a, Math.min(strideA[0], 1), b, Math.min(strideB[0], 1), n);
+                // Advance the counter over the outer dimensions (innermost first).
+                for (int d = 1; d < dims; d++) {
+                    a += strideA[d];
+                    b += strideB[d];
+                    if (++counter[d] < size[d]) break;
+                    a -= strideA[d] * size[d];
+                    b -= strideB[d] * size[d];
+                    counter[d] = 0;
+                }
+            }
+        }
     }
 
     /** Folds {@code kind} over two or more tensors, left to right. */

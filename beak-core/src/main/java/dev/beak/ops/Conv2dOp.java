@@ -35,7 +35,9 @@ public final class Conv2dOp {
             throw new IllegalArgumentException("conv2d bias must be (" + f + "), got " + Shape.toString(b.shape()));
         }
         float[] y = Workspace.floats(g.n() * f * g.oH() * g.oW());
-        if (Winograd.pays(g, f)) Winograd.forward(x.data(), w.data(), b == null ? null : b.data(), g, f, y);
+        // Without gradients to record, Winograd also takes thinner layers (the backward pass is never run).
+        boolean winograd = Autograd.needsGrad(x, w, b) ? Winograd.pays(g, f) : Winograd.paysForward(g, f);
+        if (winograd) Winograd.forward(x.data(), w.data(), b == null ? null : b.data(), g, f, y);
         else Conv2dKernel.forward(x.data(), w.data(), b == null ? null : b.data(), g, f, y);
         Tensor out = Tensor.of(y, g.n(), f, g.oH(), g.oW());
         return Autograd.record(out, "Conv2d", dy -> {

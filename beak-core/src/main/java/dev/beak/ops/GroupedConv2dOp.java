@@ -1,11 +1,14 @@
 package dev.beak.ops;
 
 import dev.beak.autograd.Autograd;
+import dev.beak.kernel.Conv2dKernel;
 import dev.beak.kernel.Gemm;
 import dev.beak.kernel.Im2col;
 import dev.beak.kernel.Kernels;
+import dev.beak.kernel.Winograd;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
+import dev.beak.tensor.Workspace;
 
 /**
  * Grouped 2-d convolution (Krizhevsky et al., 2012; depthwise when groups = C, as in Howard et al.,
@@ -14,10 +17,38 @@ import dev.beak.tensor.Tensor;
  *
  * <p>Shapes: x (N, C, H, W); w (F, C/G, kH, kW); b (F) or null; y (N, F, oH, oW) with oH, oW as in
  * {@link Window2d}; G divides C and F. Depthwise (C/G = 1) runs {@link DepthwiseConv2dOp}. Per group:
- * {@code Y_g(F/G, N*oH*oW) = W_g(F/G, C/G*kH*kW) * cols_g(C/G*kH*kW, N*oH*oW)}.
+ * {@code Y_g(F/G, N*oH*oW) = W_g(F/G, C/G*kH*kW) * cols_g(C/G*kH*kW, N*oH*oW)}. Without gradients
+ * (inference) each group is a plain convolution of its channel slice on {@link Conv2dOp}'s kernels
+ * (pointwise GEMM, bands, Winograd), the slices copied out and the results back.
  */
 public final class GroupedConv2dOp {
     private GroupedConv2dOp() {}
+
+    /** Each group as a convolution of its own: x_g (N, C/G, H, W) and y_g (N, F/G, oH, oW) are copied slices. */
+    private static Tensor inference(Tensor x, Tensor w, Tensor b, Window2d g, int groups) {
+        int n = g.n(), c = g.c(), f = w.dim(0), cg = c / groups, fg = f / groups, hw = g.h() * g.w(), p = g.oH() * g.oW();
+        int kk = cg * g.kH() * g.kW();
+        Window2d gg = new Window2d(n, cg, g.h(), g.w(), g.kH(), g.kW(), g.strideH(), g.strideW(), g.dilationH(), g.dilationW(),
+                g.padTop(), g.padBottom(), g.padLeft(), g.padRight());
+        float[] y = Workspace.floats(n * f * p), xs = n == 1 ? null : Workspace.floats(n * cg * hw), ys = Workspace.floats(n * fg * p);
+        float[] wg = Workspace.floats(fg * kk), bg = b == null ? null : Workspace.floats(fg);
+        for (int gi = 0; gi < groups; gi++) {
+            float[] in = x.data();
+            if (n > 1) {
+                for (int i = 0; i < n; i++) System.arraycopy(in, (i * c + gi * cg) * hw, xs, i * cg * hw, cg * hw);
+                in = xs;
+            } else if (gi > 0) {
+                in = Workspace.floats(cg * hw);
+                System.arraycopy(x.data(), gi * cg * hw, in, 0, cg * hw);
+            }
+            System.arraycopy(w.data(), gi * fg * kk, wg, 0, fg * kk);
+            if (bg != null) System.arraycopy(b.data(), gi * fg, bg, 0, fg);
+            if (Winograd.pays(gg, fg)) Winograd.forward(in, wg, bg, gg, fg, ys);
+            else Conv2dKernel.forward(in, wg, bg, gg, fg, ys);
+            for (int i = 0; i < n; i++) System.arraycopy(ys, i * fg * p, y, (i * f + gi * fg) * p, fg * p);
+        }
+        return Tensor.of(y, n, f, g.oH(), g.oW());
+    }
 
     public static Tensor apply(Tensor x, Tensor w, Tensor b, int strideH, int strideW,
                                int dilationH, int dilationW, Padding padding, int groups) {
@@ -31,6 +62,7 @@ public final class GroupedConv2dOp {
         Window2d g = Window2d.of(x.shape(), w.dim(2), w.dim(3), strideH, strideW, dilationH, dilationW, padding);
         if (b != null && b.size() != f) throw new IllegalArgumentException("conv2d bias must be (" + f + "), got " + Shape.toString(b.shape()));
         if (cg == 1) return DepthwiseConv2dOp.apply(x, w, b, g);
+        if (!Autograd.needsGrad(x, w, b)) return inference(x, w, b, g, groups);
         // One im2col of all channels: its rows are ordered (c, i, j), so group gi's rows form the
         // contiguous block [gi*k, (gi+1)*k), and each group is one GEMM on a slice of the same buffer.
         int k = cg * g.kH() * g.kW(), p = g.oH() * g.oW(), np = g.n() * p;

@@ -27,16 +27,21 @@ public final class LocalResponseNormOp {
         int n = x.dim(0), c = x.dim(1), s = x.size() / (n * c), lo = (size - 1) / 2, hi = size - 1 - lo;
         float[] in = x.data(), y = new float[in.length], denom = new float[in.length], scale = new float[in.length];
         double a = (double) alpha / size;
-        // Per sample, per channel: denom = k + a * (sum of squares over the channel window), one spatial row at a time.
+        // Per sample, per channel: denom = k + a * (sum of squares over the channel window). The window's
+        // planes are added in channel order into a row of sums, each plane read contiguously.
         Parallel.forRange(n * c, (from, to) -> {
+            double[] sums = new double[s];
             for (int nc = from; nc < to; nc++) {
                 int i = nc / c, ch = nc % c, o = nc * s;
-                for (int p = 0; p < s; p++) {
-                    double sq = 0;
-                    for (int cc = Math.max(0, ch - lo), e = Math.min(c - 1, ch + hi); cc <= e; cc++) {
-                        float v = in[(i * c + cc) * s + p];
-                        sq += v * v;
+                java.util.Arrays.fill(sums, 0);
+                for (int cc = Math.max(0, ch - lo), e = Math.min(c - 1, ch + hi); cc <= e; cc++) {
+                    for (int p = 0, q = (i * c + cc) * s; p < s; p++) {
+                        float v = in[q + p];
+                        sums[p] += v * v;
                     }
+                }
+                for (int p = 0; p < s; p++) {
+                    double sq = sums[p];
                     denom[o + p] = (float) (k + a * sq);
                     scale[o + p] = (float) powNeg(denom[o + p], beta);
                     y[o + p] = in[o + p] * scale[o + p];

@@ -18,6 +18,10 @@ public final class MaxPool2dOp {
         Window2d g = Window2d.of(x.shape(), kH, kW, strideH, strideW, 1, 1, padding);
         int oH = g.oH(), oW = g.oW();
         float[] in = x.data(), y = Workspace.floats(g.n() * g.c() * oH * oW);
+        if (!Autograd.needsGrad(x) && MaxPoolKernel.separable(g)) {
+            MaxPoolKernel.forwardValues(in, g, y);   // no winners to record
+            return Tensor.of(y, g.n(), g.c(), oH, oW);
+        }
         int[] argmax = MaxPoolKernel.twoByTwo(g) ? null : Workspace.ints(y.length);
         MaxPoolKernel.forward(in, g, y, argmax);
         Tensor out = Tensor.of(y, g.n(), g.c(), oH, oW);

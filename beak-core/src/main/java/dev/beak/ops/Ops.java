@@ -35,6 +35,11 @@ public final class Ops {
         return DenseOp.apply(x, w, b);
     }
 
+    /** A dense layer whose weights are stored as {@code layout} says ((Out, In) for ONNX Gemm with transB). */
+    public static Tensor dense(Tensor x, Tensor w, Tensor b, DenseOp.WeightLayout layout) {
+        return DenseOp.apply(x, w, b, layout);
+    }
+
     public static Tensor relu(Tensor x) {
         return ReluOp.apply(x);
     }

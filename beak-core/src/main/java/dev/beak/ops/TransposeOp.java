@@ -28,12 +28,39 @@ public final class TransposeOp {
             out[i] = in[p[i]];
             stride[i] = inStrides[p[i]];
         }
+        if (!dev.beak.autograd.Autograd.needsGrad(x)) return strided(x, out, stride);
         int[] src = IndexCopyOp.build(out, c -> {
             int s = 0;
             for (int i = 0; i < c.length; i++) s += c[i] * stride[i];
             return s;
         });
         return IndexCopyOp.apply("Transpose", x, out, src, 0f);
+    }
+
+    /**
+     * Without a gradient to record: the output in order, a run along its last axis at a time, read from x
+     * with that axis's stride, and no index map (channel shuffles run this once per block).
+     */
+    private static Tensor strided(Tensor x, int[] out, int[] stride) {
+        int r = out.length, size = dev.beak.tensor.Shape.size(out);
+        float[] in = x.data(), y = dev.beak.tensor.Workspace.floats(size);
+        if (r == 0 || size == 0) {
+            if (size > 0) y[0] = in[0];
+            return Tensor.of(y, out);
+        }
+        int run = out[r - 1], step = stride[r - 1];
+        int[] counter = new int[r];
+        for (int at = 0, from = 0; at < size; at += run) {
+            for (int j = 0; j < run; j++) y[at + j] = in[from + j * step];
+            // Advance the counter over the other axes, innermost first.
+            for (int d = r - 2; d >= 0; d--) {
+                from += stride[d];
+                if (++counter[d] < out[d]) break;
+                from -= stride[d] * out[d];
+                counter[d] = 0;
+            }
+        }
+        return Tensor.of(y, out);
     }
 
     private static int[] reversed(int r) {

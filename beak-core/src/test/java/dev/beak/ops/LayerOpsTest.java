@@ -43,6 +43,52 @@ class LayerOpsTest {
         return t;
     }
 
+    /** Without gradients each group runs as a convolution of its own (pointwise, banded, Winograd): the same values. */
+    @Test
+    void groupedConv2dInference() {
+        // n, c, h, w, f, k, stride, groups, padding: 1x1 (ShuffleNet), AlexNet-like 5x5, Winograd-sized 3x3 groups, batches 1 and 3
+        for (int[] r : new int[][] {{1, 12, 7, 9, 6, 1, 1, 3, 0}, {3, 12, 7, 9, 6, 1, 1, 3, 0}, {1, 8, 9, 9, 6, 5, 1, 2, 2},
+                {2, 6, 11, 10, 4, 3, 2, 2, 1}, {2, 128, 16, 16, 128, 3, 1, 2, 1}}) {
+            int n = r[0], c = r[1], h = r[2], w = r[3], f = r[4], k = r[5], s = r[6], groups = r[7];
+            Padding p = Padding.of(r[8]);
+            Window2d g = Window2d.of(new int[] {n, c / groups, h, w}, k, k, s, s, 1, 1, p);
+            Tensor x = randn(n, c, h, w), wt = randn(f, c / groups, k, k), b = randn(f);
+            double[] want = Reference.groupedConv2d(toDouble(x), toDouble(wt), toDouble(b), g, f, groups);
+            Tensor y;
+            try (var scope = dev.beak.autograd.Autograd.noGrad()) {
+                y = Ops.conv2d(x, wt, b, s, s, 1, 1, p, groups);
+            }
+            assertThat(y.size()).isEqualTo(want.length);
+            for (int i = 0; i < want.length; i++) {
+                assertThat((double) y.data()[i]).as("case %s at %d", java.util.Arrays.toString(r), i)
+                        .isCloseTo(want[i], org.assertj.core.api.Assertions.within(1e-4 * (1 + Math.abs(want[i]))));
+            }
+        }
+    }
+
+    /** Without gradients, 3x3 layers with 32 filters and many tiles run by Winograd: the same values as the grouped reference with one group. */
+    @Test
+    void thinConv2dInferenceByWinograd() {
+        int n = 2, c = 64, h = 32, w = 32, f = 32;
+        Tensor x = randn(n, c, h, w), wt = randn(f, c, 3, 3), b = randn(f);
+        Window2d g = Window2d.of(new int[] {n, c, h, w}, 3, 3, 1, 1, 1, 1, Padding.SAME);
+        assertThat(dev.beak.kernel.Winograd.paysForward(g, f) || !dev.beak.kernel.Kernels.vectorized()).isTrue();
+        double[] want = Reference.groupedConv2d(toDouble(x), toDouble(wt), toDouble(b), g, f, 1);
+        Tensor y;
+        try (var scope = dev.beak.autograd.Autograd.noGrad()) {
+            y = Ops.conv2d(x, wt, b, 1, 1, 1, 1, Padding.SAME);
+        }
+        for (int i = 0; i < want.length; i++) {
+            assertThat((double) y.data()[i]).as("at %d", i).isCloseTo(want[i], org.assertj.core.api.Assertions.within(1e-4 * (1 + Math.abs(want[i]))));
+        }
+    }
+
+    private static double[] toDouble(Tensor t) {
+        double[] d = new double[t.size()];
+        for (int i = 0; i < d.length; i++) d[i] = t.data()[i];
+        return d;
+    }
+
     @Test
     void groupedAndDepthwiseConv2d() {
         // n, c, h, w, f, k, stride, dilation, groups, padding

@@ -61,6 +61,23 @@ class OpsGradientTest {
     }
 
     @Test
+    void denseWithWeightsStoredOutByIn() {
+        for (int[] s : new int[][] {{4, 5, 3}, {1, 1, 1}, {2, 13, 7}}) {
+            int n = s[0], in = s[1], out = s[2];
+            GradCheck.check(t -> Ops.dense(t[0], t[1], t[2], DenseOp.WeightLayout.OUT_IN),
+                    d -> Reference.dense(d[0], transposed(d[1], out, in), d[2], n, in, out),
+                    Tensor.randn(rng, n, in), Tensor.randn(rng, out, in), Tensor.randn(rng, out));
+        }
+    }
+
+    /** The (cols, rows) transpose of a row-major (rows, cols) matrix. */
+    private static double[] transposed(double[] a, int rows, int cols) {
+        double[] t = new double[a.length];
+        for (int i = 0; i < rows; i++) for (int j = 0; j < cols; j++) t[j * rows + i] = a[i * cols + j];
+        return t;
+    }
+
+    @Test
     void softmax() {
         GradCheck.check(t -> Ops.softmax(t[0]), d -> Reference.softmax(d[0], 5), Tensor.randn(rng, 3, 5));
     }

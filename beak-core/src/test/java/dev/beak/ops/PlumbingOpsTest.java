@@ -23,7 +23,9 @@ class PlumbingOpsTest {
 
     @Test
     void broadcastingBinaryOpsReduceGradientsToInputShapes() {
-        int[][][] cases = {{{3, 1, 5}, {4, 1}, {3, 4, 5}}, {{2, 3}, {2, 3}, {2, 3}}, {{2, 3}, {3}, {2, 3}}, {{1}, {2, 2}, {2, 2}}, {{}, {2, 3}, {2, 3}}};
+        int[][][] cases = {{{3, 1, 5}, {4, 1}, {3, 4, 5}}, {{2, 3}, {2, 3}, {2, 3}}, {{2, 3}, {3}, {2, 3}}, {{1}, {2, 2}, {2, 2}}, {{}, {2, 3}, {2, 3}},
+                {{2, 3, 4, 5}, {1, 3, 1, 1}, {2, 3, 4, 5}}, {{3, 1, 1}, {1, 3, 2, 4}, {1, 3, 2, 4}}, {{2, 1, 3, 1}, {1, 4, 1, 2}, {2, 4, 3, 2}},
+                {{1, 1}, {1}, {1, 1}}, {{2, 1, 3}, {2, 4, 3}, {2, 4, 3}}, {{4, 1}, {1, 1, 3}, {1, 4, 3}}};
         for (BroadcastOp.Kind kind : BroadcastOp.Kind.values()) {
             for (int[][] c : cases) {
                 Tensor a = kind == BroadcastOp.Kind.POW ? uniform(0.5f, 2f, c[0]) : randn(c[0]);
@@ -43,6 +45,26 @@ class PlumbingOpsTest {
         GradCheck.check(t -> Ops.maxOf(t[0], t[1], t[2]), d -> PlumbingReference.binary(BroadcastOp.Kind.MAX,
                 PlumbingReference.binary(BroadcastOp.Kind.MAX, d[0], s, d[1], new int[] {3}, s), s, d[2], s, s), randn(s), randn(3), randn(s));
         GradCheck.check(t -> Ops.minOf(t[0]), d -> d[0], randn(s));
+    }
+
+    /** Without a gradient to record, transpose copies by strides: the same values as the index map. */
+    @Test
+    void transposeWithoutGradientMatchesTheReference() {
+        int[][] shapes = {{1, 3, 2, 5, 4}, {2, 3, 4}, {7}, {}};
+        int[][][] perms = {{{0, 2, 1, 3, 4}, {4, 3, 2, 1, 0}, {0, 1, 2, 3, 4}}, {{2, 0, 1}, {1, 2, 0}}, {{0}}, {{}}};
+        for (int s = 0; s < shapes.length; s++) {
+            for (int[] perm : perms[s]) {
+                Tensor x = randn(shapes[s]);
+                double[] d = new double[x.size()];
+                for (int i = 0; i < d.length; i++) d[i] = x.data()[i];
+                double[] want = PlumbingReference.transpose(d, shapes[s], perm);
+                Tensor y;
+                try (var scope = dev.beak.autograd.Autograd.noGrad()) {
+                    y = Ops.transpose(x, perm);
+                }
+                for (int i = 0; i < want.length; i++) assertThat((double) y.data()[i]).isEqualTo(want[i]);
+            }
+        }
     }
 
     @Test

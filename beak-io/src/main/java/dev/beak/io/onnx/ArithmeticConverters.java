@@ -2,6 +2,7 @@ package dev.beak.io.onnx;
 
 import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import dev.beak.ops.BroadcastOp;
+import dev.beak.ops.DenseOp;
 import dev.beak.ops.Ops;
 import dev.beak.ops.ReduceOp;
 import dev.beak.ops.UnaryOp;
@@ -99,16 +100,22 @@ final class ArithmeticConverters {
         };
     }
 
-    /** {@code alpha * A' * B' + beta * C}, A' and B' optionally transposed, C broadcast. */
+    /**
+     * {@code alpha * A' * B' + beta * C}, A' and B' optionally transposed, C broadcast. B transposed (weights
+     * stored (Out, In), the usual form) is read in place by the dense op; a C of shape (Out) or (1, Out)
+     * with beta 1 is its bias.
+     */
     static OnnxKernel gemm(OnnxNode n) {
         boolean ta = n.i("transA", 0) == 1, tb = n.i("transB", 0) == 1;
         float alpha = n.f("alpha", 1f), beta = n.f("beta", 1f);
+        DenseOp.WeightLayout layout = tb ? DenseOp.WeightLayout.OUT_IN : DenseOp.WeightLayout.IN_OUT;
         return (t, in) -> {
-            Tensor a = ta ? Ops.transpose(in[0]) : in[0], b = tb ? Ops.transpose(in[1]) : in[1];
-            Tensor y = Ops.dense(a, b, null);
+            Tensor a = ta ? Ops.transpose(in[0]) : in[0], b = in[1], c = in(in, 2);
+            int out = b.dim(tb ? 0 : 1);
+            boolean bias = c != null && beta == 1f && alpha == 1f && c.rank() >= 1 && c.size() == out && c.dim(-1) == out;
+            Tensor y = Ops.dense(a, b, bias ? (c.rank() == 1 ? c : Ops.reshape(c, out)) : null, layout);
             if (alpha != 1f) y = Ops.mul(y, Tensor.scalar(alpha));
-            Tensor c = in(in, 2);
-            if (c != null && beta != 0f) y = Ops.add(y, beta == 1f ? c : Ops.mul(c, Tensor.scalar(beta)));
+            if (c != null && beta != 0f && !bias) y = Ops.add(y, beta == 1f ? c : Ops.mul(c, Tensor.scalar(beta)));
             return one(y);
         };
     }

@@ -11,6 +11,12 @@ import java.util.List;
  * ONNX graph's input and output names. ONNX allows inputs of any rank, scalars too; the Beak model
  * takes a scalar input as shape (1) and {@link #run} and {@link #forward} do that for the caller.
  *
+ * <p>{@link #run} executes an inference plan ({@link OnnxInferencePlan}: batch norms and per-channel
+ * Mul/Add folded into the convolution before them, ReLUs fused), built from the weights at the first
+ * run and never saved; {@link #forward} runs the graph as imported. Changing the weights through
+ * {@link #model()} (fitting, loading) calls for {@link #weightsChanged()}, so the next run folds them
+ * again; {@code forward} with training on and {@link #trainable} do that themselves.
+ *
  * {@snippet :
  * OnnxModel onnx = OnnxImporter.load(Path.of("model.onnx"));
  * Tensor[] outputs = onnx.run(x);                 // inference, no gradients
@@ -22,6 +28,7 @@ public final class OnnxModel {
     private final List<String> inputNames, outputNames;
     private final int[] inputRanks;
     private final int opset;
+    private OnnxInferencePlan plan;
 
     OnnxModel(Model model, List<String> inputNames, int[] inputRanks, List<String> outputNames, int opset) {
         this.model = model;
@@ -48,15 +55,29 @@ public final class OnnxModel {
         return opset;
     }
 
-    /** Runs the graph in evaluation mode without recording gradients; inputs in ONNX graph-input order. */
+    /** Runs the inference plan (evaluation mode, no gradients recorded); inputs in ONNX graph-input order. */
     public Tensor[] run(Tensor... inputs) {
         try (var scope = Autograd.noGrad()) {
-            return forward(false, inputs);
+            Tensor[] adapted = adapt(inputs);
+            if (!model.isBuilt()) return model.forward(false, adapted);
+            OnnxInferencePlan p = plan;
+            if (p == null) plan = p = OnnxInferencePlan.of(model);
+            return p.run(adapted);
         }
     }
 
-    /** Runs the graph (recording gradients for training when they are on); inputs in ONNX order. */
+    /** Runs the graph as imported (recording gradients for training when they are on); inputs in ONNX order. */
     public Tensor[] forward(boolean training, Tensor... inputs) {
+        if (training) plan = null;
+        return model.forward(training, adapt(inputs));
+    }
+
+    /** Drops the inference plan, so that the next {@link #run} folds the current weights again. */
+    public void weightsChanged() {
+        plan = null;
+    }
+
+    private Tensor[] adapt(Tensor[] inputs) {
         if (inputs.length != inputNames.size()) {
             throw new IllegalArgumentException("the ONNX model takes " + inputNames.size() + " inputs " + inputNames + ", got " + inputs.length);
         }
@@ -64,12 +85,13 @@ public final class OnnxModel {
         for (int i = 0; i < inputs.length; i++) {
             adapted[i] = inputs[i].rank() == 0 && inputRanks[i] == 0 ? dev.beak.ops.Ops.reshape(inputs[i], 1) : inputs[i];
         }
-        return model.forward(training, adapted);
+        return adapted;
     }
 
     /** Whether the imported weights take gradients (they do after import). */
     public OnnxModel trainable(boolean on) {
         for (Tensor t : model.parameters().values()) t.requiresGrad(on);
+        plan = null;
         return this;
     }
 }

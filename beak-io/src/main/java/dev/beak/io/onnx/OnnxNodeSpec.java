@@ -132,6 +132,11 @@ public record OnnxNodeSpec(String opType, String domain, int opset, Map<String, 
         return new OnnxLayer(kernel, inputs, constants, outputs.size(), List.copyOf(params), List.copyOf(buffers));
     }
 
+    /** The constants (weights, buffers, inline values; null for graph inputs) of a layer this spec built, or null for another layer. */
+    static Tensor[] constants(Layer layer) {
+        return layer instanceof OnnxLayer l ? l.constants() : null;
+    }
+
     /** The node as the converters read it: op type, attributes, and placeholder names for present inputs and outputs. */
     private NodeProto proto() {
         NodeProto.Builder b = NodeProto.newBuilder().setOpType(opType).setDomain(domain);

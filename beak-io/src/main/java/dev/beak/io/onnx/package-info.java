@@ -4,6 +4,8 @@
  * from ONNX op types and opsets to converters; {@link dev.beak.io.onnx.OnnxConformance} runs the ONNX
  * backend tests. Parsing uses the protobuf classes generated from onnx.proto that
  * {@code org.tribuo:tribuo-util-onnx} ships ({@code ai.onnx.proto.OnnxMl}).
+ * {@link dev.beak.io.onnx.OnnxModel#run} executes an inference plan built from the imported graph
+ * (batch norms and per-channel Mul/Add folded into convolutions, ReLUs fused) that is never saved.
  *
  * <p>Invariants: Beak computes in float32, so integer tensors (shapes, axes, indices) are carried as
  * floats (exact up to 2^24); a converter rejects at import time whatever its kernel cannot run, with
