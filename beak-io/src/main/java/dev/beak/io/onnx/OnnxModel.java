@@ -3,6 +3,7 @@ package dev.beak.io.onnx;
 import dev.beak.autograd.Autograd;
 import dev.beak.nn.Model;
 import dev.beak.tensor.Tensor;
+import dev.beak.tensor.WeightUpdates;
 
 import java.util.List;
 
@@ -13,9 +14,10 @@ import java.util.List;
  *
  * <p>{@link #run} executes an inference plan ({@link OnnxInferencePlan}: batch norms and per-channel
  * Mul/Add folded into the convolution before them, ReLUs fused), built from the weights at the first
- * run and never saved; {@link #forward} runs the graph as imported. Changing the weights through
- * {@link #model()} (fitting, loading) calls for {@link #weightsChanged()}, so the next run folds them
- * again; {@code forward} with training on and {@link #trainable} do that themselves.
+ * run and never saved; {@link #forward} runs the graph as imported. The plan is built again when the
+ * weights have changed since: after optimizer steps or restored weights (fitting through
+ * {@link #model()}, counted by {@link WeightUpdates}), {@code forward} with training on, or
+ * {@link #trainable}; code that writes weight values itself calls {@link #weightsChanged()}.
  *
  * {@snippet :
  * OnnxModel onnx = OnnxImporter.load(Path.of("model.onnx"));
@@ -29,6 +31,7 @@ public final class OnnxModel {
     private final int[] inputRanks;
     private final int opset;
     private OnnxInferencePlan plan;
+    private long planGeneration;
 
     OnnxModel(Model model, List<String> inputNames, int[] inputRanks, List<String> outputNames, int opset) {
         this.model = model;
@@ -61,7 +64,11 @@ public final class OnnxModel {
             Tensor[] adapted = adapt(inputs);
             if (!model.isBuilt()) return model.forward(false, adapted);
             OnnxInferencePlan p = plan;
-            if (p == null) plan = p = OnnxInferencePlan.of(model);
+            long generation = WeightUpdates.generation();
+            if (p == null || planGeneration != generation) {
+                plan = p = OnnxInferencePlan.of(model);
+                planGeneration = generation;
+            }
             return p.run(adapted);
         }
     }

@@ -52,6 +52,30 @@ class OnnxInferencePlanTest {
         assertThat(OnnxInferencePlan.of(onnx.model()).foldedNodes()).isEqualTo(6);   // bn, mul, add, relu; mul2, relu2 (bn3 has two readers' input)
     }
 
+    /** Fitting through {@code onnx.model()} changes the weights in place: the next run folds the new ones, with no call to remember. */
+    @Test
+    void thePlanFollowsTheWeightsAfterFitting() {
+        int c = 2, f = 3;
+        List<NodeProto> nodes = List.of(
+                node("Conv", "conv", List.of("x", "w", "cb"), List.of("c1"), ints("kernel_shape", 3, 3)),
+                node("BatchNormalization", "bn", List.of("c1", "s", "b", "m", "v"), List.of("b1")),
+                node("Relu", "relu", List.of("b1"), List.of("r1")),
+                node("Flatten", "flatten", List.of("r1"), List.of("y")));
+        ModelProto m = model(13, nodes, "x", "y", 1, c, 5, 5);
+        m = m.toBuilder().setGraph(m.getGraph().toBuilder().addAllInitializer(List.of(
+                random("w", f, c, 3, 3), random("cb", f), positive("s", f), random("b", f), random("m", f), positive("v", f)))).build();
+        OnnxModel onnx = OnnxImporter.fromProto(m, "fit", null);
+        Tensor x = Tensor.randn(rng, 4, c, 5, 5);
+        Tensor before = onnx.run(x)[0];
+        float[] labels = {0, 1, 2, 3};
+        var data = new dev.beak.dataset.TensorDataset(x, Tensor.of(labels, 4));
+        onnx.model().compile(new dev.beak.nn.optim.Sgd(0.5, 0), new dev.beak.nn.loss.CrossEntropy());
+        onnx.model().fit(data, dev.beak.nn.train.FitOptions.epochs(2).batchSize(4));
+        Tensor after = onnx.run(x)[0];
+        assertThat(after.data()).isNotEqualTo(before.data());
+        assertClose(onnx, x);
+    }
+
     /** Every network of ../shared/bench/onnx-models: the plan's outputs within 1e-5 of the graph's (relative to the largest). */
     @ParameterizedTest
     @ValueSource(strings = {"bvlc_alexnet", "densenet121", "inception_v1", "inception_v2", "resnet50", "shufflenet", "squeezenet", "vgg19", "zfnet512"})

@@ -1,6 +1,7 @@
 package dev.beak.nn.optim;
 
 import dev.beak.tensor.Tensor;
+import dev.beak.tensor.WeightUpdates;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -78,6 +79,7 @@ public abstract class AbstractOptimizer<O extends AbstractOptimizer<O>> implemen
 
     @Override
     public final void stepGroups(List<ParameterGroup> groups) {
+        WeightUpdates.record();
         clipping.clip(groups);
         for (ParameterGroup group : groups) {
             double lr = learningRate * group.learningRateMultiplier();

@@ -85,6 +85,7 @@ public final class EarlyStopping implements TrainingListener {
     public void onFitEnd(History history) {
         if (!restoreBest || bestWeights == null) return;
         model.state().forEach((name, t) -> System.arraycopy(bestWeights.get(name), 0, t.data(), 0, t.size()));
+        dev.beak.tensor.WeightUpdates.record();
     }
 
     /** The epoch after which training stopped, or 0 when it ran to the end. */
