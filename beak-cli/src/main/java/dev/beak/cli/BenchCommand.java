@@ -1,6 +1,8 @@
 package dev.beak.cli;
 
 import dev.beak.bench.ModelBench;
+import dev.beak.nn.Model;
+import dev.beak.nn.zoo.Zoo;
 import dev.beak.bench.Workload;
 import dev.beak.bench.WorkloadBench;
 import dev.beak.io.onnx.OnnxImporter;
@@ -25,14 +27,14 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time workloads W1 (MNIST CNN), W2 (CIFAR CNN), W3 (VGG16), W4 (ResNet-18) on random data, "
-                + "or the inference of ONNX models (MODEL.onnx, batch 1 unless --batch); "
+                + "or the inference of zoo networks, .beak and .onnx models (batch 1 unless --batch); "
                 + "one human line and one JSON line per figure.")
 final class BenchCommand implements Callable<Integer> {
     enum ModeOption { train, infer }
 
     @Spec CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "WORKLOAD|MODEL.onnx", description = "W1, W2, W3, W4 or ONNX model files (several allowed).")
+    @Parameters(arity = "1..*", paramLabel = "WORKLOAD|MODEL", description = "W1, W2, W3, W4, zoo networks (beak zoo), .beak or .onnx model files (several allowed).")
     List<String> targets;
 
     @Option(names = "--mode", description = "train or infer (default: every mode the workload defines).")
@@ -68,11 +70,15 @@ final class BenchCommand implements Callable<Integer> {
                 status = Math.max(status, benchModel(Path.of(target), out));
                 continue;
             }
+            if (Zoo.contains(target) || target.toLowerCase(Locale.ROOT).endsWith(".beak")) {
+                status = Math.max(status, benchNative(target, out));
+                continue;
+            }
             Workload w;
             try {
                 w = Workload.valueOf(target.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                out.println(target + ": not a workload (W1, W2, W3, W4) nor an .onnx file");
+                out.println(target + ": not a workload (W1, W2, W3, W4), a zoo network (beak zoo), a .beak nor an .onnx file");
                 status = 2;
                 continue;
             }
@@ -93,6 +99,29 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return status;
+    }
+
+    /** Times the inference ({@code Model.predict}) of a zoo network at its default size or of a saved model. */
+    private int benchNative(String target, PrintStream out) {
+        Model model;
+        try {
+            model = ModelSource.resolve(target, 0);
+        } catch (IOException | RuntimeException e) {
+            out.println(target + ": " + e.getMessage());
+            return 1;
+        }
+        if (model.inputCount() != 1) {
+            out.println(target + ": takes " + model.inputCount() + " inputs; beak bench times single-input models");
+            return 2;
+        }
+        int n = batch == null ? 1 : batch;
+        int[] shape = dev.beak.tensor.Shape.prepend(n, model.inputShape());
+        try {
+            ModelBench.run(target, x -> model.predict(x, n), shape, reps == null ? 10 : reps).print(out);
+        } finally {
+            out.flush();
+        }
+        return 0;
     }
 
     /** Imports {@code file} and times its inference; the model is named by its folder, as ONNX Runtime's runner does. */
