@@ -1,18 +1,38 @@
 package dev.beak.cli;
 
-import picocli.CommandLine;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+/**
+ * One in-process run of the {@code beak} command for tests, through {@link Main#run} (its error
+ * handling included): the exit code and what it printed on stdout and stderr.
+ */
+record CliRun(int code, String out, String err) {
+    static synchronized CliRun beak(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            System.out.flush();
+            System.err.flush();
+            return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
 
-/** One in-process run of the {@code beak} command for tests: its exit code and everything it printed. */
-record CliRun(int code, String out) {
-    static CliRun beak(String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(out));
-        int code = cli.execute(args);
-        return new CliRun(code, out.toString());
+    /** The last line of stdout (a --json run's figures). */
+    String lastLine() {
+        String[] lines = out.strip().split("\n");
+        return lines[lines.length - 1];
+    }
+
+    /** Stdout and stderr together. */
+    String all() {
+        return out + err;
     }
 }

@@ -15,32 +15,12 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.beak.cli.CliRun.beak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line end to end, on small IDX files cut from the embedded MNIST sample. */
 class CliTest {
     @TempDir Path dir;
-
-    record Result(int code, String out, String err) {
-        String lastLine() {
-            String[] lines = out.strip().split("\n");
-            return lines[lines.length - 1];
-        }
-    }
-
-    static Result run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     /** Writes the first n samples of d as MNIST-named IDX files (uncompressed). */
     static void writeIdx(TensorDataset d, int n, Path images, Path labels) throws IOException {
@@ -70,7 +50,7 @@ class CliTest {
         writeIdx(EmbeddedMnist.train(), 600, data.resolve("train-images-idx3-ubyte"), data.resolve("train-labels-idx1-ubyte"));
         writeIdx(EmbeddedMnist.test(), 300, data.resolve("t10k-images-idx3-ubyte"), data.resolve("t10k-labels-idx1-ubyte"));
         Path model = dir.resolve("out/m.beak");
-        Result train = run("train", "--model", "mnist", "--data", data.toString(), "--epochs", "1", "--batch-size", "32",
+        CliRun train = beak("train", "--model", "mnist", "--data", data.toString(), "--epochs", "1", "--batch-size", "32",
                 "--out", model.toString(), "--json");
         assertThat(train.code()).as(train.err()).isZero();
         assertThat(train.out()).contains("Epoch 1/1").contains("Test accuracy");
@@ -79,18 +59,18 @@ class CliTest {
         assertThat(figure(train.lastLine(), "epochs")).isEqualTo(1);
         assertThat(Files.readString(dir.resolve("out/m.history.csv"))).startsWith("epoch,loss,accuracy,val_loss,val_accuracy");
 
-        Result eval = run("evaluate", model.toString(), "--data", data.toString(), "--json");
+        CliRun eval = beak("evaluate", model.toString(), "--data", data.toString(), "--json");
         assertThat(eval.code()).as(eval.err()).isZero();
         assertThat(figure(eval.lastLine(), "test_accuracy")).isEqualTo(trained);
 
-        Result predict = run("predict", model.toString(), "--data", data.toString(), "--count", "5");
+        CliRun predict = beak("predict", model.toString(), "--data", data.toString(), "--count", "5");
         assertThat(predict.code()).as(predict.err()).isZero();
         assertThat(predict.out()).contains("image 4: class ");
     }
 
     @Test
     void summaryOfTheCifarNetPrintsKerasCounts() {
-        Result r = run("summary", "cifar");
+        CliRun r = beak("summary", "cifar");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("(None, 32, 30, 30)       896").contains("(None, 64)               65,600")
                 .contains("Total params: 122,570");
@@ -98,17 +78,17 @@ class CliTest {
 
     @Test
     void errorsAreOneClearLine() throws IOException {
-        Result missing = run("evaluate", dir.resolve("nope.beak").toString());
+        CliRun missing = beak("evaluate", dir.resolve("nope.beak").toString());
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("is neither a model file nor a known network").doesNotContain("Exception");
 
         Path junk = Files.writeString(dir.resolve("junk.beak"), "junk");
-        Result bad = run("evaluate", junk.toString());
+        CliRun bad = beak("evaluate", junk.toString());
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains(junk + ": not a Beak model file");
 
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        Result noData = run("train", "--data", empty.toString(), "--epochs", "1");
+        CliRun noData = beak("train", "--data", empty.toString(), "--epochs", "1");
         assertThat(noData.code()).isEqualTo(1);
         assertThat(noData.err()).contains("no MNIST file here");
     }

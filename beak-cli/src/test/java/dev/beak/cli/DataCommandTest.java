@@ -16,31 +16,12 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static dev.beak.cli.CliRun.beak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DataCommandTest {
     @TempDir
     Path dir;
-
-    record Result(int code, String out, String err) {
-        String lastLine() {
-            String[] lines = out.strip().split("\n");
-            return lines[lines.length - 1];
-        }
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cli = new CommandLine(new Main());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("beak " + cmd.getCommandName() + ": " + e.getMessage());
-            return 1;
-        });
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @Test
     void inspectNamesEveryBadEntry() throws IOException {
@@ -49,7 +30,7 @@ class DataCommandTest {
         Files.write(root.resolve("circle/cut.jpg"), java.util.Arrays.copyOf(jpeg, jpeg.length / 3));
         Files.writeString(root.resolve("square/fake.png"), "text");
         Files.createDirectories(root.resolve("zebra"));
-        Result r = run("data", "inspect", root.toString(), "--json");
+        CliRun r = beak("data", "inspect", root.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("circle").contains("Sizes (HxW): 20x20 (10)").contains("Channels: 3 (10)")
                 .contains("cut.jpg: corrupt").contains("fake.png: not an image").contains("zebra").contains("has no images");
@@ -61,10 +42,10 @@ class DataCommandTest {
         byte[] rec = new byte[3073 * 3];
         rec[3073] = 4;
         Path bin = Files.write(dir.resolve("data_batch_1.bin"), rec);
-        Result r = run("data", "inspect", bin.toString());
+        CliRun r = beak("data", "inspect", bin.toString());
         assertThat(r.out()).contains("CIFAR-10 binary").contains("3 samples");
         Files.write(dir.resolve("bad.bin"), new byte[100]);
-        Result bad = run("data", "inspect", dir.resolve("bad.bin").toString(), "--json");
+        CliRun bad = beak("data", "inspect", dir.resolve("bad.bin").toString(), "--json");
         assertThat(bad.out()).contains("bad.bin: size 100 is not a whole number");
     }
 
@@ -72,7 +53,7 @@ class DataCommandTest {
     void previewWritesAGrid() throws IOException {
         Path root = SyntheticShapes.write(dir.resolve("p"), 2, 4, 48, 2);
         Path png = dir.resolve("out/grid.png");
-        Result r = run("data", "preview", root.toString(), "--augment", "flip,crop=40,rotate=20,brightness=0.3", "--out", png.toString(),
+        CliRun r = beak("data", "preview", root.toString(), "--augment", "flip,crop=40,rotate=20,brightness=0.3", "--out", png.toString(),
                 "--count", "3", "--variants", "4", "--image-size", "48");
         assertThat(r.code()).as(r.err()).isZero();
         BufferedImage img = ImageIO.read(png.toFile());
@@ -91,7 +72,7 @@ class DataCommandTest {
         });
         server.start();
         try {
-            Result r = run("data", "get", "mnist", "--cache", dir.toString(), "--mirror", "http://127.0.0.1:" + server.getAddress().getPort());
+            CliRun r = beak("data", "get", "mnist", "--cache", dir.toString(), "--mirror", "http://127.0.0.1:" + server.getAddress().getPort());
             assertThat(r.code()).isEqualTo(1);
             assertThat(r.err()).contains("train-images-idx3-ubyte.gz").contains("SHA-256 mismatch");
         } finally {
@@ -101,7 +82,7 @@ class DataCommandTest {
         try (var s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        Result offline = run("data", "get", "cifar10", "--cache", dir.toString(), "--mirror", "http://127.0.0.1:" + port);
+        CliRun offline = beak("data", "get", "cifar10", "--cache", dir.toString(), "--mirror", "http://127.0.0.1:" + port);
         assertThat(offline.code()).isEqualTo(1);
         assertThat(offline.err()).contains("cannot reach").contains("no network?");
     }

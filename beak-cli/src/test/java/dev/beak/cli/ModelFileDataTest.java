@@ -39,6 +39,7 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.beak.cli.CliRun.beak;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -51,22 +52,6 @@ class ModelFileDataTest {
     @TempDir static Path dir;
     static Path shapes, model;
     static String trainJson;
-
-    record Result(int code, String out, String err) {
-        String lastLine() {
-            String[] lines = out.strip().split("\n");
-            return lines[lines.length - 1];
-        }
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        var cli = new picocli.CommandLine(new Main());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     /** {@code perClass} PNGs of 30x40 pixels per class (circle, square), each a drawn shape stretched to that size. */
     static Path writePngs(Path root, int perClass, long seed) throws IOException {
@@ -93,7 +78,7 @@ class ModelFileDataTest {
         shapes = writePngs(dir.resolve("shapes"), 20, 1);
         model = dir.resolve("shapes.beak");
         // Decoded at 34x31 (stretched), random 28x28 crops in training, so validation takes the centre 28x28.
-        Result r = run("train", "--model", "mnist", "--data", shapes.toString(), "--image-size", "34x31", "--resize", "stretch",
+        CliRun r = beak("train", "--model", "mnist", "--data", shapes.toString(), "--image-size", "34x31", "--resize", "stretch",
                 "--augment", "crop=28,flip", "--preprocess", "standardize", "--epochs", "2", "--batch-size", "8", "--loader-threads", "1",
                 "--out", model.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
@@ -112,13 +97,13 @@ class ModelFileDataTest {
 
     @Test
     void evaluateWithNoFlagsGivesTrainingsValidationFigures() {
-        Result e = run("evaluate", model.toString(), "--data", shapes.toString(), "--json");
+        CliRun e = beak("evaluate", model.toString(), "--data", shapes.toString(), "--json");
         assertThat(e.code()).as(e.err()).isZero();
         assertThat(figure(e.lastLine(), "samples")).isEqualTo(8);
         assertThat(figure(e.lastLine(), "test_accuracy")).isEqualTo(figure(trainJson, "test_accuracy"));
         assertThat(figure(e.lastLine(), "test_loss")).isEqualTo(figure(trainJson, "test_loss"));
 
-        Result p = run("predict", model.toString(), "--data", shapes.toString(), "--count", "0");
+        CliRun p = beak("predict", model.toString(), "--data", shapes.toString(), "--count", "0");
         assertThat(p.code()).as(p.err()).isZero();
         assertThat(p.out()).containsPattern("image 0: class [01] (circle|square) \\(p=");
         long right = Math.round(figure(trainJson, "test_accuracy") * 8);
@@ -134,24 +119,24 @@ class ModelFileDataTest {
         int[] expected = new int[scores.dim(0)];
         for (int i = 0; i < expected.length; i++) expected[i] = dev.beak.nn.metric.Accuracy.argmax(scores.data(), i * scores.dim(1), scores.dim(1));
         String files = String.join(",", validation.entries().stream().map(e -> e.file().toString()).toList());
-        Result r = run("viz", "saliency", model.toString(), "--image", files, "--out", dir.resolve("saliency.png").toString(), "--json");
+        CliRun r = beak("viz", "saliency", model.toString(), "--image", files, "--out", dir.resolve("saliency.png").toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.lastLine()).contains("\"classes\":\"" + java.util.Arrays.toString(expected) + "\"");
     }
 
     @Test
     void flagsThatRepeatTheFileAreAcceptedAndFlagsThatContradictItFail() throws IOException {
-        Result same = run("evaluate", model.toString(), "--data", shapes.toString(), "--image-size", "34x31", "--color", "grey", "--json");
+        CliRun same = beak("evaluate", model.toString(), "--data", shapes.toString(), "--image-size", "34x31", "--color", "grey", "--json");
         assertThat(same.code()).as(same.err()).isZero();
         assertThat(figure(same.lastLine(), "test_loss")).isEqualTo(figure(trainJson, "test_loss"));
 
-        Result size = run("evaluate", model.toString(), "--data", shapes.toString(), "--image-size", "28");
+        CliRun size = beak("evaluate", model.toString(), "--data", shapes.toString(), "--image-size", "28");
         assertThat(size.code()).isNotZero();
         assertThat(size.err()).contains("--image-size 28x28 contradicts " + model).contains("34x31 grey (stretch), centre 28x28")
                 .contains("drop the flag");
-        Result resize = run("evaluate", model.toString(), "--data", shapes.toString(), "--resize", "crop");
+        CliRun resize = beak("evaluate", model.toString(), "--data", shapes.toString(), "--resize", "crop");
         assertThat(resize.err()).contains("--resize crop contradicts");
-        Result pre = run("train", "--model", model.toString(), "--data", shapes.toString(), "--preprocess", "rescale", "--epochs", "1",
+        CliRun pre = beak("train", "--model", model.toString(), "--data", shapes.toString(), "--preprocess", "rescale", "--epochs", "1",
                 "--out", dir.resolve("never.beak").toString());
         assertThat(pre.err()).contains("--preprocess [rescale] contradicts " + model).contains("preprocessing [standardize]");
 
@@ -159,7 +144,7 @@ class ModelFileDataTest {
         Files.copy(shapes.resolve("circle/0.png"), other.resolve("0.png"));
         Files.createDirectories(dir.resolve("other/dogs"));
         Files.copy(shapes.resolve("circle/1.png"), dir.resolve("other/dogs/1.png"));
-        Result classes = run("evaluate", model.toString(), "--data", dir.resolve("other").toString());
+        CliRun classes = beak("evaluate", model.toString(), "--data", dir.resolve("other").toString());
         assertThat(classes.err()).contains("has the classes [cats, dogs] but " + model + " was trained on [circle, square]");
         assertThat(Files.exists(dir.resolve("never.beak"))).isFalse();
     }
@@ -175,7 +160,7 @@ class ModelFileDataTest {
 
         Path more = writePngs(dir.resolve("more"), 12, 9); // different images: refitting would change the statistics
         Path next = dir.resolve("next.beak");
-        Result r = run("train", "--model", tuned.toString(), "--data", more.toString(), "--augment", "crop=28", "--epochs", "1",
+        CliRun r = beak("train", "--model", tuned.toString(), "--data", more.toString(), "--augment", "crop=28", "--epochs", "1",
                 "--batch-size", "8", "--out", next.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Preprocessing (from " + tuned + "): [standardize]").contains("Images: 34x31 grey (stretch), centre 28x28");
@@ -207,14 +192,14 @@ class ModelFileDataTest {
                 .dataset(ImageOptions.of(28, 28).withColor(ColorMode.GREY)).load(1, new SkipReport());
         TensorDataset scaled = new TensorDataset(Ops.mul(validation.x(), Tensor.scalar(1f / 255)), validation.y());
         double expected = small.compile(new Sgd(0.1), new CrossEntropy()).evaluate(scaled, 256).loss();
-        Result e = run("evaluate", file.toString(), "--data", shapes.toString(), "--json");
+        CliRun e = beak("evaluate", file.toString(), "--data", shapes.toString(), "--json");
         assertThat(e.code()).as(e.err()).isZero();
         assertThat(figure(e.lastLine(), "test_loss")).isCloseTo(expected, within(1e-5));
 
         // The other way round: a model taking pixels 0..255 is refused IDX or CIFAR data, read as 0..1.
         Path cifar = Files.createDirectories(dir.resolve("cifar-10-batches-bin"));
         Files.write(cifar.resolve("test_batch.bin"), new byte[3073]);
-        Result idx = run("evaluate", model.toString(), "--data", dir.toString());
+        CliRun idx = beak("evaluate", model.toString(), "--data", dir.toString());
         assertThat(idx.code()).isNotZero();
         assertThat(idx.err()).contains(model + " takes pixels 0..255").contains("is read as 0..1; give it an image folder");
     }
@@ -230,7 +215,7 @@ class ModelFileDataTest {
             Files.write(cifar.resolve(name), records);
         }
         Path file = dir.resolve("cifar.beak");
-        Result r = run("train", "--model", "cifar", "--data", cifar.getParent().toString(), "--epochs", "1", "--batch-size", "8",
+        CliRun r = beak("train", "--model", "cifar", "--data", cifar.getParent().toString(), "--epochs", "1", "--batch-size", "8",
                 "--augment", "pad-crop=4,flip", "--out", file.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(ModelFile.load(file).inputGeometry())
@@ -239,7 +224,7 @@ class ModelFileDataTest {
 
     @Test
     void continuingWithoutTheCropIsRefusedWithAHint() {
-        Result r = run("train", "--model", model.toString(), "--data", shapes.toString(), "--epochs", "1",
+        CliRun r = beak("train", "--model", model.toString(), "--data", shapes.toString(), "--epochs", "1",
                 "--out", dir.resolve("never2.beak").toString());
         assertThat(r.code()).isNotZero();
         assertThat(r.err()).contains("but its inputs are (1, 28, 28) (give --augment crop=28x28)");

@@ -48,16 +48,8 @@ class OnnxCommandTest {
     void benchTimesAnOnnxModelInTheReferenceRunnersFormat() {
         Path model = CONFORMANCE.resolve("onnx-pytorch-converted").resolve("test_Conv2d").resolve("model.onnx");
         assumeTrue(Files.isRegularFile(model), "ONNX conformance data is not here");
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream before = System.out;
-        CliRun r;
-        try {
-            System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
-            r = beak("bench", model.toString(), "--reps", "2");
-        } finally {
-            System.setOut(before);
-        }
-        String out = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        CliRun r = beak("bench", model.toString(), "--reps", "2");
+        String out = r.out();
         assertThat(r.code()).as(out).isZero();
         assertThat(out).contains("test_Conv2d/model.onnx", "ms/batch median")
                 .containsPattern("\\{\"engine\":\"beak\",\"model\":\"test_Conv2d/model.onnx\",\"batch\":1,\"unit\":\"ms/batch\",\"median\":[0-9.]+,");
@@ -65,16 +57,8 @@ class OnnxCommandTest {
 
     @Test
     void benchTimesAZooNetworkByName() {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream before = System.out;
-        CliRun r;
-        try {
-            System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
-            r = beak("bench", "lenet5", "--reps", "2");
-        } finally {
-            System.setOut(before);
-        }
-        String out = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        CliRun r = beak("bench", "lenet5", "--reps", "2");
+        String out = r.out();
         assertThat(r.code()).as(out).isZero();
         assertThat(out).containsPattern("\\{\"engine\":\"beak\",\"model\":\"lenet5\",\"batch\":1,\"unit\":\"ms/batch\",\"median\":[0-9.]+,");
     }

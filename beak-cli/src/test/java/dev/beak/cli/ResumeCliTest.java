@@ -127,7 +127,7 @@ class ResumeCliTest {
     @Test
     void aFolderAsOutIsRefusedBeforeTraining() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("runs"));
-        CliTest.Result r = CliTest.run("train", "--data", data.toString(), "--epochs", "1", "--out", folder.toString());
+        CliRun r = CliRun.beak("train", "--data", data.toString(), "--epochs", "1", "--out", folder.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("beak train: --out " + folder + " is a folder; give a file name such as " + folder.resolve("model.beak"));
         assertThat(r.out()).doesNotContain("Epoch").doesNotContain("Data:");
@@ -136,10 +136,10 @@ class ResumeCliTest {
     @Test
     void outUnderAFileAndACheckpointDirThatIsAFileAreRefused() throws IOException {
         Path file = Files.writeString(dir.resolve("plain.txt"), "x");
-        CliTest.Result r = CliTest.run("train", "--data", data.toString(), "--out", file.resolve("sub/m.beak").toString());
+        CliRun r = CliRun.beak("train", "--data", data.toString(), "--out", file.resolve("sub/m.beak").toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("--out " + file.resolve("sub/m.beak")).contains(file + " is a file, so no folder can be made under it");
-        r = CliTest.run("train", "--data", data.toString(), "--out", dir.resolve("m.beak").toString(), "--checkpoint-dir", file.toString());
+        r = CliRun.beak("train", "--data", data.toString(), "--out", dir.resolve("m.beak").toString(), "--checkpoint-dir", file.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().strip()).isEqualTo("beak train: --checkpoint-dir " + file + " is a file, not a folder");
         assertThat(r.out()).doesNotContain("Epoch");
@@ -148,22 +148,22 @@ class ResumeCliTest {
     @Test
     void resumeTakesOnlyEpochsAndNeedsACheckpoint() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        CliTest.Result r = CliTest.run("train", "--resume", empty.toString(), "--lr", "0.1");
+        CliRun r = CliRun.beak("train", "--resume", empty.toString(), "--lr", "0.1");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("only --epochs and --json may come with it, not --lr");
-        r = CliTest.run("train", "--resume", empty.toString());
+        r = CliRun.beak("train", "--resume", empty.toString());
         assertThat(r.err()).contains("--resume " + empty + ": the folder holds no checkpoint");
-        r = CliTest.run("train", "--resume", dir.resolve("nowhere").toString());
+        r = CliRun.beak("train", "--resume", dir.resolve("nowhere").toString());
         assertThat(r.err()).contains("no such folder or checkpoint file");
     }
 
     @Test
     void resumeRaisesTheEpochsAndKeepsTheSettings() throws IOException {
         Path ckpt = dir.resolve("ckpt"), out = dir.resolve("m.beak");
-        CliTest.Result r = CliTest.run("train", "--data", data.toString(), "--epochs", "1", "--batch-size", "64", "--lr", "0.002",
+        CliRun r = CliRun.beak("train", "--data", data.toString(), "--epochs", "1", "--batch-size", "64", "--lr", "0.002",
                 "--out", out.toString(), "--checkpoint-dir", ckpt.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        r = CliTest.run("train", "--resume", ckpt.toString(), "--epochs", "2");
+        r = CliRun.beak("train", "--resume", ckpt.toString(), "--epochs", "2");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("1 of 2 epochs done").contains("Adam lr 0.002").contains("batch 64, 2 epochs").contains("Epoch 2/2");
         assertThat(Files.readAllLines(TrainingRun.historyPath(out))).hasSize(3);

@@ -46,7 +46,7 @@ class TransferCliTest {
 
         CliRun refused = CliRun.beak("train", "--model", base.toString(), "--data", shapes.toString(), "--epochs", "1");
         assertThat(refused.code()).isNotZero();
-        assertThat(refused.out()).contains("the data has 3 classes but model").contains("has 2 outputs").contains("--base");
+        assertThat(refused.all()).contains("the data has 3 classes but model").contains("has 2 outputs").contains("--base");
 
         Path out = dir.resolve("shapes.beak");
         CliRun r = CliRun.beak("train", "--base", base.toString(), "--cut", "flatten", "--head", "dense:8,relu,dropout:0.25", "--freeze-base",
@@ -81,8 +81,8 @@ class TransferCliTest {
     void headSpecErrorsNameTheLayer() {
         CliRun r = CliRun.beak("train", "--base", "mnist", "--head", "dense:0", "--epochs", "1");
         assertThat(r.code()).isNotZero();
-        assertThat(r.out()).contains("--head: \"dense:0\" needs a unit count > 0");
+        assertThat(r.all()).contains("--head: \"dense:0\" needs a unit count > 0");
         CliRun alone = CliRun.beak("train", "--head", "dense:8");
-        assertThat(alone.out()).contains("--head goes with --base MODEL");
+        assertThat(alone.all()).contains("--head goes with --base MODEL");
     }
 }

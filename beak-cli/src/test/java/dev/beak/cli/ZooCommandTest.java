@@ -10,34 +10,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 
+import static dev.beak.cli.CliRun.beak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Zoo networks by name on the command line: {@code zoo}, {@code summary NAME}, {@code train --model NAME}. */
 class ZooCommandTest {
     @TempDir Path dir;
 
-    record Run(int code, String out, String err) {
-        String lastLine() {
-            String[] lines = out.strip().split("\n");
-            return lines[lines.length - 1];
-        }
-    }
-
-    static Run beak(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        var cli = new picocli.CommandLine(new Main());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("beak " + cmd.getCommandName() + ": " + e.getMessage());
-            return 1;
-        });
-        return new Run(cli.execute(args), out.toString(), err.toString());
-    }
-
     @Test
     void zooListsEveryNetworkWithParametersAndFlops() {
-        Run r = beak("zoo", "--json");
+        CliRun r = beak("zoo", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         for (String name : Zoo.names()) assertThat(r.out()).contains(name);
         assertThat(r.out()).contains("138,357,544").contains("15.47 G").contains("25,557,032");
@@ -46,7 +28,7 @@ class ZooCommandTest {
 
     @Test
     void summaryOfVgg16CarriesTheTotals() {
-        Run r = beak("summary", "vgg16", "--json", "--batch", "4");
+        CliRun r = beak("summary", "vgg16", "--json", "--batch", "4");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("conv1_1 (Conv2d)", "(None, 64, 224, 224)", "3,211,264", "Total params: 138,357,544 (553.4 MB)",
                 "Total activations: 15,237,608", "Total multiply-adds: 15,470,264,320");
@@ -56,20 +38,20 @@ class ZooCommandTest {
 
     @Test
     void summaryTakesTheNetworkOptionsAndRefusesThemForFiles() {
-        Run r = beak("summary", "resnet18", "--classes", "10", "--input-shape", "3,32,32");
+        CliRun r = beak("summary", "resnet18", "--classes", "10", "--input-shape", "3,32,32");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("fc (Dense)", "(None, 10)", "(None, 512, 1, 1)");
-        Run bad = beak("summary", "cifar", "--classes", "3");
+        CliRun bad = beak("summary", "cifar", "--classes", "3");
         assertThat(bad.code()).isNotZero();
         assertThat(bad.err()).contains("--classes applies to zoo networks");
-        Run unknown = beak("summary", "vgg17");
+        CliRun unknown = beak("summary", "vgg17");
         assertThat(unknown.code()).isNotZero();
         assertThat(unknown.err()).contains("zoo network");
     }
 
     @Test
     void lenetTrainsOnMnistByName() {
-        Run r = beak("train", "--model", "lenet5", "--input-shape", "1,28,28", "--epochs", "1", "--out", dir.resolve("lenet.beak").toString(), "--json");
+        CliRun r = beak("train", "--model", "lenet5", "--input-shape", "1,28,28", "--epochs", "1", "--out", dir.resolve("lenet.beak").toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.lastLine()).startsWith("{");
         assertThat(dir.resolve("lenet.beak")).exists();
@@ -79,7 +61,7 @@ class ZooCommandTest {
     @Test
     void alexnetTflearnTrainsOnAnImageFolder() throws IOException {
         Path flowers = SyntheticShapes.write(dir.resolve("flowers"), 2, 8, 64, 5);
-        Run r = beak("train", "--model", "alexnet-tflearn", "--classes", "2", "--input-shape", "3,64,64", "--width", "0.125",
+        CliRun r = beak("train", "--model", "alexnet-tflearn", "--classes", "2", "--input-shape", "3,64,64", "--width", "0.125",
                 "--data", flowers.toString(), "--optimizer", "sgd", "--lr", "0.001", "--momentum", "0.9", "--epochs", "1", "--batch-size", "4",
                 "--out", dir.resolve("alexnet.beak").toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
