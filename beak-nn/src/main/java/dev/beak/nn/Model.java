@@ -41,6 +41,8 @@ public final class Model {
     private final String name;
     private final List<GraphNode> nodes;
     private final int[] outputs, outputPorts;
+    /** Each node's input indices and output ports, taken once (GraphNode's accessors copy; the forward pass reads these per node). */
+    private final int[][] wiring, wiringPorts;
     private final int inputCount;
     private final long seed;
     private int[][] inputShapes;
@@ -63,8 +65,10 @@ public final class Model {
         this.seed = seed;
         if (this.outputPorts.length != outputs.length) throw new IllegalArgumentException(outputs.length + " outputs but " + this.outputPorts.length + " ports");
         this.trainability = new Trainability(this.nodes);
+        this.wiring = new int[nodes.size()][];
+        this.wiringPorts = new int[nodes.size()][];
         for (int i = 0; i < nodes.size(); i++) {
-            int[] ins = nodes.get(i).inputs(), ports = nodes.get(i).ports();
+            int[] ins = wiring[i] = nodes.get(i).inputs(), ports = wiringPorts[i] = nodes.get(i).ports();
             for (int j = 0; j < ins.length; j++) {
                 int in = ins[j];
                 boolean ok = in >= 0 ? in < i : GraphNode.inputNumber(in) < inputCount;
@@ -243,7 +247,7 @@ public final class Model {
         }
         Tensor[][] values = new Tensor[nodes.size()][];
         for (int i = 0; i < values.length; i++) {
-            int[] ins = nodes.get(i).inputs(), ports = nodes.get(i).ports();
+            int[] ins = wiring[i], ports = wiringPorts[i];
             Tensor[] in = new Tensor[ins.length];
             for (int j = 0; j < ins.length; j++) in[j] = ins[j] >= 0 ? values[ins[j]][ports[j]] : inputs[GraphNode.inputNumber(ins[j])];
             // A frozen layer runs as in inference (Keras' rule), so a frozen BatchNorm keeps its running statistics.

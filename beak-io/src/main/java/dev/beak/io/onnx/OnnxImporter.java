@@ -102,19 +102,17 @@ public final class OnnxImporter {
         }
         int[] ranks = new int[inputs.size()];
         int[][] perSample = new int[inputs.size()][];
-        Tensor[] inputExamples = new Tensor[inputs.size()];
         for (int k = 0; k < inputs.size(); k++) {
             int[] shape = examples != null ? examples[k].shape() : declaredShape(inputs.get(k));
             ranks[k] = shape.length;
             Tensor x = examples != null ? examples[k] : Tensor.zeros(shape);
             Tensor example = shape.length == 0 ? x.view(1) : x;
             perSample[k] = Shape.dropFirst(example.shape());
-            inputExamples[k] = example;
             values.put(inputs.get(k).getName(), new Ref(GraphNode.modelInput(k), 0, shape.length == 0, inputs.get(k).getType().getTensorType().getElemType(), example));
         }
         Set<String> names = new HashSet<>();
         List<GraphNode> nodes = new ArrayList<>();
-        List<Tensor[]> weights = new ArrayList<>(), nodeOutputs = new ArrayList<>();
+        List<Tensor[]> weights = new ArrayList<>();
         boolean shapesKnown = true;
         for (int i = 0; i < g.getNodeCount(); i++) {
             NodeProto n = g.getNode(i);
@@ -154,7 +152,7 @@ public final class OnnxImporter {
             }
             List<String> producers = new ArrayList<>();
             for (Value v : in) producers.add(v instanceof Ref r && r.node() >= 0 ? nodes.get(r.node()).spec().type() : null);
-            List<Integer> graphInputs = new ArrayList<>(), ports = new ArrayList<>();
+            List<Ref> graphInputs = new ArrayList<>();
             List<OnnxInput> slots = new ArrayList<>();
             Tensor[] held = new Tensor[in.length];
             Set<String> weightNames = new HashSet<>();
@@ -162,11 +160,10 @@ public final class OnnxImporter {
                 switch (in[k]) {
                     case null -> slots.add(new OnnxInput.Absent());
                     case Ref r -> {
-                        int at = indexOf(graphInputs, ports, r.node(), r.port());
+                        int at = graphInputs.indexOf(r);
                         if (at < 0) {
                             at = graphInputs.size();
-                            graphInputs.add(r.node());
-                            ports.add(r.port());
+                            graphInputs.add(r);
                         }
                         slots.add(new OnnxInput.Graph(at, r.scalar()));
                     }
@@ -191,11 +188,7 @@ public final class OnnxImporter {
             // The node's output shapes, from its inputs' (run on the example inputs, node by node).
             Tensor[] out = null;
             if (shapesKnown) {
-                Tensor[] graphIn = new Tensor[graphInputs.size()];
-                for (int j = 0; j < graphIn.length; j++) {
-                    int from = graphInputs.get(j);
-                    graphIn[j] = from >= 0 ? nodeOutputs.get(from)[ports.get(j)] : inputExamples[GraphNode.inputNumber(from)];
-                }
+                Tensor[] graphIn = graphInputs.stream().map(Ref::example).toArray(Tensor[]::new);
                 try (var scope = Autograd.noGrad()) {
                     out = spec.instantiate(held).forwardOutputs(false, graphIn);
                     List<List<Integer>> shapes = new ArrayList<>();
@@ -207,9 +200,9 @@ public final class OnnxImporter {
                 }
             }
             int index = nodes.size();
-            nodes.add(new GraphNode(nodeName, spec, ints(graphInputs), ints(ports)));
+            nodes.add(new GraphNode(nodeName, spec, graphInputs.stream().mapToInt(Ref::node).toArray(),
+                    graphInputs.stream().mapToInt(Ref::port).toArray()));
             weights.add(held);
-            nodeOutputs.add(out);
             for (int k = 0; k < n.getOutputCount(); k++) {
                 if (n.getOutput(k).isEmpty()) continue;
                 Tensor example = out != null && k < out.length ? out[k] : null;
@@ -246,7 +239,6 @@ public final class OnnxImporter {
             outputs[o] = nodes.size();
             nodes.add(new GraphNode(unique("output_" + o, names), spec, refs));
             weights.add(held);
-            nodeOutputs.add(null);
         }
         Model model = Model.graph(name, nodes, inputs.size(), outputs, outputPorts, perSample, 0L);
         for (int i = 0; i < nodes.size(); i++) copyWeights((OnnxNodeSpec) nodes.get(i).spec(), model.layer(i), weights.get(i));
@@ -268,15 +260,6 @@ public final class OnnxImporter {
             Tensor target = (w.trainable() ? layer.parameters().get(p++) : layer.buffers().get(b++)).value();
             System.arraycopy(held[k].data(), 0, target.data(), 0, target.size());
         }
-    }
-
-    private static int indexOf(List<Integer> nodes, List<Integer> ports, int node, int port) {
-        for (int j = 0; j < nodes.size(); j++) if (nodes.get(j) == node && ports.get(j) == port) return j;
-        return -1;
-    }
-
-    private static int[] ints(List<Integer> l) {
-        return l.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static List<Integer> dims(int[] shape) {
