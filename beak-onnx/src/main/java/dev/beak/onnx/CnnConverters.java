@@ -1,5 +1,6 @@
 package dev.beak.onnx;
 
+import dev.beak.ops.FrozenConv2d;
 import dev.beak.ops.MaxPoolNdOp;
 import dev.beak.ops.Ops;
 import dev.beak.ops.PoolWindow;
@@ -25,8 +26,12 @@ final class CnnConverters {
         if (groups < 1) throw n.invalid("group " + groups);
         OnnxWindow g = OnnxWindow.of(n, kernel);
         int[] s = g.two(g.strides(), 1), d = g.two(g.dilations(), 1);
+        // An inference plan's 2-d convolution packs its filters once instead of on every run.
+        FrozenConv2d frozen = n.frozen() && groups == 1 && g.dims() == 2 && n.constant(1) != null && n.constant(1).rank() == 4
+                && (!n.hasInput(2) || n.constant(2) != null) ? new FrozenConv2d(n.constant(1), n.hasInput(2) ? n.constant(2) : null) : null;
         return (t, in) -> {
             Tensor x = in[0], w = in[1], b = in(in, 2);
+            if (frozen != null && x.rank() == 4) return one(frozen.apply(x, s[0], s[1], d[0], d[1], g.padding(x.dim(2), x.dim(3))));
             if (g.dims() == 3) {
                 int[][] p = g.pads(Arrays.copyOfRange(x.shape(), 2, x.rank()));
                 if (groups == 1) return one(Ops.convNd(x, w, b, g.strides(), g.dilations(), p[0], p[1]));

@@ -215,11 +215,17 @@ final class OnnxInferencePlan {
                     return new Tensor[] {ChannelAffineOp.apply(x, k, t, relu)};
                 };
             }
-            Layer convLayer = members.size() == (relu ? 2 : 1) ? model.layer(head) : foldedConv(model, head);
+            Layer convLayer = members.size() == (relu ? 2 : 1) ? frozenConv(model, head) : foldedConv(model, head);
             return (values, inputs) -> {
                 Tensor y = convLayer.forward(false, gather(first, values, inputs));
                 return new Tensor[] {relu ? Ops.relu(y) : y};
             };
+        }
+
+        /** The Conv of node {@code head} over the model's own weights, frozen for the plan's lifetime. */
+        private static Layer frozenConv(Model model, int head) {
+            OnnxNodeSpec spec = (OnnxNodeSpec) model.nodes().get(head).spec();
+            return spec.instantiate(OnnxNodeSpec.constants(model.layer(head)).clone(), true);
         }
 
         /** The Conv of node {@code head} with the scale folded into its filters and the shift into its bias. */
@@ -246,7 +252,7 @@ final class OnnxInferencePlan {
             Tensor[] weights = new Tensor[inputs.size()];
             weights[1] = Tensor.of(fw, w.shape());
             weights[2] = Tensor.of(fb, f);
-            return withBias.instantiate(weights);
+            return withBias.instantiate(weights, true);
         }
 
         /** Channels of the node's (first) output: axis 1 of its recorded shape; 0 when unknown or not (N, C, ...). */

@@ -19,14 +19,29 @@ public final class OnnxNode {
     private final Map<String, AttributeProto> attributes = new HashMap<>();
     private final Tensor[] constants;
     private final int[] inputTypes;
+    private final boolean frozen;
 
     OnnxNode(NodeProto proto, String name, int opset, Tensor[] constants, int[] inputTypes) {
+        this(proto, name, opset, constants, inputTypes, false);
+    }
+
+    /** With {@code frozen}, the constants will not change while the converted kernel is used (see {@link #frozen()}). */
+    OnnxNode(NodeProto proto, String name, int opset, Tensor[] constants, int[] inputTypes, boolean frozen) {
         this.proto = proto;
+        this.frozen = frozen;
         this.name = name;
         this.opset = opset;
         this.constants = constants;
         this.inputTypes = inputTypes;
         for (AttributeProto a : proto.getAttributeList()) attributes.put(a.getName(), a);
+    }
+
+    /**
+     * Whether the constants stay fixed for the kernel's lifetime (an inference plan's nodes): a converter
+     * may then prepare them once, as Conv packs its filters; otherwise training may change them in place.
+     */
+    public boolean frozen() {
+        return frozen;
     }
 
     public String opType() {

@@ -105,6 +105,14 @@ public record OnnxNodeSpec(String opType, String domain, int opset, Map<String, 
 
     /** The layer over the given weight tensors (indexed like {@link #inputs}; used as they are, not copied). */
     Layer instantiate(Tensor[] weights) {
+        return instantiate(weights, false);
+    }
+
+    /**
+     * The same; with {@code frozen} the weights must not change while the layer is used (an inference
+     * plan's layers: the plan is dropped when weights change), so its kernel may prepare them once.
+     */
+    Layer instantiate(Tensor[] weights, boolean frozen) {
         Tensor[] constants = new Tensor[inputs.size()];
         List<Parameter> params = new ArrayList<>(), buffers = new ArrayList<>();
         for (int k = 0; k < constants.length; k++) {
@@ -128,7 +136,7 @@ public record OnnxNodeSpec(String opType, String domain, int opset, Map<String, 
             }
         }
         int[] types = inputTypes.stream().mapToInt(Integer::intValue).toArray();
-        OnnxKernel kernel = OnnxOps.lookup(opType, opset, opType).convert(new OnnxNode(proto(), opType, opset, constants, types));
+        OnnxKernel kernel = OnnxOps.lookup(opType, opset, opType).convert(new OnnxNode(proto(), opType, opset, constants, types, frozen));
         return new OnnxLayer(kernel, inputs, constants, outputs.size(), List.copyOf(params), List.copyOf(buffers));
     }
 
