@@ -82,14 +82,9 @@ public final class Conv2dKernel {
         forward(x, w, null, bias, g, f, y, bandRows(g, BAND_FLOATS), groupSize(g));
     }
 
-    /** The same with the filters packed once by {@link #packFilters} (an inference plan's frozen filters). */
+    /** The same with the filters (F, K) packed once by {@link Kernels#gemm()} (an inference plan's frozen filters). */
     public static void forward(float[] x, PackedA w, float[] bias, Window2d g, float[] y) {
         forward(x, null, w, bias, g, w.rows(), y, bandRows(g, BAND_FLOATS), groupSize(g));
-    }
-
-    /** Filters w (F, K) packed for {@link #forward(float[], PackedA, float[], Window2d, float[])}; w must not change after. */
-    public static PackedA packFilters(float[] w, int f, int k) {
-        return Kernels.gemm().pack(false, f, k, w, 0, k);
     }
 
     /** Either {@code w} or {@code packed} gives the filters (F, K = C*kH*kW). */

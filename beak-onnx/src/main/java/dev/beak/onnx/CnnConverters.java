@@ -27,8 +27,9 @@ final class CnnConverters {
         OnnxWindow g = OnnxWindow.of(n, kernel);
         int[] s = g.two(g.strides(), 1), d = g.two(g.dilations(), 1);
         // An inference plan's 2-d convolution packs its filters once instead of on every run.
-        FrozenConv2d frozen = n.frozen() && groups == 1 && g.dims() == 2 && n.constant(1) != null && n.constant(1).rank() == 4
-                && (!n.hasInput(2) || n.constant(2) != null) ? new FrozenConv2d(n.constant(1), n.hasInput(2) ? n.constant(2) : null) : null;
+        FrozenConv2d frozen = n.frozen() && g.dims() == 2 && n.constant(1) != null && n.constant(1).rank() == 4
+                && n.constant(1).dim(0) % groups == 0 && (!n.hasInput(2) || n.constant(2) != null)
+                ? new FrozenConv2d(n.constant(1), n.hasInput(2) ? n.constant(2) : null, groups) : null;
         return (t, in) -> {
             Tensor x = in[0], w = in[1], b = in(in, 2);
             if (frozen != null && x.rank() == 4) return one(frozen.apply(x, s[0], s[1], d[0], d[1], g.padding(x.dim(2), x.dim(3))));
