@@ -128,11 +128,12 @@ public final class OnnxExporter {
         return TensorProto.DataType.FLOAT_VALUE;
     }
 
-    /** The element type of an output: FLOAT, but int64 for Shape and the target type of Cast. */
+    /** The element type of an output: FLOAT; for an imported node int64 for Shape, Cast's target type, else its first input's type. */
     private static int outputType(LayerSpec spec) {
         if (spec instanceof OnnxNodeSpec s) {
             if (s.opType().equals("Shape") || s.opType().equals("Size")) return TensorProto.DataType.INT64_VALUE;
             if (s.opType().equals("Cast") && s.attributes().get("to") instanceof OnnxAttribute.IntValue to) return (int) to.value();
+            if (!s.inputTypes().isEmpty() && s.inputTypes().getFirst() != 0) return s.inputTypes().getFirst();
         }
         return TensorProto.DataType.FLOAT_VALUE;
     }

@@ -95,7 +95,7 @@ class OnnxExportLayersTest {
     @MethodSource("names")
     void runsInOnnxRuntimeAsInBeak(String name) {
         Model model = cases().get(name);
-        randomize(model, 7);
+        randomize(model, 7, true);
         int[] in = model.inputShape();
         Tensor x = Tensor.randn(new SplittableRandom(11), dev.beak.tensor.Shape.prepend(3, in));
         Tensor beak = model.predict(x, 3);
@@ -121,10 +121,13 @@ class OnnxExportLayersTest {
         assertThat(Ort.inputShapes(OnnxExporter.toProto(model).toByteArray()).getFirst()).containsExactly(-1, 3, 4, 4);
     }
 
-    /** Every parameter and buffer drawn at random (variances positive), so that no scale is 1 and no shift 0 by luck. */
-    static void randomize(Model model, long seed) {
+    /**
+     * Buffers (batch-norm statistics; variances positive) and, when {@code parameters}, every parameter
+     * drawn at random, so that no scale is 1 and no shift 0 by luck.
+     */
+    static void randomize(Model model, long seed, boolean parameters) {
         SplittableRandom r = new SplittableRandom(seed);
-        for (Map.Entry<String, Tensor> e : model.state().entrySet()) {
+        for (Map.Entry<String, Tensor> e : (parameters ? model.state() : model.buffers()).entrySet()) {
             float[] d = e.getValue().data();
             boolean positive = e.getKey().endsWith("running_var");
             for (int i = 0; i < d.length; i++) d[i] = positive ? (float) (0.5 + r.nextDouble()) : (float) (r.nextGaussian() * 0.5);

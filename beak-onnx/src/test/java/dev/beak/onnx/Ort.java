@@ -28,20 +28,35 @@ final class Ort {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);   // the graph as written, not ORT's rewrite of it
             try (OrtSession session = env.createSession(model, options)) {
                 List<String> names = new ArrayList<>(session.getInputInfo().keySet());
+                List<NodeInfo> infos = new ArrayList<>(session.getInputInfo().values());
                 Map<String, OnnxTensor> feed = new LinkedHashMap<>();
                 try {
                     for (int i = 0; i < inputs.length; i++) {
                         long[] shape = java.util.Arrays.stream(inputs[i].shape()).mapToLong(d -> d).toArray();
-                        feed.put(names.get(i), OnnxTensor.createTensor(env, FloatBuffer.wrap(inputs[i].data()), shape));
+                        var type = ((TensorInfo) infos.get(i).getInfo()).type;
+                        float[] v = inputs[i].data();
+                        feed.put(names.get(i), switch (type) {
+                            case INT64 -> OnnxTensor.createTensor(env, java.nio.LongBuffer.wrap(java.util.stream.IntStream.range(0, v.length).mapToLong(j -> (long) v[j]).toArray()), shape);
+                            case DOUBLE -> OnnxTensor.createTensor(env, java.nio.DoubleBuffer.wrap(java.util.stream.IntStream.range(0, v.length).mapToDouble(j -> v[j]).toArray()), shape);
+                            default -> OnnxTensor.createTensor(env, FloatBuffer.wrap(v), shape);
+                        });
                     }
                     try (OrtSession.Result result = session.run(feed)) {
                         Tensor[] out = new Tensor[result.size()];
                         for (int o = 0; o < out.length; o++) {
                             OnnxTensor t = (OnnxTensor) result.get(o);
                             long[] shape = t.getInfo().getShape();
-                            FloatBuffer b = t.getFloatBuffer();
-                            float[] d = new float[b.remaining()];
-                            b.get(d);
+                            float[] d;
+                            if (t.getInfo().type == ai.onnxruntime.OnnxJavaType.DOUBLE) {
+                                double[] dd = new double[t.getDoubleBuffer().remaining()];
+                                t.getDoubleBuffer().get(dd);
+                                d = new float[dd.length];
+                                for (int j = 0; j < dd.length; j++) d[j] = (float) dd[j];
+                            } else {
+                                FloatBuffer b = t.getFloatBuffer();
+                                d = new float[b.remaining()];
+                                b.get(d);
+                            }
                             out[o] = Tensor.of(d, java.util.Arrays.stream(shape).mapToInt(x -> (int) x).toArray());
                         }
                         return out;
