@@ -60,16 +60,15 @@ class OnnxRoundTripTest {
     }
 
     @Test
-    void aFullNetworkAtOpset9WrittenBackRunsAsTheOriginal() throws IOException {
+    void aFullNetworkAtOpset9WrittenBackRunsAsBeakRunsIt() throws IOException {
         Path file = bench("squeezenet");
-        byte[] original = Files.readAllBytes(file);
-        OnnxModel imported = OnnxImporter.load(file);
-        OnnxExportLayersTest.randomize(imported.model(), 4, true);  // the file's weights are all 0.02; real values make the check meaningful
-        Tensor x = Tensor.randn(new SplittableRandom(2), 1, 3, 224, 224);
+        // At 64 x 64 pixels (SqueezeNet ends in a global pool) rather than 224, to keep the test fast.
+        Tensor x = Tensor.randn(new SplittableRandom(2), 1, 3, 64, 64);
+        OnnxModel imported = OnnxImporter.load(file, new Tensor[] {x});
+        heWeights(imported.model(), 4);  // the file's weights are all 0.02; varied values make the check meaningful
         Tensor beak = imported.run(x)[0];
         Tensor exported = Ort.run(OnnxExporter.toProto(imported.model()).toByteArray(), x)[0];
         Ort.assertClose("squeezenet", exported, beak, 1e-4);
-        assertThat(Ort.run(original, x)[0].shape()).containsExactly(exported.shape());
     }
 
     @Test
@@ -94,6 +93,16 @@ class OnnxRoundTripTest {
         double moved = 0;
         for (int i = 0; i < tuned.size(); i++) moved = Math.max(moved, Math.abs(tuned.data()[i] - before.data()[i]));
         assertThat(moved).as("fine-tuning changed the outputs").isGreaterThan(1e-3);
+    }
+
+    /** Weights drawn from N(0, 2 / fan-in) (He et al., 2015), so that activations keep their scale through a deep network. */
+    private static void heWeights(dev.beak.nn.Model model, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        for (Tensor t : model.parameters().values()) {
+            double sd = Math.sqrt(2.0 / Math.max(1, t.size() / t.dim(0)));
+            float[] d = t.data();
+            for (int i = 0; i < d.length; i++) d[i] = (float) (r.nextGaussian() * sd);
+        }
     }
 
     static Path bench(String name) {
