@@ -115,6 +115,27 @@ class OnnxExportLayersTest {
         }
     }
 
+    /** A user's layer record with no export row. */
+    public record Doubling() implements LayerSpec {
+        @Override public String baseName() { return "doubling"; }
+
+        @Override public int[] outputShape(int[]... inputs) { return inputs[0].clone(); }
+
+        @Override
+        public dev.beak.nn.layer.Layer build(SplittableRandom rng, int[]... inputs) {
+            return (dev.beak.nn.layer.Layer.Stateless) (training, x) -> dev.beak.ops.Ops.add(x[0], x[0]);
+        }
+    }
+
+    @Test
+    void aLayerWithoutAnOnnxFormFailsNamingItAndAnUnbuiltModelFailsToo() {
+        Model model = Sequential.of(Layers.dense(4), new Doubling()).named("custom").seed(1).withInputShape(3);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OnnxExporter.toProto(model))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(Doubling) has no ONNX form");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OnnxExporter.toProto(Sequential.of(Layers.dense(2)).lazy()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is not built");
+    }
+
     @Test
     void theBatchAxisIsSymbolic() {
         Model model = seq(new int[] {3, 4, 4}, Layers.conv2d(2, 3));

@@ -95,6 +95,24 @@ class OnnxRoundTripTest {
         assertThat(moved).as("fine-tuning changed the outputs").isGreaterThan(1e-3);
     }
 
+    @Test
+    void anImportedBaseWithANewBeakHeadExportsAsOneGraph() throws IOException {
+        OnnxModel base = OnnxImporter.load(Conformance.test("onnx-pytorch-converted", "test_Conv2d").resolve("model.onnx"));
+        dev.beak.nn.Model head = dev.beak.nn.Sequential.of(dev.beak.nn.layer.Layers.batchNorm2d(), dev.beak.nn.layer.Layers.relu(),
+                dev.beak.nn.layer.Layers.flatten(), dev.beak.nn.layer.Layers.dropout(0.5f), dev.beak.nn.layer.Layers.dense(3))
+                .seed(1).withInputShape(base.model().outputShape());
+        dev.beak.nn.Model model = base.model().followedBy(head);
+        OnnxExportLayersTest.randomize(head, 9, false);
+        Tensor x = Tensor.randn(new SplittableRandom(5), 2, 3, 7, 5);
+        Tensor beak;
+        try (var scope = dev.beak.autograd.Autograd.noGrad()) {
+            beak = model.forward(x, false);
+        }
+        ModelProto proto = OnnxExporter.toProto(model);
+        assertThat(proto.getGraph().getNodeList()).extracting(n -> n.getOpType()).containsExactly("Conv", "BatchNormalization", "Relu", "Flatten", "Gemm");
+        Ort.assertClose("imported base + head", Ort.run(proto.toByteArray(), x)[0], beak, 1e-4);
+    }
+
     /** Weights drawn from N(0, 2 / fan-in) (He et al., 2015), so that activations keep their scale through a deep network. */
     private static void heWeights(dev.beak.nn.Model model, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
