@@ -1,9 +1,10 @@
-/** ONNX import: graphs read from .onnx files become Beak models (native layers or saveable ONNX nodes). */
+/** ONNX import and export: graphs read from .onnx files become Beak models (native layers or saveable ONNX nodes). */
 module dev.beak.onnx {
     requires transitive dev.beak.io;
     // Automatic modules: the ONNX protobuf classes (ai.onnx.proto; in the ONNX API) and their runtime.
     requires transitive org.tribuo.util.onnx;
     requires com.google.protobuf;
+    requires com.fasterxml.jackson.databind;
 
     exports dev.beak.onnx;
 

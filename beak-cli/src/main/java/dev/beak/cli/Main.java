@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "beak", mixinStandardHelpOptions = true, version = "beak 0.1.0",
         description = "Convolutional neural networks in pure Java.",
         subcommands = {DemoCommand.class, TrainCommand.class, ExperimentCommand.class, EvaluateCommand.class, PredictCommand.class,
-                BenchCommand.class, SummaryCommand.class, ZooCommand.class, OnnxCommand.class, DataCommand.class, VizCommand.class, ReportCommand.class,
+                BenchCommand.class, SummaryCommand.class, ZooCommand.class, OnnxCommand.class, ConvertCommand.class, RunCommand.class, DataCommand.class, VizCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {

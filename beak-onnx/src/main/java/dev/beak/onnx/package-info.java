@@ -1,11 +1,19 @@
 /**
- * ONNX import: {@link dev.beak.onnx.OnnxImporter} turns an ONNX model into a Beak graph model
+ * ONNX import and export.
+ *
+ * <p>Import: {@link dev.beak.onnx.OnnxImporter} turns an ONNX model into a Beak graph model
  * whose float initializers are trainable parameters; {@link dev.beak.onnx.OnnxOps} is the one table
  * from ONNX op types and opsets to converters; {@link dev.beak.onnx.OnnxConformance} runs the ONNX
  * backend tests. Parsing uses the protobuf classes generated from onnx.proto that
  * {@code org.tribuo:tribuo-util-onnx} ships ({@code ai.onnx.proto.OnnxMl}).
  * {@link dev.beak.onnx.OnnxModel#run} executes an inference plan built from the imported graph
  * (batch norms and per-channel Mul/Add folded into convolutions, ReLUs fused) that is never saved.
+ *
+ * <p>ONNX export: {@link dev.beak.onnx.OnnxExporter} writes any built model as an ONNX inference
+ * graph (opset 17+, symbolic batch axis, metadata in {@code metadata_props}); {@code LayerExports} is
+ * the one table from layer types to writers, and imported nodes are written back from their specs.
+ * {@link dev.beak.onnx.OnnxFiles} reads and writes ONNX files as model files;
+ * {@link dev.beak.onnx.ModelRunner} runs a model file on {@code .npy}, {@code .pb} or image inputs.
  *
  * <p>Invariants: Beak computes in float32, so integer tensors (shapes, axes, indices) are carried as
  * floats (exact up to 2^24); a converter rejects at import time whatever its kernel cannot run, with

@@ -1,0 +1,36 @@
+package dev.beak.onnx;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.beak.data.DataFileException;
+import dev.beak.io.SavedModel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * ONNX files as model files: {@link #load} imports the graph and restores what Beak's export put in
+ * the metadata (class names, preprocessing, input geometry, free-form metadata), so that a Beak
+ * model written to ONNX and read back is the model file it was; {@link #save} exports.
+ */
+public final class OnnxFiles {
+    private OnnxFiles() {}
+
+    public static SavedModel load(Path file) throws IOException {
+        ModelProto proto;
+        try {
+            proto = ModelProto.parseFrom(Files.readAllBytes(file));
+        } catch (InvalidProtocolBufferException e) {
+            throw new DataFileException(file.toString(), "not an ONNX model (" + e.getMessage() + ")", e);
+        }
+        String name = file.getFileName().toString().replaceFirst("\\.onnx$", "");
+        if (name.equals("model") && file.getParent() != null) name = file.getParent().getFileName().toString();
+        OnnxModel onnx = OnnxImporter.fromProto(proto, name, null);
+        return OnnxExportMetadata.read(proto, onnx.model(), file.toString());
+    }
+
+    public static void save(SavedModel saved, Path file) throws IOException {
+        OnnxExporter.export(saved, file);
+    }
+}
