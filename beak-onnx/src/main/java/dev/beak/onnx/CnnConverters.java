@@ -27,6 +27,7 @@ final class CnnConverters {
         int[] s = g.two(g.strides(), 1), d = g.two(g.dilations(), 1);
         return (t, in) -> {
             Tensor x = in[0], w = in[1], b = in(in, 2);
+            g.check(n, x);
             if (g.dims() == 3) {
                 int[][] p = g.pads(Arrays.copyOfRange(x.shape(), 2, x.rank()));
                 if (groups == 1) return one(Ops.convNd(x, w, b, g.strides(), g.dilations(), p[0], p[1]));
@@ -110,6 +111,7 @@ final class CnnConverters {
         int[] k = g.two(kernel, 1), s = g.two(g.strides(), 1), d = g.two(g.dilations(), 1);
         return (t, in) -> {
             Tensor x = in[0];
+            g.check(n, x);
             if (g.dims() == 3 || indices) {
                 int[][] p = ceilPads(g, x, ceil);
                 MaxPoolNdOp.Result r = MaxPoolNdOp.pool(x, kernel, g.strides(), g.dilations(), p[0], p[1]);
