@@ -9,7 +9,7 @@ import java.util.Locale;
  * and refuses the file with a message naming it when either does not hold.
  *
  * <p>The defaults fit the largest files Beak is meant for (VGG's 102 M-value dense layer, CIFAR-100's
- * 150 MB of pixels, a 40-megapixel photo) and stop a small hostile file from costing gigabytes. Each
+ * 150 MB of pixels, a 25-megapixel photo) and stop a small hostile file from costing gigabytes. Each
  * can be set with a system property ({@code -Dbeak.limit.elements=...}, {@code beak.limit.pixels},
  * {@code beak.limit.inflated}, {@code beak.limit.nodes}), read when {@link #current()} is called.
  *
@@ -30,8 +30,8 @@ import java.util.Locale;
  * @param maxNodes     nodes of one imported graph
  */
 public record Limits(long maxElements, long maxPixels, long maxInflated, int maxNodes) {
-    /** The defaults: 2^28 values (1 GiB of floats), 50 M pixels, 2 GiB inflated, 100,000 nodes. */
-    public static final Limits DEFAULT = new Limits(1L << 28, 50_000_000L, 2L << 30, 100_000);
+    /** The defaults: 2^28 values (1 GiB of floats), 25 M pixels (100 MB decoded, 300 MB as floats), 2 GiB inflated, 100,000 nodes. */
+    public static final Limits DEFAULT = new Limits(1L << 28, 25_000_000L, 2L << 30, 100_000);
 
     private static final ThreadLocal<long[]> TENSOR_CAP = ThreadLocal.withInitial(() -> new long[] {Long.MAX_VALUE});
 
