@@ -261,7 +261,7 @@ public final class ModelFile {
         return r;
     }
 
-    /** Copies stored weights into the built model, checking names and shapes both ways. */
+    /** Copies stored weights into the built model, checking names and shapes both ways and that every value is finite. */
     private static void assign(Model model, Map<String, Tensor> weights, String src) throws DataFileException {
         Map<String, Tensor> params = model.state();
         for (Map.Entry<String, Tensor> p : params.entrySet()) {
@@ -271,7 +271,14 @@ public final class ModelFile {
                 throw new DataFileException(src, "parameter " + p.getKey() + " is stored as " + Shape.toString(stored.shape())
                         + " but the layer needs " + Shape.toString(p.getValue().shape()));
             }
-            System.arraycopy(stored.data(), 0, p.getValue().data(), 0, stored.size());
+            float[] v = stored.data();
+            for (int i = 0; i < v.length; i++) {
+                if (!Float.isFinite(v[i])) {
+                    throw new DataFileException(src, "parameter " + p.getKey() + " holds " + v[i] + " (value " + i
+                            + "): the weights were saved after training diverged");
+                }
+            }
+            System.arraycopy(v, 0, p.getValue().data(), 0, stored.size());
         }
         for (String name : weights.keySet()) {
             if (!params.containsKey(name)) throw new DataFileException(src, "weights hold " + name + ", which no layer has");

@@ -2,6 +2,7 @@ package dev.beak.io;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.beak.data.DataFileException;
+import dev.beak.nn.Model;
 import dev.beak.nn.Sequential;
 import dev.beak.nn.layer.Layers;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,16 @@ class ModelFileHostileTest {
         } finally {
             if (old == null) System.clearProperty("beak.limit.inflated"); else System.setProperty("beak.limit.inflated", old);
         }
+    }
+
+    @Test
+    void nanWeightsAreRefusedAtLoadNamingTheParameter() throws IOException {
+        Model m = Sequential.of(Layers.dense(3)).seed(1).withInputShape(5);
+        m.state().get("dense.bias").data()[1] = Float.NaN;
+        Path f = dir.resolve("nan.beak");
+        ModelFile.save(m, f);
+        assertThatThrownBy(() -> ModelFile.load(f)).isInstanceOf(DataFileException.class)
+                .hasMessageStartingWith(f.toString()).hasMessageContaining("parameter dense.bias holds NaN (value 1)");
     }
 
     @Test
