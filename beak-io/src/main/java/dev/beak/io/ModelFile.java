@@ -180,6 +180,10 @@ public final class ModelFile {
                     CompileConfigCodec.read(m.get(CompileConfigCodec.KEY), src));
         } catch (ZipException e) {
             throw new DataFileException(src, "not a Beak model file (not a readable zip: " + e.getMessage() + ")", e);
+        } catch (DataFileException | java.io.FileNotFoundException | java.nio.file.FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new DataFileException(src, "damaged: an entry cannot be read (" + e + ")", e);
         } catch (ClassCastException | NullPointerException | IllegalArgumentException | IndexOutOfBoundsException | ArithmeticException e) {
             throw new DataFileException(src, "bad model.json: " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }
