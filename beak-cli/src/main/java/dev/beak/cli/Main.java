@@ -25,10 +25,26 @@ public final class Main {
         return cli.execute(args);
     }
 
-    private static String describe(Throwable e) {
+    /**
+     * One line for an error: wrappers (a loader thread's ExecutionException, UncheckedIOException) are
+     * opened to the cause that says what went wrong; a memory shortfall gives the heap, the estimate
+     * and the -Xmx to try; a raw JDK error without a message of its own says so and how to see more.
+     */
+    static String describe(Throwable e) {
+        while ((e instanceof java.util.concurrent.ExecutionException || e instanceof java.util.concurrent.CompletionException
+                || e instanceof java.io.UncheckedIOException || e instanceof java.lang.reflect.InvocationTargetException) && e.getCause() != null) {
+            e = e.getCause();
+        }
         String m = e.getMessage();
         if (e instanceof java.nio.file.NoSuchFileException) return "no such file: " + m;
-        if (e instanceof OutOfMemoryError) return "out of memory (" + m + "); give the JVM more heap with JAVA_OPTS=-Xmx...";
-        return m == null ? e.toString() : m;
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied: " + m;
+        if (e instanceof OutOfMemoryError oom) return dev.beak.nn.MemoryPlan.explain(oom);
+        if (e instanceof IndexOutOfBoundsException || e instanceof NullPointerException || e instanceof ArithmeticException
+                || e instanceof ClassCastException || e instanceof NegativeArraySizeException || m == null) {
+            return "internal error (" + e.getClass().getSimpleName() + (m == null ? "" : ": " + m) + "); please report it, "
+                    + "with the command line; BEAK_DEBUG=1 shows the stack trace";
+        }
+        if (m.contains("No space left on device")) return "no space left on the device (" + m + ")";
+        return m;
     }
 }

@@ -12,7 +12,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import javax.imageio.ImageIO;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -123,7 +122,7 @@ final class OnnxCommand implements Callable<Integer> {
             String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
             if (n.endsWith(".pb")) return OnnxTensors.toTensor(OnnxTensors.read(p));
             if (!Files.isRegularFile(p)) throw new IllegalArgumentException("no such file: " + p);
-            BufferedImage img = ImageIO.read(p.toFile());
+            BufferedImage img = dev.beak.data.image.ImageFiles.read(p);   // strict, and the header's pixel count is checked first
             if (img == null) throw new IllegalArgumentException(p + " is neither a .pb tensor nor an image Java can read");
             int c = perSample.length == 3 ? perSample[0] : 3;
             int h = perSample.length == 3 ? perSample[1] : img.getHeight(), w = perSample.length == 3 ? perSample[2] : img.getWidth();

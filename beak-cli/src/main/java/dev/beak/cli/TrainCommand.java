@@ -125,6 +125,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "With --cache-features: passes over the training images (more than 1 with --augment: augmented copies; default: ${DEFAULT-VALUE}).")
     int featurePasses;
 
+    @Option(names = "--on-nan", paramLabel = "stop|skip-batch", defaultValue = "stop",
+            description = "When a batch's loss or gradients stop being finite or the loss explodes: stop (naming the layer) or skip the batch (default: ${DEFAULT-VALUE}).")
+    String onNan;
+
     @Override
     public Integer call() throws Exception {
         if (resume != null) return resume();
@@ -166,7 +170,7 @@ final class TrainCommand implements Callable<Integer> {
             SavedModel start = new SavedModel(m, Map.of(), prepared.preprocessing(), prepared.classes(), prepared.geometry(),
                     saved != null ? saved.compileConfig() : null);
             TrainingRun.Data d = new TrainingRun.Data(prepared.train(), prepared.trainSize(), prepared.test());
-            TrainingRun.Plan plan = new TrainingRun.Plan(TrainingRun.optimizer(optimizer, lr, momentum, lrDecay), optText, lrDecay, epochs, batchSize, seed, target);
+            TrainingRun.Plan plan = new TrainingRun.Plan(TrainingRun.optimizer(optimizer, lr, momentum, lrDecay), optText, lrDecay, epochs, batchSize, seed, target).onNan(onNan);
             Map<String, Object> settings = Map.of(SETTINGS_ARGS, args);
             TrainingRun.Checkpoints checkpoints = new TrainingRun.Checkpoints(checkpointDir, keep, settings, state);
             figures = TrainingRun.run(start, d, plan, checkpoints, stdout, spec.commandLine().getErr());
@@ -251,7 +255,7 @@ final class TrainCommand implements Callable<Integer> {
     private TrainingRun.Plan plan(double rate, int epochCount, Path file) {
         String text = String.format(Locale.ROOT, "%s lr %s", optimizer == TrainingRun.OptimizerKind.adam ? "Adam" : "SGD", rate)
                 + (optimizer == TrainingRun.OptimizerKind.sgd ? " momentum " + momentum : "");
-        return new TrainingRun.Plan(TrainingRun.optimizer(optimizer, rate, momentum, lrDecay), text, lrDecay, epochCount, batchSize, seed, file);
+        return new TrainingRun.Plan(TrainingRun.optimizer(optimizer, rate, momentum, lrDecay), text, lrDecay, epochCount, batchSize, seed, file).onNan(onNan);
     }
 
     private static String stem(Path file) {

@@ -16,7 +16,9 @@ import dev.beak.nn.optim.LearningRateSchedule;
 import dev.beak.nn.optim.Optimizer;
 import dev.beak.nn.optim.Sgd;
 import dev.beak.nn.train.Evaluation;
+import dev.beak.nn.MemoryPlan;
 import dev.beak.nn.train.FitOptions;
+import dev.beak.nn.train.NonFinite;
 import dev.beak.nn.train.CheckpointWriter;
 import dev.beak.nn.train.CsvLogger;
 import dev.beak.nn.train.History;
@@ -51,7 +53,21 @@ final class TrainingRun {
     record Data(BatchSource train, int trainSize, Dataset test) {}
 
     /** How to train: the optimizer (and how to print it), its decay per epoch, epochs in all, batch size, seed, model file. */
-    record Plan(Optimizer optimizer, String optimizerText, double lrDecay, int epochs, int batchSize, long seed, Path out) {}
+    record Plan(Optimizer optimizer, String optimizerText, double lrDecay, int epochs, int batchSize, long seed, Path out, NonFinite.Policy onNan) {
+        Plan(Optimizer optimizer, String optimizerText, double lrDecay, int epochs, int batchSize, long seed, Path out) {
+            this(optimizer, optimizerText, lrDecay, epochs, batchSize, seed, out, NonFinite.Policy.STOP);
+        }
+
+        /** The same plan with {@code --on-nan stop|skip-batch}. */
+        Plan onNan(String policy) {
+            NonFinite.Policy p = switch (policy) {
+                case "stop" -> NonFinite.Policy.STOP;
+                case "skip-batch" -> NonFinite.Policy.SKIP_BATCH;
+                default -> throw new IllegalArgumentException("--on-nan must be stop or skip-batch, got \"" + policy + "\"");
+            };
+            return new Plan(optimizer, optimizerText, lrDecay, epochs, batchSize, seed, out, p);
+        }
+    }
 
     /**
      * A checkpoint at the end of every epoch into {@code dir} (none when null), keeping the newest {@code keep},
@@ -80,9 +96,10 @@ final class TrainingRun {
                 plan.lrDecay() == 1 ? "" : " (x" + plan.lrDecay() + " per epoch)", plan.batchSize(), plan.epochs());
         CompileConfig compile = begin.compileConfig() != null ? begin.compileConfig() : new CompileConfig(new CrossEntropy(), List.of());
         model.compile(plan.optimizer(), compile.loss(), compile.metrics().toArray(Metric[]::new));
+        MemoryPlan.checkTrainingBatch(model, data.train().sampleShape(), plan.batchSize(), "--batch-size");
         Path csv = historyPath(plan.out());
         FitOptions options = FitOptions.epochs(plan.epochs()).batchSize(plan.batchSize()).validation(data.test()).seed(plan.seed())
-                .listener(new ProgressBar(stdout, stderr, ProgressBar.isTerminal())).callbacks(CsvLogger.to(csv));
+                .onNonFinite(plan.onNan()).listener(new ProgressBar(stdout, stderr, ProgressBar.isTerminal())).callbacks(CsvLogger.to(csv));
         if (checkpoints.dir() != null) {
             CheckpointWriter writer = CheckpointFile.writer(m -> withModel(begin, m, Map.of()), checkpoints.settings());
             options = options.callbacks(ModelCheckpoint.full(checkpoints.dir().resolve(CHECKPOINT_NAME), writer).keeping(checkpoints.keep()));
@@ -91,7 +108,7 @@ final class TrainingRun {
         long start = System.nanoTime();
         History history = model.fit(data.train(), options);
         double trainSeconds = (System.nanoTime() - start) / 1e9;
-        Evaluation eval = model.evaluate(data.test(), 256);
+        Evaluation eval = model.evaluate(data.test(), MemoryPlan.evaluationBatch(model, data.train().sampleShape(), 256));
         double imagesPerS = Arrays.stream(history.values("images_per_s")).average().orElse(Double.NaN);
 
         Map<String, String> meta = new LinkedHashMap<>();

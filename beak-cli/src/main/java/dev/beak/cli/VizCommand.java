@@ -202,7 +202,7 @@ final class VizCommand {
         /** One image at its own size, (1, C, H, W): grey as the mean of R, G and B for one channel. */
         static Tensor load(Path file, int c, float lo, float hi) throws Exception {
             if (!Files.exists(file)) throw new java.nio.file.NoSuchFileException(file.toString());
-            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(file.toFile());
+            java.awt.image.BufferedImage img = dev.beak.data.image.ImageFiles.read(file);
             if (img == null) throw new IllegalArgumentException(file + ": not an image that Java can read (PNG, JPEG, GIF, BMP)");
             int h = img.getHeight(), w = img.getWidth(), hw = h * w;
             float[] d = new float[c * hw];

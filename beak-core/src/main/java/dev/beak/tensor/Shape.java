@@ -13,9 +13,10 @@ public final class Shape {
             if (d < 0) throw new IllegalArgumentException("negative dimension in shape " + Arrays.toString(shape));
             n *= d;
             if (n > Integer.MAX_VALUE - 16) {
-                throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has more than 2^31 elements");
+                throw new LimitExceededException("shape " + Arrays.toString(shape) + " has more than 2^31 elements");
             }
         }
+        Limits.checkTensor(n, shape);
         return (int) n;
     }
 

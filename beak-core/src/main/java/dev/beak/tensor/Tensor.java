@@ -27,6 +27,8 @@ public final class Tensor {
     private boolean requiresGrad;
     private float[] grad;
     private Node node;
+    /** The workspace scope whose pool lent {@link #data}, or null; reading the data after it closed fails. */
+    private final Workspace lender;
 
     private Tensor(float[] data, int[] shape) {
         if (data.length != Shape.size(shape)) {
@@ -35,6 +37,18 @@ public final class Tensor {
         }
         this.data = data;
         this.shape = shape.clone();
+        this.lender = Workspace.lenderOf(data);
+    }
+
+    /** A tensor over {@code data} lent by {@code lender} (views keep their source's lender). */
+    private Tensor(float[] data, int[] shape, Workspace lender) {
+        if (data.length != Shape.size(shape)) {
+            throw new IllegalArgumentException("data has " + data.length + " values, shape "
+                    + Shape.toString(shape) + " needs " + Shape.size(shape));
+        }
+        this.data = data;
+        this.shape = shape.clone();
+        this.lender = lender;
     }
 
     /** Wraps {@code data} (not copied) as a tensor of the given shape. */
@@ -89,27 +103,34 @@ public final class Tensor {
 
     /** The backing array, row-major; writes are visible to the tensor. */
     public float[] data() {
+        if (lender != null && lender.isClosed()) throw usedAfterClose();
         return data;
+    }
+
+    private IllegalStateException usedAfterClose() {
+        return new IllegalStateException("a tensor of shape " + Shape.toString(shape) + " was computed inside a Workspace scope that has"
+                + " closed, and its array now belongs to other results; copy what must outlive the scope (Tensor.copy()) before it closes");
     }
 
     public float item() {
         if (data.length != 1) throw new IllegalStateException("item() of a tensor of shape " + Shape.toString(shape));
+        if (lender != null && lender.isClosed()) throw usedAfterClose();
         return data[0];
     }
 
     /** A tensor sharing this one's data, with a new shape of the same size and no autograd history. */
     public Tensor view(int... newShape) {
-        return new Tensor(data, newShape);
+        return new Tensor(data, newShape, lender);
     }
 
     /** A copy of the data, detached from autograd. */
     public Tensor copy() {
-        return new Tensor(data.clone(), shape);
+        return new Tensor(data().clone(), shape, null);
     }
 
     /** This tensor's data without its autograd history (shares the data). */
     public Tensor detach() {
-        return new Tensor(data, shape);
+        return new Tensor(data, shape, lender);
     }
 
     // ---- autograd ---------------------------------------------------------------------------

@@ -13,6 +13,11 @@ import java.util.Arrays;
  * the scope closes: copy what must survive ({@link Tensor#copy()}). Leaf tensors (parameters, inputs)
  * never take their gradients from the pool. Outside a scope {@link #floats} simply allocates.
  *
+ * <p>The contract is enforced: a tensor made over a buffer that a scope lent (found among the last few
+ * buffers handed out when the tensor is made) remembers that scope, and reading its data after the
+ * scope closed throws instead of silently reading another step's numbers. The check is one field
+ * test per {@code data()} call.
+ *
  * {@snippet :
  * for (Batch batch : batches) {
  *     try (var step = Workspace.open()) {
@@ -29,12 +34,37 @@ public final class Workspace implements AutoCloseable {
 
     private final Pool pool;
     private final int mark;
+    private final Workspace outer;
     private boolean closed;
 
     private Workspace(Pool pool) {
         this.pool = pool;
         this.mark = pool.taken;
+        this.outer = pool.current;
+        pool.current = this;
         pool.depth++;
+    }
+
+    /** Whether this scope has closed (its buffers went back to the pool). */
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** How many of the latest buffers handed out a new tensor's array is looked for among. */
+    private static final int RECENT = 4;
+
+    /**
+     * The open scope that lent {@code data}, when it is one of the last few buffers handed out on this
+     * thread (a tensor is made right after its buffer is taken), else null.
+     */
+    static Workspace lenderOf(float[] data) {
+        Pool p = POOL.get();
+        Workspace w = p.current;
+        if (w == null) return null;
+        for (int i = p.taken - 1; i >= Math.max(w.mark, p.taken - RECENT); i--) {
+            if (p.used[i] == data) return w;
+        }
+        return null;
     }
 
     /** Opens a scope on the calling thread. */
@@ -79,6 +109,7 @@ public final class Workspace implements AutoCloseable {
         if (closed) return;
         closed = true;
         pool.depth--;
+        pool.current = outer;
         if (pool.taken < mark) throw new IllegalStateException("workspace scopes closed out of order");
         pool.release(mark);
     }
@@ -100,6 +131,7 @@ public final class Workspace implements AutoCloseable {
         Object[] used = new Object[64];
         int taken;
         int depth;
+        Workspace current;
 
         /** Removes and returns a free buffer of the exact length and type, or null. */
         Object take(int size, boolean isFloat) {

@@ -1,5 +1,6 @@
 package dev.beak.data;
 
+import dev.beak.tensor.Limits;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +75,9 @@ public final class Downloader {
                 log.accept(f.fileName() + ": cached, SHA-256 verified");
                 return target;
             }
-            log.accept(f.fileName() + ": cached copy has the wrong SHA-256, fetching again");
+            // Deleted now, so that no later run (or a failed fetch) leaves a wrong copy to be used.
+            Files.delete(target);
+            log.accept(f.fileName() + ": cached copy had the wrong SHA-256 and was deleted; fetching again");
         }
         String url = mirror != null ? mirror.replaceAll("/+$", "") + "/" + f.fileName() : f.url();
         log.accept("fetching " + url);
@@ -97,7 +100,12 @@ public final class Downloader {
                 if (response.statusCode() != 200) {
                     throw new IOException(url + ": the server answered HTTP " + response.statusCode() + " instead of the file");
                 }
-                body.transferTo(out);
+                long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+                if (f.size() > 0 && declared > f.size()) {
+                    throw new DataFileException(url, "the server sends " + declared + " bytes, but the file has " + f.size() + "; refused");
+                }
+                long cap = f.size() > 0 ? f.size() : Limits.current().maxInflated();
+                new BoundedInputStream(body, url, cap, "more than the file's " + cap + " bytes; the download was discarded").transferTo(out);
             }
             String got = HexFormat.of().formatHex(md.digest());
             if (!got.equals(f.sha256())) {
@@ -134,7 +142,8 @@ public final class Downloader {
         private Tar() {}
 
         static void extractGzip(Path archive, Path into) throws IOException {
-            try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive), 1 << 16), 1 << 16)) {
+            try (InputStream in = BoundedInputStream.inflated(
+                    new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive), 1 << 16), 1 << 16), archive.toString())) {
                 extract(in, into, archive.toString());
             }
         }
@@ -149,7 +158,13 @@ public final class Downloader {
                 if (isZero(header)) return; // end-of-archive marker
                 String name = field(header, 0, 100), prefix = field(header, 345, 155);
                 if (!prefix.isEmpty()) name = prefix + "/" + name;
-                long size = Long.parseLong(field(header, 124, 12).trim().isEmpty() ? "0" : field(header, 124, 12).trim(), 8);
+                long size;
+                try {
+                    size = Long.parseLong(field(header, 124, 12).trim().isEmpty() ? "0" : field(header, 124, 12).trim(), 8);
+                } catch (NumberFormatException e) {
+                    throw new DataFileException(source, "entry \"" + name + "\" has a bad size field \"" + field(header, 124, 12) + "\"");
+                }
+                if (size < 0) throw new DataFileException(source, "entry \"" + name + "\" has a negative size");
                 char type = (char) header[156];
                 Path target = root.resolve(name).normalize();
                 if (!target.startsWith(root) || name.startsWith("/")) throw new DataFileException(source, "entry \"" + name + "\" would escape " + into);

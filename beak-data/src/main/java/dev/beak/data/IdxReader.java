@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
+import dev.beak.tensor.Limits;
 
 /**
  * Reads IDX files, the format of the MNIST distribution: a magic number {@code 0x00 0x00 type rank},
@@ -60,7 +61,7 @@ public final class IdxReader {
         int b0 = buffered.read(), b1 = buffered.read();
         buffered.reset();
         boolean gzip = b0 == 0x1F && b1 == 0x8B;
-        InputStream in = gzip ? openGzip(buffered, source) : buffered;
+        InputStream in = gzip ? BoundedInputStream.inflated(openGzip(buffered, source), source) : buffered;
         long knownSize = gzip ? -1 : rawSize; // the decompressed size of a gzip stream is not known ahead
 
         byte[] magic = readHeader(in, 4, "magic number", source);
@@ -86,6 +87,8 @@ public final class IdxReader {
         if (knownSize >= 0 && knownSize - headerBytes < dataBytes) {
             throw truncated(source, dataBytes, knownSize - headerBytes);
         }
+        String tooMany = Limits.current().elementsProblem("header sizes " + Arrays.toString(dims), dataBytes / type.bytes());
+        if (tooMany != null) throw new DataFileException(source, tooMany);
         byte[] data = readData(in, dataBytes, knownSize >= 0, source);
         long trailing = countRest(in, source);
         if (trailing > 0) {

@@ -88,6 +88,25 @@ class DownloaderTest {
     }
 
     @Test
+    void aCachedCopyWithTheWrongDigestIsDeletedEvenWhenTheFetchFails() throws Exception {
+        Path stale = Files.writeString(dir.resolve("d.gz"), "stale");
+        var f = new PublicDataset.RemoteFile("https://example.invalid/d.gz", 5, sha("fresh".getBytes(StandardCharsets.UTF_8)));
+        assertThatThrownBy(() -> new Downloader(dir, base()).fetch(f, dir, s -> {})).hasMessageContaining("HTTP 404");
+        assertThat(stale).doesNotExist();
+    }
+
+    @Test
+    void aResponseLargerThanTheFileIsRefused() throws Exception {
+        files.put("e.gz", new byte[100_000]);
+        var f = new PublicDataset.RemoteFile("https://example.invalid/e.gz", 10, sha(new byte[10]));
+        assertThatThrownBy(() -> new Downloader(dir, base()).fetch(f, dir, s -> {})).isInstanceOf(DataFileException.class)
+                .hasMessageContaining("e.gz").hasMessageContaining("100000 bytes, but the file has 10");
+        try (var s = Files.list(dir)) {
+            assertThat(s.toList()).isEmpty();
+        }
+    }
+
+    @Test
     void noNetworkSaysSo() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

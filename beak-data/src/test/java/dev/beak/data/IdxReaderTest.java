@@ -143,9 +143,28 @@ class IdxReaderTest {
         // Declares 1.2 GB of data in a 100-byte file: must fail from the file size, without allocating.
         Path p = write("liar", uint8(new int[] {1_200_000_000}, new byte[92]));
         assertFails(p, "truncated: expected 1200000000 bytes of data, got 92");
-        // Gzipped, the size is unknown ahead: the buffer grows with the data instead (1 MiB here, not 1.2 GB).
-        assertFails(write("liar.gz", gzip(uint8(new int[] {1_200_000_000}, new byte[92]))),
-                "truncated: expected 1200000000 bytes of data, got 92");
+        // Gzipped, the size is unknown ahead: a declared size over the element limit is refused at once,
+        assertFails(write("liar.gz", gzip(uint8(new int[] {1_200_000_000}, new byte[92]))), "over the limit", "-Dbeak.limit.elements");
+        // and under it the buffer grows with the data instead (1 MiB here, not 200 MB).
+        assertFails(write("liar2.gz", gzip(uint8(new int[] {200_000_000}, new byte[92]))),
+                "truncated: expected 200000000 bytes of data, got 92");
+    }
+
+    @Test
+    void aGzipBombStopsAtTheLimits() throws IOException {
+        // 4 MB of zeros compress to a few KB; with the limits lowered, both checks trip without reading it all.
+        Path bomb = write("bomb.gz", gzip(uint8(new int[] {4_000_000}, new byte[4_000_000])));
+        withProperty("beak.limit.elements", "1000000", () -> assertFails(bomb, "bomb.gz", "4,000,000 values, over the limit of 1,000,000"));
+        withProperty("beak.limit.inflated", "100000", () -> assertFails(bomb, "bomb.gz", "more than 100000 bytes", "-Dbeak.limit.inflated"));
+    }
+
+    private static void withProperty(String name, String value, Runnable r) {
+        String old = System.setProperty(name, value);
+        try {
+            r.run();
+        } finally {
+            if (old == null) System.clearProperty(name); else System.setProperty(name, old);
+        }
     }
 
     @Test

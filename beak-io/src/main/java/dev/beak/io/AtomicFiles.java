@@ -19,7 +19,10 @@ import java.security.SecureRandom;
  * <p>How: the content goes to a temporary file {@code .<name><random>.tmp} in the target's directory
  * (same file system, so the rename below is possible), is forced to disk, then renamed over the
  * target with {@link StandardCopyOption#ATOMIC_MOVE} (or, where the file system cannot do that,
- * {@link StandardCopyOption#REPLACE_EXISTING}). On any failure the temporary file is deleted.
+ * {@link StandardCopyOption#REPLACE_EXISTING}). On any failure the temporary file is deleted, and
+ * the error names the target ({@code runs/m.beak: cannot write: No space left on device}). Temporary
+ * files of the same target that a killed writer left behind (untouched for {@link #STALE}) are deleted
+ * before each write, so interrupted saves do not pile up.
  *
  * {@snippet :
  * AtomicFiles.write(Path.of("runs/1/model.safetensors"), out -> Safetensors.write(weights, out));
@@ -38,6 +41,38 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
+        deleteStaleTemporaryFiles(absolute);
+        try {
+            writeNew(absolute, dir, writer);
+        } catch (dev.beak.data.DataFileException e) {
+            throw e;
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains(target.toString())) throw e;
+            throw new IOException(target + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /** A writer's temporary file untouched this long belongs to a writer that died. */
+    static final java.time.Duration STALE = java.time.Duration.ofMinutes(10);
+
+    /** Deletes {@code .<name>.<hex>.tmp} files beside {@code target} untouched for {@link #STALE}; best effort. */
+    static void deleteStaleTemporaryFiles(Path target) {
+        String prefix = "." + target.getFileName() + ".";
+        long cutoff = System.currentTimeMillis() - STALE.toMillis();
+        try (var files = Files.list(target.getParent())) {
+            for (Path f : files.toList()) {
+                String n = f.getFileName().toString();
+                if (n.startsWith(prefix) && n.endsWith(".tmp") && n.substring(prefix.length(), n.length() - 4).matches("-?[0-9a-f]+")
+                        && Files.getLastModifiedTime(f).toMillis() < cutoff) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            // Left for the next write: a stray temporary file does no harm.
+        }
+    }
+
+    private static void writeNew(Path absolute, Path dir, IoConsumer<OutputStream> writer) throws IOException {
         Path temp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
         // CREATE_NEW, not Files.createTempFile: that makes the file owner-only (0600) on POSIX, which the
         // rename would then carry over to the target; this honours the usual umask instead. If this

@@ -3,12 +3,16 @@ package dev.beak.io;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.beak.data.BoundedInputStream;
 import dev.beak.data.DataFileException;
 import dev.beak.data.preprocess.Preprocessing;
 import dev.beak.nn.GraphNode;
 import dev.beak.nn.Model;
+import dev.beak.nn.ModelProfile;
 import dev.beak.nn.layer.LayerSpec;
 import dev.beak.nn.layer.LayerTypes;
+import dev.beak.tensor.Limits;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 
@@ -20,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
@@ -122,11 +127,23 @@ public final class ModelFile {
         return m;
     }
 
-    /** Loads a model file; every problem is reported with the file's name and what was wrong. */
+    /**
+     * Loads a model file; every problem is reported with the file's name and what was wrong. Nothing
+     * large is allocated before it is known to be present: entries are read through a bounded stream
+     * ({@link Limits#maxInflated}, and never beyond the entry's declared size), the weights' header is
+     * checked against the parameter count that model.json's layers need (worked out from the specs,
+     * {@link ModelProfile}) before any weight is read, and the model is built only then, with every
+     * tensor capped by {@link Limits#maxElements}.
+     */
     public static SavedModel load(Path file) throws IOException {
         String src = file.toString();
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            Map<String, Object> m = JSON.readValue(entry(zip, MODEL_JSON, src), new TypeReference<>() {});
+        try (ZipFile zip = new ZipFile(file.toFile()); var cap = Limits.current().capTensors()) {
+            Map<String, Object> m;
+            try (InputStream json = entry(zip, MODEL_JSON, src)) {
+                m = JSON.readValue(json, new TypeReference<>() {});
+            } catch (JsonProcessingException e) {
+                throw new DataFileException(src, "bad " + MODEL_JSON + ": " + e.getOriginalMessage(), e);
+            }
             if (!FORMAT.equals(m.get("format"))) throw new DataFileException(src, "not a Beak model file (format is " + m.get("format") + ")");
             Object version = m.get("format_version");
             if (!(version instanceof Integer v) || v < 1 || v > VERSION) {
@@ -138,8 +155,15 @@ public final class ModelFile {
             int[] outputs = ints(m.get("outputs"), src);
             int[] ports = m.containsKey("output_ports") ? ints(m.get("output_ports"), src) : new int[outputs.length];
             Model model = Model.graph((String) m.get("name"), nodes(m, (Integer) version, src), inputShapes.length, outputs, ports,
-                    inputShapes, ((Number) m.get("seed")).longValue());
-            Map<String, Tensor> weights = new LinkedHashMap<>(Safetensors.read(entry(zip, WEIGHTS, src), src + "!" + WEIGHTS));
+                    null, ((Number) m.get("seed")).longValue());
+            long needed = neededValues(model, inputShapes, src);
+            Map<String, Tensor> weights;
+            ZipEntry w = zip.getEntry(WEIGHTS);
+            try (InputStream in = entry(zip, WEIGHTS, src)) {
+                weights = new LinkedHashMap<>(Safetensors.readContents(in, src + "!" + WEIGHTS, w.getSize(),
+                        header -> checkCount(header, needed, src)).tensors());
+            }
+            model.build(inputShapes);
             Map<String, Tensor> preTensors = new LinkedHashMap<>();
             weights.entrySet().removeIf(e -> e.getKey().startsWith(PREPROCESSING)
                     && preTensors.put(e.getKey().substring(PREPROCESSING.length()), e.getValue()) == null);
@@ -156,8 +180,42 @@ public final class ModelFile {
                     CompileConfigCodec.read(m.get(CompileConfigCodec.KEY), src));
         } catch (ZipException e) {
             throw new DataFileException(src, "not a Beak model file (not a readable zip: " + e.getMessage() + ")", e);
-        } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
+        } catch (DataFileException | java.io.FileNotFoundException | java.nio.file.FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new DataFileException(src, "damaged: an entry cannot be read (" + e + ")", e);
+        } catch (ClassCastException | NullPointerException | IllegalArgumentException | IndexOutOfBoundsException | ArithmeticException e) {
+            throw new DataFileException(src, "bad model.json: " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+        }
+    }
+
+    /** Missing values up to which a model is built anyway, so that {@link #assign} can name the parameter (16 M values, 64 MB). */
+    private static final long BUILD_WITHOUT_CHECK = 1L << 24;
+
+    /** Parameter and buffer values that the layers need for these input shapes, from their specs (nothing is built). */
+    private static long neededValues(Model model, int[][] inputShapes, String src) throws DataFileException {
+        ModelProfile p;
+        try {
+            p = ModelProfile.of(model, inputShapes);
+        } catch (IllegalArgumentException e) {
             throw new DataFileException(src, "bad model.json: " + e.getMessage(), e);
+        }
+        return p.parameters() + p.buffers();
+    }
+
+    /**
+     * Refuses, before anything is built, layers that need far more values than the weights hold (a
+     * small file declaring a 46,000 x 46,000 Dense layer). Smaller mismatches are left to
+     * {@link #assign}, which names the parameter and both shapes.
+     */
+    private static void checkCount(Map<String, int[]> header, long needed, String src) throws DataFileException {
+        long stored = 0;
+        for (Map.Entry<String, int[]> e : header.entrySet()) {
+            if (!e.getKey().startsWith(PREPROCESSING)) stored += Shape.size(e.getValue());
+        }
+        if (needed > stored && needed - stored > BUILD_WITHOUT_CHECK) {
+            throw new DataFileException(src, String.format(Locale.ROOT,
+                    "model.json's layers need %,d weight values but %s holds %,d", needed, WEIGHTS, stored));
         }
     }
 
@@ -166,7 +224,7 @@ public final class ModelFile {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry e = zip.getEntry(name);
             if (e == null) return Optional.empty();
-            try (InputStream in = zip.getInputStream(e)) {
+            try (InputStream in = entry(zip, name, file.toString())) {
                 return Optional.of(in.readAllBytes());
             }
         } catch (ZipException e) {
@@ -177,7 +235,8 @@ public final class ModelFile {
     private static InputStream entry(ZipFile zip, String name, String src) throws IOException {
         ZipEntry e = zip.getEntry(name);
         if (e == null) throw new DataFileException(src, "has no " + name + " (not a Beak model file, or damaged)");
-        return zip.getInputStream(e);
+        InputStream in = BoundedInputStream.inflated(zip.getInputStream(e), src + "!" + name);
+        return e.getSize() < 0 ? in : new BoundedInputStream(in, src + "!" + name, e.getSize(), "more than the entry's declared size");
     }
 
     @SuppressWarnings("unchecked")
@@ -206,7 +265,7 @@ public final class ModelFile {
         return r;
     }
 
-    /** Copies stored weights into the built model, checking names and shapes both ways. */
+    /** Copies stored weights into the built model, checking names and shapes both ways and that every value is finite. */
     private static void assign(Model model, Map<String, Tensor> weights, String src) throws DataFileException {
         Map<String, Tensor> params = model.state();
         for (Map.Entry<String, Tensor> p : params.entrySet()) {
@@ -216,7 +275,14 @@ public final class ModelFile {
                 throw new DataFileException(src, "parameter " + p.getKey() + " is stored as " + Shape.toString(stored.shape())
                         + " but the layer needs " + Shape.toString(p.getValue().shape()));
             }
-            System.arraycopy(stored.data(), 0, p.getValue().data(), 0, stored.size());
+            float[] v = stored.data();
+            for (int i = 0; i < v.length; i++) {
+                if (!Float.isFinite(v[i])) {
+                    throw new DataFileException(src, "parameter " + p.getKey() + " holds " + v[i] + " (value " + i
+                            + "): the weights were saved after training diverged");
+                }
+            }
+            System.arraycopy(v, 0, p.getValue().data(), 0, stored.size());
         }
         for (String name : weights.keySet()) {
             if (!params.containsKey(name)) throw new DataFileException(src, "weights hold " + name + ", which no layer has");

@@ -83,19 +83,33 @@ public final class Safetensors {
 
     /** Reads tensors and metadata from a stream, to its end; the stream is not closed. */
     public static SafetensorsContents readContents(InputStream in, String sourceName) throws IOException {
-        return read(in, sourceName, -1);
+        return read(in, sourceName, -1, shapes -> { });
+    }
+
+    /**
+     * Reads tensors and metadata from a stream of {@code size} bytes (-1: unknown); {@code check} sees
+     * each tensor's name and shape after the header is parsed and before any data is read, and may
+     * refuse the file by throwing.
+     */
+    static SafetensorsContents readContents(InputStream in, String sourceName, long size, HeaderCheck check) throws IOException {
+        return read(in, sourceName, size, check);
+    }
+
+    /** A check of the header's tensors (name to shape) before their data is read. */
+    interface HeaderCheck {
+        void check(Map<String, int[]> shapes) throws IOException;
     }
 
     /** Reads tensors and metadata from a file, checking the header against the file size first. */
     public static SafetensorsContents readContents(Path file) throws IOException {
         long size = Files.size(file);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), CHUNK_BYTES)) {
-            return read(in, file.toString(), size);
+            return read(in, file.toString(), size, shapes -> { });
         }
     }
 
     /** {@code size} is the stream's length if known, else -1. */
-    private static SafetensorsContents read(InputStream in, String source, long size) throws IOException {
+    private static SafetensorsContents read(InputStream in, String source, long size, HeaderCheck check) throws IOException {
         byte[] lengthField = in.readNBytes(Long.BYTES);
         if (lengthField.length < Long.BYTES) {
             throw new DataFileException(source, "truncated: the 8-byte header length field has only " + lengthField.length + " bytes");
@@ -119,6 +133,9 @@ public final class Safetensors {
             throw new DataFileException(source, "data section has " + (size - Long.BYTES - headerBytes)
                     + " bytes but the header's tensors cover " + header.dataBytes());
         }
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        for (SafetensorsHeader.Entry e : header.entries()) shapes.put(e.name(), e.shape());
+        check.check(shapes);
         Map<String, float[]> values = new HashMap<>();
         for (SafetensorsHeader.Entry e : header.inDataOrder()) { // the data is contiguous in this order
             values.put(e.name(), readFloats(in, e, size >= 0, source));

@@ -70,7 +70,7 @@ class AtomicFilesTest {
         assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
             out.write(new byte[300_000]); // past the buffer: real bytes reach the temp file
             throw new IOException("disk on fire");
-        })).isInstanceOf(IOException.class).hasMessage("disk on fire");
+        })).isInstanceOf(IOException.class).hasMessage(target + ": cannot write: disk on fire");
 
         assertThat(Files.readString(target)).isEqualTo("old");
         assertThat(namesIn(dir)).containsExactly("model.bin");
@@ -86,5 +86,26 @@ class AtomicFilesTest {
 
         assertThat(target).doesNotExist();
         assertThat(namesIn(dir)).isEmpty();
+    }
+
+    @Test
+    void temporaryFilesOfKilledWritersAreDeletedByTheNextWrite() throws IOException {
+        Path target = dir.resolve("m.beak");
+        Path stale = Files.write(dir.resolve(".m.beak.1f2e3d.tmp"), new byte[1000]), fresh = Files.write(dir.resolve(".m.beak.abc.tmp"), new byte[10]);
+        Path other = Files.write(dir.resolve(".other.beak.1f2e3d.tmp"), new byte[10]);
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        Files.setLastModifiedTime(other, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        AtomicFiles.write(target, out -> out.write(1));
+        assertThat(namesIn(dir)).containsExactly(".m.beak.abc.tmp", ".other.beak.1f2e3d.tmp", "m.beak");
+        assertThat(fresh).exists();
+    }
+
+    @Test
+    void aFullDiskNamesTheFile() {
+        Path target = dir.resolve("big.beak");
+        assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
+            throw new IOException("No space left on device");
+        })).isInstanceOf(IOException.class).hasMessage(target + ": cannot write: No space left on device");
+        assertThat(target).doesNotExist();
     }
 }

@@ -32,6 +32,7 @@ final class CnnConverters {
                 ? new FrozenConv2d(n.constant(1), n.hasInput(2) ? n.constant(2) : null, groups) : null;
         return (t, in) -> {
             Tensor x = in[0], w = in[1], b = in(in, 2);
+            g.check(n, x);
             if (frozen != null && x.rank() == 4) return one(frozen.apply(x, s[0], s[1], d[0], d[1], g.padding(x.dim(2), x.dim(3))));
             if (g.dims() == 3) {
                 int[][] p = g.pads(Arrays.copyOfRange(x.shape(), 2, x.rank()));
@@ -116,6 +117,7 @@ final class CnnConverters {
         int[] k = g.two(kernel, 1), s = g.two(g.strides(), 1), d = g.two(g.dilations(), 1);
         return (t, in) -> {
             Tensor x = in[0];
+            g.check(n, x);
             if (g.dims() == 3 || indices) {
                 int[][] p = ceilPads(g, x, ceil);
                 MaxPoolNdOp.Result r = MaxPoolNdOp.pool(x, kernel, g.strides(), g.dilations(), p[0], p[1]);

@@ -14,6 +14,8 @@ import dev.beak.nn.GraphNode;
 import dev.beak.nn.Model;
 import dev.beak.nn.layer.Layer;
 import dev.beak.nn.layer.Parameter;
+import dev.beak.tensor.LimitExceededException;
+import dev.beak.tensor.Limits;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 
@@ -83,7 +85,22 @@ public final class OnnxImporter {
         return 1;
     }
 
+    /**
+     * Imports a parsed model. Every tensor made while reading it (initializers, folded constants, the
+     * example run that works out output shapes) is capped by {@link Limits#maxElements}, and the node
+     * count by {@link Limits#maxNodes}; a node that asks for more, or whose converter or kernel fails
+     * on what the file gave it, ends the import with an {@link OnnxImportException} naming the node.
+     */
     public static OnnxModel fromProto(ModelProto proto, String name, Tensor[] examples) {
+        Limits limits = Limits.current();
+        String tooMany = limits.nodesProblem("model " + name, proto.getGraph().getNodeCount());
+        if (tooMany != null) throw new OnnxImportException(OnnxImportException.Reason.INVALID, tooMany);
+        try (var cap = limits.capTensors()) {
+            return read(proto, name, examples);
+        }
+    }
+
+    private static OnnxModel read(ModelProto proto, String name, Tensor[] examples) {
         int opset = opset(proto);
         if (opset > OnnxOps.MAX_OPSET) {
             throw new OnnxImportException(OnnxImportException.Reason.UNSUPPORTED, "model " + name + " uses opset " + opset
@@ -91,7 +108,7 @@ public final class OnnxImporter {
         }
         GraphProto g = proto.getGraph();
         Map<String, Value> values = new HashMap<>();
-        for (TensorProto t : g.getInitializerList()) values.put(t.getName(), new Const(OnnxTensors.toTensor(t), t.getDataType(), t.getName()));
+        for (TensorProto t : g.getInitializerList()) values.put(t.getName(), new Const(initializer(t), t.getDataType(), t.getName()));
         List<ValueInfoProto> inputs = new ArrayList<>();
         for (ValueInfoProto v : g.getInputList()) if (!values.containsKey(v.getName())) inputs.add(v);
         if (inputs.isEmpty()) {
@@ -138,12 +155,13 @@ public final class OnnxImporter {
                 foldable &= in[k] instanceof Const;
             }
             OnnxNode node = new OnnxNode(n, nodeName, opset, constants, inputTypes);
-            OnnxKernel kernel = converter.convert(node);
+            OnnxOps.checkInputs(node);
+            OnnxKernel kernel = guarded(node, () -> converter.convert(node));
             int outType = outputType(n, inputTypes);
             if (foldable) {
                 Tensor[] out;
                 try (var scope = Autograd.noGrad()) {
-                    out = kernel.apply(false, constants);
+                    out = guarded(node, () -> kernel.apply(false, constants));
                 }
                 for (int k = 0; k < n.getOutputCount() && k < out.length; k++) {
                     if (!n.getOutput(k).isEmpty()) values.put(n.getOutput(k), new Const(out[k], outType, n.getOutput(k)));
@@ -194,6 +212,12 @@ public final class OnnxImporter {
                     List<List<Integer>> shapes = new ArrayList<>();
                     for (Tensor t : out) shapes.add(t == null ? List.of() : dims(t.shape()));
                     spec = spec.withOutputShapes(shapes);
+                } catch (LimitExceededException e) {
+                    throw node.invalid(e.getMessage());
+                } catch (OnnxImportException e) {
+                    if (e.reason() == OnnxImportException.Reason.INVALID) throw node.invalid(e.detail());
+                    shapesKnown = false;
+                    out = null;
                 } catch (RuntimeException e) {
                     shapesKnown = false;   // shapes that depend on input values the examples lack; the model still runs
                     out = null;
@@ -244,6 +268,30 @@ public final class OnnxImporter {
         for (int i = 0; i < nodes.size(); i++) copyWeights((OnnxNodeSpec) nodes.get(i).spec(), model.layer(i), weights.get(i));
         List<String> inputNames = inputs.stream().map(ValueInfoProto::getName).toList();
         return new OnnxModel(model, inputNames, ranks, outputNames, opset);
+    }
+
+    /** An initializer as a tensor; a bad one (values missing, too many, unknown type) is an error naming it. */
+    private static Tensor initializer(TensorProto t) {
+        try {
+            return OnnxTensors.toTensor(t);
+        } catch (IllegalArgumentException e) {
+            throw new OnnxImportException(OnnxImportException.Reason.INVALID, "initializer \"" + t.getName() + "\": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Runs a converter or a kernel on what the file gave the node; a limit exceeded, or a JDK error
+     * that means the node's inputs or attributes do not add up, becomes an error naming the node.
+     */
+    private static <T> T guarded(OnnxNode node, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (LimitExceededException e) {
+            throw node.invalid(e.getMessage());
+        } catch (IndexOutOfBoundsException | NullPointerException | NegativeArraySizeException | ArithmeticException e) {
+            throw node.invalid("its inputs or attributes do not fit the op (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
     }
 
     /** Constants of at most this many values (and integer ones of any size) are written into the layer's configuration. */

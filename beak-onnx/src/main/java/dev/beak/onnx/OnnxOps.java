@@ -159,6 +159,38 @@ public final class OnnxOps {
         return WeightRole.CONSTANT;
     }
 
+    /**
+     * Inputs that ONNX requires (operator schemas' minimum arity) where more than one; every other op
+     * needs one, Constant none. Checked before a converter runs, so that no converter indexes a
+     * missing input.
+     */
+    private static final Map<String, Integer> REQUIRED_INPUTS = Map.ofEntries(
+            Map.entry("Add", 2), Map.entry("Sub", 2), Map.entry("Mul", 2), Map.entry("Div", 2), Map.entry("Pow", 2),
+            Map.entry("Gemm", 2), Map.entry("MatMul", 2), Map.entry("Conv", 2), Map.entry("ConvTranspose", 2),
+            Map.entry("PRelu", 2), Map.entry("BatchNormalization", 5), Map.entry("InstanceNormalization", 3),
+            Map.entry("GroupNormalization", 3), Map.entry("LayerNormalization", 2), Map.entry("Expand", 2),
+            Map.entry("Gather", 2), Map.entry("Constant", 0));
+
+    /** Ops whose required inputs changed from attributes to inputs at an opset: op, opset, inputs from then on. */
+    private static final Map<String, int[]> REQUIRED_FROM = Map.of("Reshape", new int[] {5, 2}, "Slice", new int[] {10, 3},
+            "Pad", new int[] {11, 2}, "Upsample", new int[] {9, 2});
+
+    /** The number of leading inputs {@code opType} needs at {@code opset}. */
+    public static int requiredInputs(String opType, int opset) {
+        int[] from = REQUIRED_FROM.get(opType);
+        if (from != null) return opset >= from[0] ? from[1] : 1;
+        return REQUIRED_INPUTS.getOrDefault(opType, 1);
+    }
+
+    /** Fails, naming the node, when a required input is not given (absent or an empty name). */
+    static void checkInputs(OnnxNode n) {
+        int required = requiredInputs(n.opType(), n.opset());
+        if (n.inputCount() < required) {
+            throw n.invalid(n.opType() + " needs at least " + required + " inputs, the node has " + n.inputCount());
+        }
+        for (int k = 0; k < required; k++) if (!n.hasInput(k)) throw n.invalid("input " + k + " is required but left empty");
+    }
+
     private static Entry op(String type, int since, Converter c) {
         return new Entry(type, since, MAX_OPSET, c);
     }

@@ -34,10 +34,10 @@ public final class OnnxTensors {
     /** The tensor's values as float32, in its shape ({@code dims}). */
     public static Tensor toTensor(TensorProto t) {
         int[] shape = shape(t);
-        int n = Shape.size(shape);
         if (t.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
             throw new IllegalArgumentException("tensor " + t.getName() + " keeps its data in an external file, which Beak does not read yet");
         }
+        int n = Shape.size(shape);
         double[] v = values(t, n);
         float[] d = new float[n];
         for (int i = 0; i < n; i++) d[i] = (float) v[i];
@@ -81,7 +81,6 @@ public final class OnnxTensors {
 
     private static double[] values(TensorProto t, int n) {
         int type = t.getDataType();
-        double[] v = new double[n];
         ByteString raw = t.getRawData();
         boolean hasRaw = t.hasRawData();
         ByteBuffer b = raw.asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
@@ -98,6 +97,7 @@ public final class OnnxTensors {
             throw new IllegalArgumentException("tensor " + t.getName() + " (" + typeName(type) + ", shape " + Shape.toString(shape(t))
                     + ") holds " + available + " values, needs " + n);
         }
+        double[] v = new double[n];
         for (int i = 0; i < n; i++) {
             v[i] = switch (dt) {
                 case FLOAT -> hasRaw ? b.getFloat(4 * i) : t.getFloatData(i);

@@ -17,7 +17,45 @@ record OnnxWindow(int dims, int[] kernel, int[] strides, int[] dilations, int[] 
         int[] pads = n.ints("pads", new int[2 * d]);
         String auto = n.s("auto_pad", "NOTSET");
         if (pads.length != 2 * d) throw n.invalid("pads " + Arrays.toString(pads) + " for " + d + " spatial axes");
-        return new OnnxWindow(d, kernel, n.ints("strides", ones), n.ints("dilations", ones), pads, auto);
+        int[] strides = n.ints("strides", ones), dilations = n.ints("dilations", ones);
+        positive(n, "kernel_shape", kernel, d);
+        positive(n, "strides", strides, d);
+        positive(n, "dilations", dilations, d);
+        for (int v : pads) if (v < 0) throw n.invalid("pads " + Arrays.toString(pads) + " are negative");
+        return new OnnxWindow(d, kernel, strides, dilations, pads, auto);
+    }
+
+    /**
+     * Checks the window against an input {@code x} (N, C, spatial...) before any op loops over it: the
+     * rank matches, and each dilated kernel fits in its padded axis. Sizes are added as longs, so
+     * attributes near 2^31 cannot overflow into a small or negative output size.
+     */
+    void check(OnnxNode n, dev.beak.tensor.Tensor x) {
+        if (x.rank() != dims + 2) {
+            throw n.invalid("input of shape " + dev.beak.tensor.Shape.toString(x.shape()) + " for a " + dims + "-d window (rank " + (dims + 2) + " needed)");
+        }
+        for (int a = 0; a < dims; a++) {
+            long extent = (long) (kernel[a] - 1) * dilations[a] + 1;
+            long padding = switch (autoPad) {
+                case "VALID" -> 0;
+                case "SAME_UPPER", "SAME_LOWER" -> extent;
+                default -> (long) pads[a] + pads[a + dims];
+            };
+            long padded = x.dim(a + 2) + padding;
+            if (padded >= Integer.MAX_VALUE / 2) {
+                throw n.invalid("pads " + Arrays.toString(pads) + " make axis " + a + " of input " + dev.beak.tensor.Shape.toString(x.shape())
+                        + " longer than 2^30");
+            }
+            if (extent > padded) {
+                throw n.invalid("kernel_shape " + Arrays.toString(kernel) + (dilated() ? " dilated by " + Arrays.toString(dilations) : "")
+                        + " does not fit input " + dev.beak.tensor.Shape.toString(x.shape()) + " with pads " + Arrays.toString(pads));
+            }
+        }
+    }
+
+    private static void positive(OnnxNode n, String attribute, int[] v, int dims) {
+        if (v.length != dims) throw n.invalid(attribute + " " + Arrays.toString(v) + " for " + dims + " spatial axes");
+        for (int x : v) if (x < 1 || x == Integer.MAX_VALUE) throw n.invalid(attribute + " " + Arrays.toString(v) + " must be positive and below 2^31");
     }
 
     /** The 2-d view: 1-d windows get a height of 1. */

@@ -23,6 +23,7 @@ final class PoolConverters {
         int[] k = g.two(g.kernel(), 1), s = g.two(g.strides(), 1);
         return (t, in) -> {
             Tensor x = in[0];
+            g.check(n, x);
             if (g.dims() == 3 || g.dilated()) {
                 int[][] p = g.pads(spatial(x));
                 return one(Ops.avgPoolNd(x, g.kernel(), g.strides(), g.dilations(), p[0], p[1], ceil, includePad));
@@ -40,6 +41,7 @@ final class PoolConverters {
         int[] k = g.two(g.kernel(), 1), s = g.two(g.strides(), 1);
         return (t, in) -> {
             Tensor x = in[0];
+            g.check(n, x);
             if (g.dims() == 3 || g.dilated()) {
                 int[][] pads = g.pads(spatial(x));
                 return one(Ops.lpPoolNd(x, p, g.kernel(), g.strides(), g.dilations(), pads[0], pads[1], ceil));

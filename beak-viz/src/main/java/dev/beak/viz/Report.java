@@ -40,6 +40,7 @@ public final class Report {
     public static Map<String, Object> write(Model model, String title, TensorDataset test, TrainingCurves curves, Path dir, int samples,
                                             double lo, double hi) throws IOException {
         Files.createDirectories(dir);
+        OutputFolder folder = new OutputFolder(dir);
         List<String> files = new ArrayList<>();
         StringBuilder body = new StringBuilder();
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -72,9 +73,10 @@ public final class Report {
         Activations act = Activations.of(model, one);
         StringBuilder a = new StringBuilder("<p>Feature maps of every convolution for test image 0.</p>");
         for (int node : probe.convNodes()) {
-            String name = probe.name(node), file = "activations_" + name + ".png";
+            String name = probe.name(node);
             if (!act.imageLayers().contains(name)) continue;
-            act.writePng(name, dir.resolve(file));
+            String file = folder.fileName("activations_", name, ".png");
+            act.writePng(name, folder.resolve(file));
             files.add(file);
             a.append(img(file, "activations of " + name));
         }
@@ -85,7 +87,7 @@ public final class Report {
         GradCam cam = GradCam.of(model, xs, null, null);
         cam.writePng(xs, lo, hi, dir.resolve("gradcam.png"));
         files.add("gradcam.png");
-        section(body, "Grad-CAM", img("gradcam.png", "Grad-CAM") + "<p>Where the last convolution (" + cam.layer()
+        section(body, "Grad-CAM", img("gradcam.png", "Grad-CAM") + "<p>Where the last convolution (" + escape(cam.layer())
                 + ") finds evidence for the predicted class, for the first " + n + " test images.</p>");
 
         String html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title>\n"
@@ -106,7 +108,8 @@ public final class Report {
         return "<img src=\"" + escape(file) + "\" alt=\"" + escape(alt) + "\">";
     }
 
+    /** {@code s} safe as HTML text and inside quoted attribute values. */
     static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 }

@@ -4,6 +4,7 @@ import dev.beak.data.DataFileException;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import dev.beak.tensor.Limits;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.awt.image.BufferedImage;
@@ -25,8 +26,8 @@ import java.util.Set;
 public final class ImageFiles {
     /** File name extensions taken as images (lower case, without the dot). */
     public static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "gif");
-    /** Largest file read (bytes) and largest image decoded (pixels, from the header, checked before decoding). */
-    public static final long MAX_FILE_BYTES = 256L << 20, MAX_PIXELS = 64L << 20;
+    /** Largest file read (bytes); the largest image decoded is {@link Limits#maxPixels}, checked from the header before decoding. */
+    public static final long MAX_FILE_BYTES = 256L << 20;
 
     private ImageFiles() {}
 
@@ -107,10 +108,8 @@ public final class ImageFiles {
             reader.setInput(in, true, true);
             reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
             long w = reader.getWidth(0), h = reader.getHeight(0);
-            if (w < 1 || h < 1 || w * h > MAX_PIXELS) {
-                throw new DataFileException(source, "header declares " + w + "x" + h + " pixels; expected 1 to " + MAX_PIXELS
-                        + " pixels (corrupt header or an image far too large to train on)");
-            }
+            String tooLarge = Limits.current().pixelsProblem("header", w, h);
+            if (tooLarge != null) throw new DataFileException(source, tooLarge + " (a corrupt header, or an image far too large to train on)");
             BufferedImage img = reader.read(0);
             if (!warnings.isEmpty()) {
                 throw new DataFileException(source, "corrupt " + reader.getFormatName().toUpperCase(Locale.ROOT) + " data: " + String.join("; ", warnings));

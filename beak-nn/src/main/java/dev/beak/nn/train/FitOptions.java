@@ -8,8 +8,10 @@ import dev.beak.dataset.Dataset;
  * and optionally a {@link TrainingState} to continue from.
  * {@snippet : FitOptions.epochs(30).batchSize(64).validation(test).callbacks(EarlyStopping.on("val_loss", 3)) }
  */
-public record FitOptions(int epochs, int batchSize, Dataset validation, long seed, TrainingListener listener, TrainingState resume) {
+public record FitOptions(int epochs, int batchSize, Dataset validation, long seed, TrainingListener listener, TrainingState resume,
+                         NonFinite.Policy onNonFinite) {
     public FitOptions {
+        if (onNonFinite == null) onNonFinite = NonFinite.Policy.STOP;
         if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
         if (listener == null) listener = TrainingListener.NONE;
@@ -20,27 +22,36 @@ public record FitOptions(int epochs, int batchSize, Dataset validation, long see
     }
 
     public FitOptions(int epochs, int batchSize, Dataset validation, long seed, TrainingListener listener) {
-        this(epochs, batchSize, validation, seed, listener, null);
+        this(epochs, batchSize, validation, seed, listener, null, NonFinite.Policy.STOP);
+    }
+
+    public FitOptions(int epochs, int batchSize, Dataset validation, long seed, TrainingListener listener, TrainingState resume) {
+        this(epochs, batchSize, validation, seed, listener, resume, NonFinite.Policy.STOP);
+    }
+
+    /** What to do with a batch whose loss or gradients are not finite, or whose loss exploded (default: stop). */
+    public FitOptions onNonFinite(NonFinite.Policy policy) {
+        return new FitOptions(epochs, batchSize, validation, seed, listener, resume, policy);
     }
 
     public static FitOptions epochs(int epochs) {
-        return new FitOptions(epochs, 32, null, 0, TrainingListener.NONE, null);
+        return new FitOptions(epochs, 32, null, 0, TrainingListener.NONE, null, NonFinite.Policy.STOP);
     }
 
     public FitOptions batchSize(int b) {
-        return new FitOptions(epochs, b, validation, seed, listener, resume);
+        return new FitOptions(epochs, b, validation, seed, listener, resume, onNonFinite);
     }
 
     public FitOptions validation(Dataset v) {
-        return new FitOptions(epochs, batchSize, v, seed, listener, resume);
+        return new FitOptions(epochs, batchSize, v, seed, listener, resume, onNonFinite);
     }
 
     public FitOptions seed(long s) {
-        return new FitOptions(epochs, batchSize, validation, s, listener, resume);
+        return new FitOptions(epochs, batchSize, validation, s, listener, resume, onNonFinite);
     }
 
     public FitOptions listener(TrainingListener l) {
-        return new FitOptions(epochs, batchSize, validation, seed, l, resume);
+        return new FitOptions(epochs, batchSize, validation, seed, l, resume, onNonFinite);
     }
 
     /**
@@ -49,7 +60,7 @@ public record FitOptions(int epochs, int batchSize, Dataset validation, long see
      * up to {@link #epochs()}. The model must hold the weights saved with the state.
      */
     public FitOptions resumeFrom(TrainingState state) {
-        return new FitOptions(epochs, batchSize, validation, state.seed(), listener, state);
+        return new FitOptions(epochs, batchSize, validation, state.seed(), listener, state, onNonFinite);
     }
 
     /** Adds callbacks after the current listener; they run in order. */
@@ -57,6 +68,6 @@ public record FitOptions(int epochs, int batchSize, Dataset validation, long see
         TrainingListener[] all = new TrainingListener[more.length + 1];
         all[0] = listener;
         System.arraycopy(more, 0, all, 1, more.length);
-        return new FitOptions(epochs, batchSize, validation, seed, TrainingListener.all(all), resume);
+        return new FitOptions(epochs, batchSize, validation, seed, TrainingListener.all(all), resume, onNonFinite);
     }
 }

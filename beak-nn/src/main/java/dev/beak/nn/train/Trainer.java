@@ -25,8 +25,11 @@ import java.util.function.Supplier;
  * trainable parameters (frozen layers are left out; each group at its learning-rate multiplier); then
  * validation in evaluation mode without gradients. Listeners see every batch and epoch and may stop
  * training between epochs. Besides loss and accuracy, each compiled {@link Metric} is averaged over
- * the samples and logged (with a {@code val_} twin). A loss that stops being finite ends training with
- * a message naming epoch and batch.
+ * the samples and logged (with a {@code val_} twin). A loss that stops being finite or explodes (10^4
+ * times the first batch's, and above 10^4), or a gradient that is not finite, ends training with a
+ * message naming epoch, batch and the layer where values first went wrong ({@link NonFinite}); with
+ * {@link NonFinite.Policy#SKIP_BATCH} such a batch is left out instead (counted as {@code skipped_batches}).
+ * Evaluation fails the same way when its loss is not finite.
  */
 public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> metrics) {
     public Trainer {
@@ -56,9 +59,10 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> 
         listener.onFitStart(model);
         if (resume != null) listener.onResume(resume.toHistory());
         int first = history.epochs().size() + 1;
+        double[] firstLoss = {Double.NaN};   // the first finite batch loss of this fit: the scale of an explosion
         for (int epoch = first; epoch <= options.epochs() && !listener.stopRequested(); epoch++) {
             optimizer.startEpoch(history.figures());
-            Pass pass = trainEpoch(train, options, epoch);
+            Pass pass = trainEpoch(train, options, epoch, firstLoss);
             Evaluation validation = options.validation() == null ? null : evaluate(options.validation(), options.batchSize());
             EpochLogs logs = logs(epoch, pass, validation);
             history.add(logs);
@@ -129,7 +133,7 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> 
     }
 
     /** One pass over shuffled batches, updating the trainable parameters after each. */
-    private Pass trainEpoch(BatchSource train, FitOptions options, int epoch) {
+    private Pass trainEpoch(BatchSource train, FitOptions options, int epoch, double[] firstLoss) {
         List<ParameterGroup> groups = model.parameterGroups();
         if (groups.isEmpty()) throw new IllegalStateException("every layer of model " + model.name() + " is frozen: nothing to train");
         Iterable<Batch> batches = train.epoch(epoch);
@@ -139,7 +143,7 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> 
         long start = System.nanoTime(), images = 0, correct = 0;
         double lossSum = 0;
         double[] metricSums = new double[metrics.size()];
-        int b = 0;
+        int b = 0, skipped = 0;
         for (Batch batch : batches) {
             b++;
             // The step's activations and gradients come from the workspace and go back to it at the end.
@@ -148,8 +152,19 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> 
                 Tensor out = model.forward(batch.x(), true);
                 Tensor l = loss.compute(out, batch.y());
                 double value = l.item();
-                if (!Double.isFinite(value)) throw diverged(epoch, b, batch, value);
-                l.backward();
+                if (Double.isNaN(firstLoss[0]) && Double.isFinite(value)) firstLoss[0] = value;
+                String problem = !Double.isFinite(value) ? "the loss became " + value
+                        : value > EXPLODED * Math.max(1, firstLoss[0]) ? String.format(java.util.Locale.ROOT,
+                        "the loss exploded to %.3g (the first batch's was %.3g)", value, firstLoss[0]) : null;
+                if (problem == null) {
+                    l.backward();
+                    problem = NonFinite.firstBadGradient(model);
+                }
+                if (problem != null) {
+                    if (options.onNonFinite() == NonFinite.Policy.STOP) throw diverged(epoch, b, batch, problem);
+                    skipped++;
+                    continue;
+                }
                 optimizer.stepGroups(groups);
                 images += batch.size();
                 lossSum += value * batch.size();
@@ -158,8 +173,17 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> 
             }
             listener.onBatchEnd(b, Math.max(b, count), lossSum / images, (double) correct / images, images, (System.nanoTime() - start) / 1e9);
         }
-        return new Pass(lossSum / images, (double) correct / images, means(metricSums, images), images, (System.nanoTime() - start) / 1e9);
+        if (images == 0) {
+            throw new TrainingException("epoch " + epoch + ": every one of its " + b + " batches had a non-finite or exploding loss or"
+                    + " gradient and was skipped (try a lower learning rate)");
+        }
+        Map<String, Double> figures = means(metricSums, images);
+        if (options.onNonFinite() == NonFinite.Policy.SKIP_BATCH) figures.put("skipped_batches", (double) skipped);
+        return new Pass(lossSum / images, (double) correct / images, figures, images, (System.nanoTime() - start) / 1e9);
     }
+
+    /** A loss this many times the first batch's (and at least this large) counts as diverged. */
+    private static final double EXPLODED = 1e4;
 
     public Evaluation evaluate(Dataset data, int batchSize) {
         double lossSum = 0;
@@ -170,7 +194,12 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> 
             for (Batch batch : Batches.inOrder(data, batchSize)) {
                 try (var step = Workspace.open()) {
                     Tensor out = model.forward(batch.x(), false);
-                    lossSum += loss.compute(out, batch.y()).item() * batch.size();
+                    double value = loss.compute(out, batch.y()).item();
+                    if (!Double.isFinite(value)) {
+                        throw new TrainingException("evaluation, samples " + n + " to " + (n + batch.size() - 1) + ": the loss is " + value
+                                + "; " + NonFinite.locate(model, batch.x(), false));
+                    }
+                    lossSum += value * batch.size();
                     correct += loss.correct(out, batch.y());
                     for (int m = 0; m < metricSums.length; m++) metricSums[m] += metrics.get(m).sum(out, batch.y());
                     n += batch.size();
@@ -187,7 +216,7 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> 
         return m;
     }
 
-    private static TrainingException diverged(int epoch, int batch, Batch b, double value) {
+    private TrainingException diverged(int epoch, int batch, Batch b, String problem) {
         float[] x = b.x().data();
         for (int i = 0; i < x.length; i++) {
             if (!Float.isFinite(x[i])) {
@@ -195,7 +224,7 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> 
                         + " (sample " + i / (x.length / b.size()) + " of the batch); clean the data");
             }
         }
-        return new TrainingException("epoch " + epoch + ", batch " + batch + ": the loss became " + value
-                + " (diverged; try a lower learning rate)");
+        return new TrainingException("epoch " + epoch + ", batch " + batch + ": " + problem + " (diverged; try a lower learning rate"
+                + " or --on-nan skip-batch); " + NonFinite.locate(model, b.x(), true));
     }
 }
