@@ -1,6 +1,6 @@
 // Builds small Keras-topology models with TensorFlow.js, saves each as a TF.js layers model
 // (model.json + weights.bin) and records TF.js's own outputs on a fixed input (io.json, channels-last).
-// Usage: npm install && node make_tfjs.js ../resources/keras   (see README.md)
+// Usage: npm install && node make_tfjs.js ../resources/keras MNIST_DIR [fixture names]   (see README.md)
 'use strict';
 const tf = require('@tensorflow/tfjs');
 const fs = require('fs');
@@ -58,6 +58,11 @@ async function save(model, name, inputs, {quantize} = {}) {
   let outputs = loaded.predict(inputs);
   if (!Array.isArray(outputs)) outputs = [outputs];
   fs.writeFileSync(path.join(dir, 'io.json'), JSON.stringify({inputs: inputs.map(tensorJson), outputs: outputs.map(tensorJson)}));
+  // Each layer's output shape (batch axis null), for the Keras 3 config that make_h5.py writes.
+  const shapes = {};
+  const walk = m => m.layers.forEach(l => { shapes[l.name] = l.outputShape; if (l.layers) walk(l); });
+  walk(model);
+  fs.writeFileSync(path.join(dir, 'shapes.json'), JSON.stringify(shapes));
   console.log(name + ': ' + model.countParams() + ' parameters, outputs ' + outputs.map(o => JSON.stringify(o.shape)).join(' '));
 }
 
@@ -147,6 +152,7 @@ function sequence() {
   const x = tf.input({shape: [20, 3], name: 'signal'});
   let h = tf.layers.conv1d({filters: 5, kernelSize: 3, padding: 'same', activation: 'relu', name: 'conv_same'}).apply(x);
   h = tf.layers.maxPooling1d({poolSize: 2, name: 'pool_max'}).apply(h);
+  h = tf.layers.spatialDropout1d({rate: 0.25, name: 'spatial_drop'}).apply(h);
   h = tf.layers.conv1d({filters: 4, kernelSize: 3, dilationRate: 2, padding: 'same', name: 'conv_dilated'}).apply(h);
   h = tf.layers.averagePooling1d({poolSize: 3, strides: 2, padding: 'same', name: 'pool_avg'}).apply(h);
   h = tf.layers.conv1d({filters: 4, kernelSize: 2, strides: 2, padding: 'valid', name: 'conv_stride'}).apply(h);
@@ -212,7 +218,10 @@ async function main() {
   await tf.setBackend('cpu');
   const cases = [['conv_sequential', convSequential, [2, 10, 11, 3]], ['activations', activations, [2, 5, 6, 4]],
     ['graph_layers', graphLayers, [2, 8, 7, 3]], ['sequence', sequence, [2, 20, 3]], ['nested', nested, [2, 6, 6, 2]]];
+  const only = process.argv.slice(4);   // optional fixture names: rebuild only those
   for (const [name, make, shape] of cases) {
+    if (only.length && !only.includes(name)) continue;
+    state = [...name].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 2147483648, 12345);   // each fixture its own stream
     const model = make();
     randomizeWeights(model);
     const input = randomTensor(shape);
@@ -222,7 +231,7 @@ async function main() {
       await save(model, name + '_uint16', [input], {quantize: 'uint16'});
     }
   }
-  await mnist(process.argv[3] || '/work/shared/data/mnist-10k');
+  if (!only.length || only.includes('mnist_cnn')) await mnist(process.argv[3] || '/work/shared/data/mnist-10k');
 }
 
 main().catch(e => { console.error(e); process.exit(1); });

@@ -16,6 +16,7 @@ import dev.beak.nn.layer.Merge;
 import dev.beak.nn.layer.Permute;
 import dev.beak.nn.layer.Rescale;
 import dev.beak.nn.layer.Reshape;
+import dev.beak.nn.layer.SpatialDropout;
 import dev.beak.nn.layer.Upsample2d;
 import dev.beak.nn.layer.ZeroPad2d;
 
@@ -89,6 +90,8 @@ final class KerasLayers {
             Map.entry("GlobalAvgPool2D", c -> global(c, GlobalPool.Reduction.AVG)),
             Map.entry("Flatten", KerasLayers::flatten),
             Map.entry("Dropout", KerasLayers::dropout),
+            Map.entry("SpatialDropout1D", c -> c.emit(new SpatialDropout(c.config().number("rate", 0f)), c.input(0))),
+            Map.entry("SpatialDropout2D", c -> c.emit(new SpatialDropout(c.config().number("rate", 0f)), c.input(0))),
             Map.entry("Activation", c -> activation(c, c.config().activation())),
             Map.entry("ReLU", KerasLayers::relu),
             Map.entry("LeakyReLU", c -> c.emit(new LeakyRelu(c.config().number("negative_slope", c.config().number("alpha", 0.3f))), c.input(0))),

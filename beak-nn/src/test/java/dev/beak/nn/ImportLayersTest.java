@@ -10,6 +10,7 @@ import dev.beak.nn.layer.Permute;
 import dev.beak.nn.layer.PReluNd;
 import dev.beak.nn.layer.Rescale;
 import dev.beak.nn.layer.Reshape;
+import dev.beak.nn.layer.SpatialDropout;
 import dev.beak.nn.layer.Upsample2d;
 import dev.beak.nn.layer.ZeroPad2d;
 import dev.beak.tensor.Shape;
@@ -107,5 +108,26 @@ class ImportLayersTest {
         assertThat(y.data()[((n * C + c) * H + h) * W + w]).isCloseTo(v > 0 ? v : 0.01f * (c * W + w) * v, within(1e-6f));
         assertThatThrownBy(() -> spec.outputShape(new int[] {C, H, W + 1})).hasMessageContaining("does not fit");
         assertThat(Shape.size(spec.slopeShape())).isEqualTo(C * W);
+    }
+
+    @Test
+    void spatialDropoutDropsWholeChannelsInTrainingOnly() {
+        Layer layer = new SpatialDropout(0.5f).build(new SplittableRandom(3), new int[] {C, H, W});
+        assertThat(layer.forward(false, x)).isSameAs(x);
+        Tensor y = layer.forward(true, x);
+        int dropped = 0;
+        for (int n = 0; n < N; n++) {
+            for (int c = 0; c < C; c++) {
+                float first = y.data()[((n * C + c) * H) * W] / at(n, c, 0, 0);
+                if (y.data()[((n * C + c) * H) * W] == 0f) dropped++;
+                for (int h = 0; h < H; h++) {
+                    for (int w = 0; w < W; w++) {
+                        float v = y.data()[((n * C + c) * H + h) * W + w];
+                        assertThat(v).isCloseTo(first == 0f ? 0f : 2f * at(n, c, h, w), within(1e-6f));
+                    }
+                }
+            }
+        }
+        assertThat(dropped).isBetween(1, N * C - 1);
     }
 }

@@ -94,7 +94,8 @@ class LayerContractTest {
                 Arguments.of(new dev.beak.nn.layer.Permute(new int[] {2, 0, 1}), new int[] {2, 3, 4}, 0),
                 Arguments.of(new dev.beak.nn.layer.Rescale(1 / 255f, -0.5f), new int[] {2, 3}, 0),
                 Arguments.of(new dev.beak.nn.layer.ClippedRelu(0.1f, 0.8f), new int[] {2, 3}, 0),
-                Arguments.of(new dev.beak.nn.layer.PReluNd(new int[] {2, 1, 4}, 0.25f), new int[] {2, 3, 4}, 8));
+                Arguments.of(new dev.beak.nn.layer.PReluNd(new int[] {2, 1, 4}, 0.25f), new int[] {2, 3, 4}, 8),
+                Arguments.of(new dev.beak.nn.layer.SpatialDropout(0.5f), new int[] {4, 3, 3}, 0));
     }
 
     @ParameterizedTest

@@ -31,7 +31,7 @@ public final class LayerTypes {
                 LocalResponseNorm.class, ActivationLayer.class, LeakyRelu.class, Elu.class, HardSigmoid.class, PRelu.class,
                 Maxout.class, Add.class, Concat.class,
                 ZeroPad2d.class, Crop2d.class, Upsample2d.class, Reshape.class, Permute.class, Merge.class, Rescale.class,
-                ClippedRelu.class, PReluNd.class)) {
+                ClippedRelu.class, PReluNd.class, SpatialDropout.class)) {
             put(c.getSimpleName(), c);
         }
     }
