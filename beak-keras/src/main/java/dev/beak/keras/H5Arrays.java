@@ -37,6 +37,21 @@ final class H5Arrays {
         return new KerasArray(name, shape, data);
     }
 
+    /**
+     * Fails when the HDF5 data {@code head} (the file's first bytes, the superblock) declares an end of
+     * file beyond {@code size} bytes: a truncated file, told before any object is read.
+     */
+    static void checkComplete(java.nio.ByteBuffer head, long size, String what) {
+        io.jhdf.Superblock sb;
+        try {
+            sb = io.jhdf.Superblock.readSuperblock(head.order(java.nio.ByteOrder.LITTLE_ENDIAN));
+        } catch (RuntimeException e) {
+            throw new KerasFormatException(what + " has no readable HDF5 superblock (" + e.getMessage() + ")");
+        }
+        long end = sb.getBaseAddressByte() + sb.getEndOfFileAddress();
+        if (end > size) throw new KerasFormatException(what + " is truncated: its HDF5 superblock says " + end + " bytes, there are " + size);
+    }
+
     /** A string or an array of strings of an attribute, as h5py writes them (variable- or fixed-length). */
     static String[] strings(Node node, String attribute) {
         var a = node.getAttribute(attribute);

@@ -84,7 +84,12 @@ public final class KerasImporter {
         throw new DataFileException(file.toString(), "neither an HDF5 file (.h5), a zip archive (.keras) nor a JSON model (TF.js model.json)");
     }
 
-    private static Model fromH5(Path file) {
+    private static Model fromH5(Path file) throws IOException {
+        byte[] head = new byte[(int) Math.min(Files.size(file), 4096)];
+        try (InputStream in = Files.newInputStream(file)) {
+            in.readNBytes(head, 0, head.length);
+        }
+        H5Arrays.checkComplete(java.nio.ByteBuffer.wrap(head), Files.size(file), "the file");
         try (HdfFile h5 = new HdfFile(file)) {
             String[] config = H5Arrays.strings(h5, "model_config");
             if (config == null || config.length != 1) {
@@ -102,6 +107,7 @@ public final class KerasImporter {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             JsonNode config = json(entry(zip, "config.json", MAX_CONFIG_BYTES), "config.json");
             byte[] weights = entry(zip, "model.weights.h5", MAX_WEIGHTS_BYTES);
+            H5Arrays.checkComplete(java.nio.ByteBuffer.wrap(weights), weights.length, "model.weights.h5");
             try (HdfFile h5 = HdfFile.fromBytes(weights)) {
                 return build(config, new Keras3Weights(h5));
             }
