@@ -35,7 +35,7 @@ class KerasFineTuneTest {
         TensorDataset digits = digits(f.folder().resolve("digits-256.bin.gz"));
         model.compile(new Adam(1e-3), new SparseCategoricalCrossEntropy(false, Reduction.MEAN));
         double before = model.evaluate(digits, 64).accuracy();
-        assertThat(before).as("TF.js reported 0.906 on these digits").isGreaterThan(0.85);
+        assertThat(before).as("TF.js reported 0.930 on these digits").isGreaterThan(0.9);
 
         History h = model.fit(digits, FitOptions.epochs(3).batchSize(32).seed(1));
         double[] loss = h.values("loss");
