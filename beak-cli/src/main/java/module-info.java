@@ -2,6 +2,7 @@
 module dev.beak.cli {
     requires dev.beak.io;
     requires dev.beak.onnx;
+    requires dev.beak.keras;
     requires dev.beak.data;
     requires dev.beak.viz;
     requires dev.beak.bench;

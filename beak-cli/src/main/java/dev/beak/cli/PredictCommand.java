@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 final class PredictCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A .beak model file or an .onnx model.")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A .beak model file, an .onnx model or a Keras model (.h5, .keras, TF.js model.json).")
     String model;
 
     @Parameters(index = "1..*", paramLabel = "IMAGE", description = "Image files (PNG, JPEG, BMP, GIF) or folders of them (searched recursively).")

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 final class ReportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A .beak model file or an .onnx model.")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A .beak model file, an .onnx model or a Keras model (.h5, .keras, TF.js model.json).")
     String model;
 
     @Mixin DataOptions data;
@@ -49,7 +49,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         System.setProperty("java.awt.headless", "true");
         var stdout = spec.commandLine().getOut();
-        SavedModel saved = model.endsWith(".onnx") ? new SavedModel(ModelSource.resolve(model, 0), Map.of()) : ModelSource.load(model);
+        SavedModel saved = ModelSource.loadAny(model);
         Model m = saved.model();
         TensorDataset test = data.test(model, saved);
         TrainingRun.checkInput(m, test, "test");

@@ -93,7 +93,7 @@ final class VizCommand {
 
     /** Commands on a model file, with the input value range. */
     abstract static class OnModel extends Base {
-        @Parameters(index = "0", paramLabel = "MODEL", description = "A .beak model file, an .onnx model or a zoo network (untrained).")
+        @Parameters(index = "0", paramLabel = "MODEL", description = "A .beak model file, an .onnx or Keras model, or a zoo network (untrained).")
         String modelArg;
 
         @Option(names = "--range", paramLabel = "LO,HI", defaultValue = "0,1",
@@ -106,7 +106,7 @@ final class VizCommand {
         SavedModel saved() throws Exception {
             if (saved == null) {
                 saved = modelArg.endsWith(".onnx") || ModelSource.isNamed(modelArg) ? new SavedModel(ModelSource.resolve(modelArg, 0), Map.of())
-                        : ModelSource.load(modelArg);
+                        : ModelSource.loadAny(modelArg);
             }
             return saved;
         }

@@ -84,7 +84,18 @@ class LayerContractTest {
                 Arguments.of(Layers.conv2d(2, 1).withActivation(Activation.RELU6), new int[] {3, 2, 2}, 2 * 3 + 2),
                 Arguments.of(Layers.maxout(3), new int[] {6, 2, 2}, 0),
                 Arguments.of(Layers.dense(4, Activation.SELU).withKernelInitializer(Initializers.heUniform()), new int[] {3}, 16),
-                Arguments.of(Layers.dense(2, Activation.HARD_SWISH).withKernelInitializer(Initializers.glorotNormal()), new int[] {3}, 8));
+                Arguments.of(Layers.dense(2, Activation.HARD_SWISH).withKernelInitializer(Initializers.glorotNormal()), new int[] {3}, 8),
+                // Keras import (beak-keras).
+                Arguments.of(new dev.beak.nn.layer.ZeroPad2d(1, 2, 0, 1), new int[] {2, 3, 4}, 0),
+                Arguments.of(new dev.beak.nn.layer.Crop2d(1, 0, 2, 1), new int[] {2, 4, 5}, 0),
+                Arguments.of(new dev.beak.nn.layer.Upsample2d(2, 1, false), new int[] {2, 3, 4}, 0),
+                Arguments.of(new dev.beak.nn.layer.Upsample2d(2, 3, true), new int[] {2, 3, 4}, 0),
+                Arguments.of(new dev.beak.nn.layer.Reshape(new int[] {-1, 4}), new int[] {2, 3, 4}, 0),
+                Arguments.of(new dev.beak.nn.layer.Permute(new int[] {2, 0, 1}), new int[] {2, 3, 4}, 0),
+                Arguments.of(new dev.beak.nn.layer.Rescale(1 / 255f, -0.5f), new int[] {2, 3}, 0),
+                Arguments.of(new dev.beak.nn.layer.ClippedRelu(0.1f, 0.8f), new int[] {2, 3}, 0),
+                Arguments.of(new dev.beak.nn.layer.PReluNd(new int[] {2, 1, 4}, 0.25f), new int[] {2, 3, 4}, 8),
+                Arguments.of(new dev.beak.nn.layer.SpatialDropout(0.5f), new int[] {4, 3, 3}, 0));
     }
 
     @ParameterizedTest
@@ -112,7 +123,7 @@ class LayerContractTest {
     /** Every registered layer type has a row above (or is a two-input layer below): adding a layer means adding its row. */
     @org.junit.jupiter.api.Test
     void everyRegisteredLayerTypeHasARow() {
-        java.util.Set<String> covered = new java.util.TreeSet<>(List.of("Add", "Concat"));
+        java.util.Set<String> covered = new java.util.TreeSet<>(List.of("Add", "Concat", "Merge"));
         rows().forEach(r -> covered.add(LayerTypes.nameOf((LayerSpec) r.get()[0])));
         assertThat(covered).containsAll(LayerTypes.names());
     }

@@ -1,0 +1,105 @@
+package dev.beak.keras;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.beak.data.DataFileException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** Truncated, corrupted, oversized and unsupported files fail with one DataFileException naming the file. */
+class KerasBadFileTest {
+    private static final KerasFixture CONV = KerasFixture.of("conv_sequential");
+
+    @Test
+    void truncatedFilesOfEachFormatFailNamingTheFile(@TempDir Path dir) throws IOException {
+        for (Path source : new Path[] {CONV.h5(), CONV.keras()}) {
+            byte[] all = Files.readAllBytes(source);
+            for (int keep : new int[] {all.length / 2, all.length - 7, 12}) {
+                Path cut = dir.resolve(keep + "-" + source.getFileName());
+                Files.write(cut, Arrays.copyOf(all, keep));
+                assertThatThrownBy(() -> KerasImporter.load(cut)).isInstanceOf(DataFileException.class).hasMessageStartingWith(cut.toString());
+            }
+        }
+    }
+
+    /** Bytes overwritten anywhere in an HDF5 file give a DataFileException or, where they hit weight values, a model; nothing else. */
+    @Test
+    void corruptedHdf5NeverEscapesAsAnotherException(@TempDir Path dir) throws IOException {
+        byte[] all = Files.readAllBytes(CONV.h5());
+        for (int at = 0; at < all.length; at += all.length / 40) {
+            byte[] bad = all.clone();
+            for (int i = at; i < Math.min(bad.length, at + 16); i++) bad[i] = (byte) (bad[i] ^ 0x5a);
+            Path p = dir.resolve("bad-" + at + ".h5");
+            Files.write(p, bad);
+            Throwable t = catchThrowable(() -> KerasImporter.load(p));
+            if (t != null) assertThat(t).as("corruption at byte %d", at).isInstanceOf(DataFileException.class).hasMessageStartingWith(p.toString());
+        }
+    }
+
+    @Test
+    void declaredSizesAreCheckedBeforeReading(@TempDir Path dir) throws IOException {
+        Path huge = KerasFixture.ROOT.resolve("hostile/huge_weight.h5");
+        assertThat(Files.size(huge)).isLessThan(100_000);
+        assertThatThrownBy(() -> KerasImporter.load(huge)).isInstanceOf(DataFileException.class).hasMessageContaining("declares more than");
+
+        Path folder = copyTfjs(dir.resolve("big"));
+        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(folder.resolve("model.json").toFile());
+        ((ObjectNode) json.get("weightsManifest").get(0).get("weights").get(0)).putArray("shape").add(65536).add(65536);
+        new ObjectMapper().writeValue(folder.resolve("model.json").toFile(), json);
+        assertThatThrownBy(() -> KerasImporter.load(folder.resolve("model.json"))).isInstanceOf(DataFileException.class)
+                .hasMessageContaining("model.json").hasMessageContaining("declares more than");
+    }
+
+    @Test
+    void tfjsShardsMustHoldWhatTheManifestSaysAndStayInTheFolder(@TempDir Path dir) throws IOException {
+        Path short_ = copyTfjs(dir.resolve("short"));
+        byte[] w = Files.readAllBytes(short_.resolve("weights.bin"));
+        Files.write(short_.resolve("weights.bin"), Arrays.copyOf(w, w.length - 4));
+        assertThatThrownBy(() -> KerasImporter.load(short_.resolve("model.json"))).hasMessageContaining("hold " + (w.length - 4) + " bytes, the manifest needs " + w.length);
+
+        Path escape = copyTfjs(dir.resolve("escape"));
+        String text = Files.readString(escape.resolve("model.json")).replace("\"weights.bin\"", "\"../../weights.bin\"");
+        Files.writeString(escape.resolve("model.json"), text);
+        assertThatThrownBy(() -> KerasImporter.load(escape.resolve("model.json"))).hasMessageContaining("outside the model's folder");
+    }
+
+    @Test
+    void unsupportedLayersFailNamingLayerClassAndFile(@TempDir Path dir) throws IOException {
+        for (String cls : new String[] {"Lambda", "Embedding", "MyCustomLayer"}) {
+            Path folder = copyTfjs(dir.resolve(cls));
+            String text = Files.readString(folder.resolve("model.json")).replace("\"class_name\":\"Activation\"", "\"class_name\":\"" + cls + "\"");
+            Files.writeString(folder.resolve("model.json"), text);
+            Throwable t = catchThrowable(() -> KerasImporter.load(folder.resolve("model.json")));
+            assertThat(t).isInstanceOf(DataFileException.class).hasMessageStartingWith(folder.resolve("model.json").toString())
+                    .hasMessageContaining("layer act_tanh (" + cls + ")");
+        }
+        Path folder = dir.resolve("Embedding").resolve("model.json");
+        assertThatThrownBy(() -> KerasImporter.load(folder)).hasMessageContaining("Embedding is not yet supported");
+    }
+
+    @Test
+    void filesThatAreNoKerasModelSayWhatTheyAre(@TempDir Path dir) throws IOException {
+        Path text = dir.resolve("notes.h5");
+        Files.writeString(text, "hello");
+        assertThatThrownBy(() -> KerasImporter.load(text)).isInstanceOf(DataFileException.class).hasMessageContaining("neither an HDF5 file");
+        Path badJson = dir.resolve("model.json");
+        Files.writeString(badJson, "{\"modelTopology\": [1, 2");
+        assertThatThrownBy(() -> KerasImporter.load(badJson)).isInstanceOf(DataFileException.class).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> KerasImporter.load(dir.resolve("missing.keras"))).isInstanceOf(DataFileException.class).hasMessageContaining("no such file");
+    }
+
+    private static Path copyTfjs(Path to) throws IOException {
+        Files.createDirectories(to);
+        for (String f : new String[] {"model.json", "weights.bin"}) Files.copy(CONV.folder().resolve(f), to.resolve(f));
+        return to;
+    }
+}
