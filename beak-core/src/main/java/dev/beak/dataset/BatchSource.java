@@ -9,6 +9,11 @@ public interface BatchSource {
     /** Shape of one sample of every batch, for example {@code [3, 224, 224]}. */
     int[] sampleShape();
 
+    /** Shapes of one sample of every model input; by default the one {@link #sampleShape()}. */
+    default int[][] sampleShapes() {
+        return new int[][] {sampleShape()};
+    }
+
     /** Number of batches per epoch (an estimate when samples can be skipped). */
     int batchCount();
 

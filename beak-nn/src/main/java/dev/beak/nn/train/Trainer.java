@@ -28,13 +28,23 @@ import java.util.function.Supplier;
  * the samples and logged (with a {@code val_} twin). A loss that stops being finite ends training with
  * a message naming epoch and batch.
  */
-public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> metrics) {
+public record Trainer(Model model, Optimizer optimizer, List<Loss> losses, List<Metric> metrics) {
     public Trainer {
+        losses = List.copyOf(losses);
         metrics = List.copyOf(metrics);
+        if (losses.isEmpty()) throw new IllegalArgumentException("compile needs at least one loss");
+    }
+
+    public Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> metrics) {
+        this(model, optimizer, List.of(loss), metrics);
     }
 
     public Trainer(Model model, Optimizer optimizer, Loss loss) {
         this(model, optimizer, loss, List.of());
+    }
+
+    private OutputLosses scoring() {
+        return new OutputLosses(model, losses, metrics);
     }
 
     public History fit(Dataset train, FitOptions options) {
@@ -49,7 +59,7 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> 
      */
     public History fit(BatchSource train, FitOptions options) {
         if (train.batchCount() == 0) throw new IllegalArgumentException("the training data has no batches");
-        model.build(train.sampleShape());
+        model.build(train.sampleShapes());
         TrainingState resume = options.resume();
         History history = resume == null ? new History() : restore(resume);
         TrainingListener listener = options.listener();
@@ -136,55 +146,57 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> 
         int count = train.batchCount();
         TrainingListener listener = options.listener();
         listener.onEpochStart(epoch, options.epochs(), count);
-        long start = System.nanoTime(), images = 0, correct = 0;
+        long start = System.nanoTime(), images = 0;
+        OutputLosses scoring = scoring();
         double lossSum = 0;
-        double[] metricSums = new double[metrics.size()];
+        double[] correct = new double[model.outputs().length], lossSums = new double[correct.length];
+        double[] metricSums = new double[correct.length * metrics.size()];
         int b = 0;
         for (Batch batch : batches) {
             b++;
             // The step's activations and gradients come from the workspace and go back to it at the end.
             try (var step = Workspace.open()) {
                 for (ParameterGroup g : groups) g.parameters().forEach(Tensor::zeroGrad);
-                Tensor out = model.forward(batch.x(), true);
-                Tensor l = loss.compute(out, batch.y());
-                double value = l.item();
-                if (!Double.isFinite(value)) throw diverged(epoch, b, batch, value);
-                l.backward();
+                OutputLosses.Scores s = scoring.score(batch, true);
+                if (!Double.isFinite(s.loss())) throw diverged(epoch, b, batch, s.loss());
+                s.total().backward();
                 optimizer.stepGroups(groups);
                 images += batch.size();
-                lossSum += value * batch.size();
-                correct += loss.correct(out, batch.y());
-                for (int m = 0; m < metricSums.length; m++) metricSums[m] += metrics.get(m).sum(out, batch.y());
+                lossSum += s.loss() * batch.size();
+                add(correct, s.correct(), 1);
+                add(lossSums, s.outputLosses(), batch.size());
+                add(metricSums, s.metricSums(), 1);
             }
-            listener.onBatchEnd(b, Math.max(b, count), lossSum / images, (double) correct / images, images, (System.nanoTime() - start) / 1e9);
+            listener.onBatchEnd(b, Math.max(b, count), lossSum / images, scoring.accuracy(correct, images), images, (System.nanoTime() - start) / 1e9);
         }
-        return new Pass(lossSum / images, (double) correct / images, means(metricSums, images), images, (System.nanoTime() - start) / 1e9);
+        return new Pass(lossSum / images, scoring.accuracy(correct, images), scoring.figures(correct, lossSums, metricSums, images), images,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void add(double[] sums, double[] values, double weight) {
+        for (int i = 0; i < sums.length; i++) sums[i] += values[i] * weight;
     }
 
     public Evaluation evaluate(Dataset data, int batchSize) {
+        OutputLosses scoring = scoring();
         double lossSum = 0;
-        long correct = 0;
-        double[] metricSums = new double[metrics.size()];
+        double[] correct = new double[model.outputs().length], lossSums = new double[correct.length];
+        double[] metricSums = new double[correct.length * metrics.size()];
         int n = 0;
         try (var scope = Autograd.noGrad()) {
             for (Batch batch : Batches.inOrder(data, batchSize)) {
                 try (var step = Workspace.open()) {
-                    Tensor out = model.forward(batch.x(), false);
-                    lossSum += loss.compute(out, batch.y()).item() * batch.size();
-                    correct += loss.correct(out, batch.y());
-                    for (int m = 0; m < metricSums.length; m++) metricSums[m] += metrics.get(m).sum(out, batch.y());
+                    OutputLosses.Scores s = scoring.score(batch, false);
+                    lossSum += s.loss() * batch.size();
+                    add(correct, s.correct(), 1);
+                    add(lossSums, s.outputLosses(), batch.size());
+                    add(metricSums, s.metricSums(), 1);
                     n += batch.size();
                 }
             }
         }
-        return new Evaluation(n == 0 ? Double.NaN : lossSum / n, n == 0 ? Double.NaN : (double) correct / n, n, means(metricSums, n));
-    }
-
-    /** Each metric's sum divided by the sample count, by metric name in compile order. */
-    private Map<String, Double> means(double[] sums, long samples) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        for (int i = 0; i < sums.length; i++) m.put(metrics.get(i).name(), samples == 0 ? Double.NaN : sums[i] / samples);
-        return m;
+        return new Evaluation(n == 0 ? Double.NaN : lossSum / n, n == 0 ? Double.NaN : scoring.accuracy(correct, n), n,
+                scoring.figures(correct, lossSums, metricSums, n));
     }
 
     private static TrainingException diverged(int epoch, int batch, Batch b, double value) {
