@@ -4,4 +4,6 @@ module dev.beak.examples {
 
     exports dev.beak.examples;
     exports dev.beak.examples.text;
+    exports dev.beak.examples.board;
+    exports dev.beak.examples.speech;
 }
