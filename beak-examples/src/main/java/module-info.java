@@ -6,4 +6,5 @@ module dev.beak.examples {
     exports dev.beak.examples.text;
     exports dev.beak.examples.board;
     exports dev.beak.examples.speech;
+    exports dev.beak.examples.seeds;
 }

@@ -63,9 +63,8 @@ final class ExampleCommand implements Callable<Integer> {
     private int list(PrintWriter out) {
         Map<String, Object> rows = new LinkedHashMap<>();
         for (Example e : Examples.all()) {
-            String packages = e.packages().isEmpty() ? "ships with Beak" : "Debian: " + String.join(" ", e.packages());
-            if (!json) out.printf(Locale.ROOT, "%-18s %s%n%-18s   data: %s%n", e.name(), e.description(), "", packages);
-            rows.put(e.name(), Map.of("description", e.description(), "packages", e.packages()));
+            if (!json) out.printf(Locale.ROOT, "%-14s %s%n%-14s   data: %s%n", e.name(), e.description(), "", e.data());
+            rows.put(e.name(), Map.of("description", e.description(), "data", e.data(), "packages", e.packages()));
         }
         if (json) out.println(Json.line(Map.of("examples", rows)));
         else out.println("Run one with: beak example NAME [--quick] [--json]");

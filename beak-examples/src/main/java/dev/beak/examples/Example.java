@@ -10,8 +10,11 @@ public interface Example {
     /** One line: task, data, network. */
     String description();
 
-    /** Debian packages that must be installed for {@link #run} (empty when the data ships with Beak). */
+    /** Debian packages that must be installed for {@link #run} (empty when none are needed). */
     List<String> packages();
+
+    /** Where the data comes from, in a few words (package names, or "bundled with Beak"). */
+    String data();
 
     /**
      * Trains and tests; {@code quick} runs a smaller version (under a minute on 2 cores) that must

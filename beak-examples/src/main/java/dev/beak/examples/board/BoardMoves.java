@@ -38,12 +38,14 @@ public final class BoardMoves implements Example {
         return "the right move in four-in-a-row positions (8x8, exact 2-ply labels): convolutions without pooling, beside the same with pooling";
     }
 
+    @Override public String data() { return "generated positions, labelled by an exact 2-ply search (no files)"; }
+
     @Override public List<String> packages() { return List.of(); }
 
     @Override
     public ExampleResult run(boolean quick, long seed, PrintWriter log) {
         long t0 = System.nanoTime();
-        int trainN = quick ? 4000 : 20000, testN = quick ? 500 : 3000, epochs = quick ? 4 : 10;
+        int trainN = quick ? 4000 : 20000, testN = quick ? 500 : 3000, epochs = quick ? 4 : 8;
         FourInARow game = new FourInARow(SIZE);
         SplittableRandom rng = new SplittableRandom(seed);
         TensorDataset train = dataset(game.positions(trainN, 12, rng)), test = dataset(game.positions(testN, 12, rng));

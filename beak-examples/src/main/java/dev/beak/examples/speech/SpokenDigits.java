@@ -40,12 +40,14 @@ public final class SpokenDigits implements Example {
         return "spoken digits by SYNTHETIC espeak-ng voices (unheard voices in the test set, added noise): log-mel + 1-d CNN over time";
     }
 
+    @Override public String data() { return "rendered by espeak-ng (Debian package espeak-ng, GPL-3+): synthetic voices"; }
+
     @Override public List<String> packages() { return List.of("espeak-ng"); }
 
     @Override
     public ExampleResult run(boolean quick, long seed, PrintWriter log) throws Exception {
         long t0 = System.nanoTime();
-        int accents = quick ? 4 : 8, variants = quick ? 10 : 30, testVariants = quick ? 3 : 8, copies = quick ? 2 : 3, epochs = quick ? 12 : 25;
+        int accents = quick ? 4 : 8, variants = quick ? 10 : 30, testVariants = quick ? 3 : 8, copies = quick ? 2 : 3, epochs = quick ? 12 : 20;
         List<SyntheticDigits.Utterance> all = SyntheticDigits.render(accents, IntStream.range(0, variants).boxed().toList(), seed);
         List<String> held = SyntheticDigits.VARIANTS.subList(variants - testVariants, variants);
         List<SyntheticDigits.Utterance> train = all.stream().filter(u -> !held.contains(u.variant())).toList();

@@ -40,12 +40,14 @@ public final class LanguageId implements Example {
         return "language of a single word (7 languages from Debian word lists): character CNN, widths 3/4/5, masked max over time";
     }
 
+    @Override public String data() { return "Debian word lists: " + String.join(" ", WordLists.packages()); }
+
     @Override public List<String> packages() { return WordLists.packages(); }
 
     @Override
     public ExampleResult run(boolean quick, long seed, PrintWriter log) throws Exception {
         long t0 = System.nanoTime();
-        int perLanguage = quick ? 1500 : 12000, testPer = quick ? 300 : 2000, epochs = quick ? 4 : 10;
+        int perLanguage = quick ? 1500 : 6000, testPer = quick ? 300 : 1500, epochs = quick ? 4 : 6;
         List<List<String>> words = WordLists.load(perLanguage + testPer, LENGTH, seed);
         List<String> trainWords = new ArrayList<>(), testWords = new ArrayList<>();
         List<Float> trainY = new ArrayList<>(), testY = new ArrayList<>();
@@ -62,7 +64,7 @@ public final class LanguageId implements Example {
         log.printf(Locale.ROOT, "%d training and %d test words, %d languages, %d characters in the vocabulary%n", train.size(), test.size(),
                 words.size(), vocab.size());
 
-        Model cnn = textCnn(vocab.size(), words.size(), quick ? 48 : 96, seed).compile(new Adam(2e-3), new CrossEntropy());
+        Model cnn = textCnn(vocab.size(), words.size(), quick ? 48 : 64, seed).compile(new Adam(2e-3), new CrossEntropy());
         var history = cnn.fit(train, FitOptions.epochs(epochs).batchSize(64).seed(seed).validation(test).listener(new dev.beak.examples.EpochPrinter("cnn", log)));
         double accuracy = history.last().get("val_accuracy");
 
