@@ -14,6 +14,11 @@ public interface BatchSource {
         return new int[][] {sampleShape()};
     }
 
+    /** Targets per sample (one per trained model output); by default 1. */
+    default int targetCount() {
+        return 1;
+    }
+
     /** Number of batches per epoch (an estimate when samples can be skipped). */
     int batchCount();
 

@@ -41,6 +41,11 @@ public record Batches(Dataset dataset, int batchSize, boolean shuffle, long seed
     }
 
     @Override
+    public int targetCount() {
+        return dataset.labelShapes().length;
+    }
+
+    @Override
     public int batchCount() {
         return count();
     }

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The losses of a model's outputs, one per output (Keras' multi-output compile): the training loss is
- * their sum. One loss given for a model with several outputs applies to each. With one output the
+ * their sum. One loss given for a model with several outputs applies to each. Data with a single target
+ * trains the first output only (auxiliary heads, such as GoogLeNet's, are left out). With one output the
  * figures are the familiar loss, accuracy and metrics; with several, "accuracy" is the mean of the
  * outputs' accuracies, and each output adds {@code <name>_loss}, {@code <name>_accuracy} and
  * {@code <name>_<metric>} (name: the layer that computes it).
@@ -22,11 +23,27 @@ final class OutputLosses {
     private final Model model;
     private final List<Loss> losses;
     private final List<Metric> metrics;
+    private final int outputs;
 
-    OutputLosses(Model model, List<Loss> losses, List<Metric> metrics) {
+    /** Scores the outputs that {@code targets} targets per sample stand for: the first alone, or all of them. */
+    OutputLosses(Model model, List<Loss> losses, List<Metric> metrics, int targets) {
         this.model = model;
         this.losses = losses;
         this.metrics = metrics;
+        int outs = model.outputs().length;
+        if (targets != 1 && targets != outs) {
+            throw new IllegalArgumentException("model " + model.name() + " has " + outs + " outputs, but the data gives "
+                    + targets + " targets per sample (one per output, in the model's order, or one for the first output)");
+        }
+        if (losses.size() != 1 && losses.size() != targets) {
+            throw new IllegalArgumentException("model " + model.name() + " is trained on " + targets + " outputs but was compiled with " + losses.size() + " losses");
+        }
+        this.outputs = targets;
+    }
+
+    /** How many outputs are scored. */
+    int outputs() {
+        return outputs;
     }
 
     /** The figures of one batch; {@code total} is the loss to differentiate. */
@@ -34,17 +51,13 @@ final class OutputLosses {
 
     /** Runs the model on the batch's inputs and scores every output against its target. */
     Scores score(Batch batch, boolean training) {
-        int outs = model.outputs().length;
+        int outs = outputs;
         if (batch.inputs().size() != model.inputCount()) {
             throw new IllegalArgumentException("model " + model.name() + " takes " + model.inputCount() + " inputs, but the data gives "
                     + batch.inputs().size() + " per sample (use a MultiTensorDataset with one tensor per input)");
         }
         if (batch.targets().size() != outs) {
-            throw new IllegalArgumentException("model " + model.name() + " has " + outs + " outputs, but the data gives "
-                    + batch.targets().size() + " targets per sample (one per output, in the model's order)");
-        }
-        if (losses.size() != 1 && losses.size() != outs) {
-            throw new IllegalArgumentException("model " + model.name() + " has " + outs + " outputs but was compiled with " + losses.size() + " losses");
+            throw new IllegalArgumentException("a batch gives " + batch.targets().size() + " targets, not " + outs + " like the rest of the data");
         }
         Tensor[] out = outs == 1 && model.inputCount() == 1 ? new Tensor[] {model.forward(batch.x(), training)}
                 : model.forward(training, batch.inputs().toArray(Tensor[]::new));

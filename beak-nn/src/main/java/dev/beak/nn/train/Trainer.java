@@ -43,8 +43,8 @@ public record Trainer(Model model, Optimizer optimizer, List<Loss> losses, List<
         this(model, optimizer, loss, List.of());
     }
 
-    private OutputLosses scoring() {
-        return new OutputLosses(model, losses, metrics);
+    private OutputLosses scoring(int targets) {
+        return new OutputLosses(model, losses, metrics, targets);
     }
 
     public History fit(Dataset train, FitOptions options) {
@@ -147,9 +147,9 @@ public record Trainer(Model model, Optimizer optimizer, List<Loss> losses, List<
         TrainingListener listener = options.listener();
         listener.onEpochStart(epoch, options.epochs(), count);
         long start = System.nanoTime(), images = 0;
-        OutputLosses scoring = scoring();
+        OutputLosses scoring = scoring(train.targetCount());
         double lossSum = 0;
-        double[] correct = new double[model.outputs().length], lossSums = new double[correct.length];
+        double[] correct = new double[scoring.outputs()], lossSums = new double[correct.length];
         double[] metricSums = new double[correct.length * metrics.size()];
         int b = 0;
         for (Batch batch : batches) {
@@ -178,9 +178,9 @@ public record Trainer(Model model, Optimizer optimizer, List<Loss> losses, List<
     }
 
     public Evaluation evaluate(Dataset data, int batchSize) {
-        OutputLosses scoring = scoring();
+        OutputLosses scoring = scoring(data.labelShapes().length);
         double lossSum = 0;
-        double[] correct = new double[model.outputs().length], lossSums = new double[correct.length];
+        double[] correct = new double[scoring.outputs()], lossSums = new double[correct.length];
         double[] metricSums = new double[correct.length * metrics.size()];
         int n = 0;
         try (var scope = Autograd.noGrad()) {
