@@ -6,6 +6,7 @@ module dev.beak.cli {
     requires dev.beak.data;
     requires dev.beak.viz;
     requires dev.beak.bench;
+    requires dev.beak.examples;
     requires info.picocli;
     requires java.desktop;
 

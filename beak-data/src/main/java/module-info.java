@@ -14,4 +14,6 @@ module dev.beak.data {
     exports dev.beak.data.augment;
     exports dev.beak.data.preprocess;
     exports dev.beak.data.loader;
+    exports dev.beak.data.audio;
+    exports dev.beak.data.text;
 }

@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code beak} command: {@code beak demo|train|evaluate|predict|summary|zoo ...}. */
 @Command(name = "beak", mixinStandardHelpOptions = true, version = "beak 0.1.0",
         description = "Convolutional neural networks in pure Java.",
-        subcommands = {DemoCommand.class, TrainCommand.class, ExperimentCommand.class, EvaluateCommand.class, PredictCommand.class,
-                BenchCommand.class, SummaryCommand.class, ZooCommand.class, OnnxCommand.class, ConvertCommand.class, RunCommand.class, DataCommand.class, VizCommand.class, ReportCommand.class,
+        subcommands = {DemoCommand.class, TrainCommand.class, ExperimentCommand.class, ExampleCommand.class, EvaluateCommand.class, PredictCommand.class,
+                BenchCommand.class, SummaryCommand.class, ZooCommand.class, OnnxCommand.class, ConvertCommand.class, RunCommand.class, DataCommand.class,
+                VizCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {

@@ -9,6 +9,16 @@ public interface BatchSource {
     /** Shape of one sample of every batch, for example {@code [3, 224, 224]}. */
     int[] sampleShape();
 
+    /** Shapes of one sample of every model input; by default the one {@link #sampleShape()}. */
+    default int[][] sampleShapes() {
+        return new int[][] {sampleShape()};
+    }
+
+    /** Targets per sample (one per trained model output); by default 1. */
+    default int targetCount() {
+        return 1;
+    }
+
     /** Number of batches per epoch (an estimate when samples can be skipped). */
     int batchCount();
 

@@ -3,7 +3,9 @@ package dev.beak.dataset;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 
@@ -31,6 +33,16 @@ public record Batches(Dataset dataset, int batchSize, boolean shuffle, long seed
     @Override
     public int[] sampleShape() {
         return dataset.sampleShape();
+    }
+
+    @Override
+    public int[][] sampleShapes() {
+        return dataset.sampleShapes();
+    }
+
+    @Override
+    public int targetCount() {
+        return dataset.labelShapes().length;
     }
 
     @Override
@@ -70,8 +82,7 @@ public record Batches(Dataset dataset, int batchSize, boolean shuffle, long seed
     public Iterator<Batch> iterator() {
         int[] idx = order();
         int count = count();
-        int[] xs = dataset.sampleShape(), ys = dataset.labelShape();
-        int sx = Shape.size(xs), sy = Shape.size(ys);
+        int[][] xs = dataset.sampleShapes(), ys = dataset.labelShapes();
         return new Iterator<>() {
             int b = 0;
 
@@ -84,10 +95,15 @@ public record Batches(Dataset dataset, int batchSize, boolean shuffle, long seed
             public Batch next() {
                 if (!hasNext()) throw new NoSuchElementException();
                 int from = b * batchSize, to = Math.min(idx.length, from + batchSize), n = to - from;
-                float[] x = new float[n * sx], y = new float[n * sy];
-                for (int i = 0; i < n; i++) dataset.copy(idx[from + i], x, i * sx, y, i * sy);
+                float[][] x = new float[xs.length][], y = new float[ys.length][];
+                for (int k = 0; k < xs.length; k++) x[k] = new float[n * Shape.size(xs[k])];
+                for (int k = 0; k < ys.length; k++) y[k] = new float[n * Shape.size(ys[k])];
+                for (int i = 0; i < n; i++) dataset.copy(idx[from + i], x, y, i);
                 b++;
-                return new Batch(Tensor.of(x, Shape.prepend(n, xs)), Tensor.of(y, Shape.prepend(n, ys)));
+                List<Tensor> inputs = new ArrayList<>(), targets = new ArrayList<>();
+                for (int k = 0; k < xs.length; k++) inputs.add(Tensor.of(x[k], Shape.prepend(n, xs[k])));
+                for (int k = 0; k < ys.length; k++) targets.add(Tensor.of(y[k], Shape.prepend(n, ys[k])));
+                return new Batch(inputs, targets);
             }
         };
     }

@@ -170,6 +170,21 @@ public final class Ops {
         return GlobalPoolOp.avg(x);
     }
 
+    /** (N, C, *) to (N, C) over the positions where mask (N, *) is not 0. See {@link GlobalPoolOp}. */
+    public static Tensor maskedGlobalMaxPool(Tensor x, Tensor mask) {
+        return GlobalPoolOp.maskedMax(x, mask);
+    }
+
+    /** (N, C, *) to (N, C) over the positions where mask (N, *) is not 0. See {@link GlobalPoolOp}. */
+    public static Tensor maskedGlobalAvgPool(Tensor x, Tensor mask) {
+        return GlobalPoolOp.maskedAvg(x, mask);
+    }
+
+    /** Token ids (N, L) and a table (V, D) to (N, D, L). See {@link EmbeddingOp}. */
+    public static Tensor embedding(Tensor ids, Tensor table, int paddingIndex) {
+        return EmbeddingOp.apply(ids, table, paddingIndex);
+    }
+
     // ---- layer catalogue: normalisation ---------------------------------------------------------
 
     /** Batch statistics; updates the running ones. See {@link BatchNormOp}. */

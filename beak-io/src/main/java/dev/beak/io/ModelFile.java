@@ -82,6 +82,7 @@ public final class ModelFile {
         description.put("class_names", saved.classNames());
         description.put(TrainingSettingsCodec.KEY, TrainingSettingsCodec.write(model.trainingSettings()));
         if (saved.inputGeometry() != null) description.put(InputGeometryCodec.KEY, InputGeometryCodec.write(saved.inputGeometry()));
+        if (saved.vocabulary() != null) description.put(VocabularyCodec.KEY, VocabularyCodec.write(saved.vocabulary()));
         if (saved.compileConfig() != null) CompileConfigCodec.write(saved.compileConfig()).ifPresent(c -> description.put(CompileConfigCodec.KEY, c));
         byte[] json = JSON.writeValueAsBytes(description);
         Map<String, Tensor> weights = new LinkedHashMap<>(model.state());
@@ -177,7 +178,7 @@ public final class ModelFile {
             @SuppressWarnings("unchecked")
             List<String> classes = m.get("class_names") instanceof List<?> cl ? (List<String>) cl : List.of();
             return new SavedModel(model, meta, pre, classes, InputGeometryCodec.read(m.get(InputGeometryCodec.KEY), src),
-                    CompileConfigCodec.read(m.get(CompileConfigCodec.KEY), src));
+                    CompileConfigCodec.read(m.get(CompileConfigCodec.KEY), src), VocabularyCodec.read(m.get(VocabularyCodec.KEY), src));
         } catch (ZipException e) {
             throw new DataFileException(src, "not a Beak model file (not a readable zip: " + e.getMessage() + ")", e);
         } catch (DataFileException | java.io.FileNotFoundException | java.nio.file.FileSystemException e) {

@@ -542,6 +542,17 @@ public final class Model {
         return this;
     }
 
+    /**
+     * Compiles a model with several outputs: one loss per output, in the model's output order; the
+     * training loss is their sum, and each output's loss and accuracy are logged under its layer name.
+     * (A model file keeps the compile settings of single-loss models only.)
+     */
+    public Model compile(Optimizer optimizer, List<Loss> losses, Metric... metrics) {
+        this.trainer = new Trainer(this, optimizer, losses, List.of(metrics));
+        this.compileConfig = losses.size() == 1 ? new CompileConfig(losses.getFirst(), List.of(metrics)) : null;
+        return this;
+    }
+
     /** The loss and metrics of the last {@link #compile}, or empty before the model is compiled. */
     public Optional<CompileConfig> compileConfig() {
         return Optional.ofNullable(compileConfig);

@@ -29,7 +29,7 @@ public final class LayerTypes {
                 MaxPool2d.class, MaxPool1d.class, AvgPool2d.class, AvgPool1d.class, LpPool2d.class, LpPool1d.class, GlobalPool.class,
                 Flatten.class, Dense.class, Dropout.class, BatchNorm.class, GroupNorm.class, InstanceNorm.class, LayerNorm.class,
                 LocalResponseNorm.class, ActivationLayer.class, LeakyRelu.class, Elu.class, HardSigmoid.class, PRelu.class,
-                Maxout.class, Add.class, Concat.class,
+                Maxout.class, Add.class, Concat.class, Embedding.class, PaddingMask.class,
                 ZeroPad2d.class, Crop2d.class, Upsample2d.class, Reshape.class, Permute.class, Merge.class, Rescale.class,
                 ClippedRelu.class, PReluNd.class, SpatialDropout.class)) {
             put(c.getSimpleName(), c);

@@ -71,6 +71,16 @@ public final class Layers {
         return new GlobalPool(GlobalPool.Reduction.AVG, false);
     }
 
+    /** Token ids (L) to vectors (dimension, L), no padding index; see {@link Embedding}. */
+    public static Embedding embedding(int vocabulary, int dimension) {
+        return new Embedding(vocabulary, dimension, -1, new Initializer.Normal(0.05));
+    }
+
+    /** 1 for real tokens, 0 where the id is {@code paddingIndex}; see {@link PaddingMask}. */
+    public static PaddingMask paddingMask(int paddingIndex) {
+        return new PaddingMask(paddingIndex);
+    }
+
     public static Flatten flatten() {
         return new Flatten();
     }

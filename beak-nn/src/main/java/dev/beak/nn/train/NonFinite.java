@@ -54,13 +54,13 @@ public final class NonFinite {
     }
 
     /**
-     * Runs {@code x} through the model again (no gradients) and names the first layer whose output is
+     * Runs the {@code inputs} through the model again (no gradients) and names the first layer whose output is
      * not finite, or else the layer with the largest magnitude; then any non-finite weight.
      */
-    public static String locate(Model model, Tensor x, boolean training) {
+    public static String locate(Model model, boolean training, Tensor... inputs) {
         StringBuilder where = new StringBuilder();
         try (var noGrad = Autograd.noGrad(); var scope = Workspace.open()) {
-            Tensor[] outs = model.forwardAll(x, training);
+            Tensor[] outs = model.forwardAll(training, inputs);
             int largest = -1;
             double largestValue = -1;
             for (int n = 0; n < outs.length; n++) {

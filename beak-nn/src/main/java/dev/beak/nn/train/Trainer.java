@@ -31,13 +31,23 @@ import java.util.function.Supplier;
  * {@link NonFinite.Policy#SKIP_BATCH} such a batch is left out instead (counted as {@code skipped_batches}).
  * Evaluation fails the same way when its loss is not finite.
  */
-public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> metrics) {
+public record Trainer(Model model, Optimizer optimizer, List<Loss> losses, List<Metric> metrics) {
     public Trainer {
+        losses = List.copyOf(losses);
         metrics = List.copyOf(metrics);
+        if (losses.isEmpty()) throw new IllegalArgumentException("compile needs at least one loss");
+    }
+
+    public Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> metrics) {
+        this(model, optimizer, List.of(loss), metrics);
     }
 
     public Trainer(Model model, Optimizer optimizer, Loss loss) {
         this(model, optimizer, loss, List.of());
+    }
+
+    private OutputLosses scoring(int targets) {
+        return new OutputLosses(model, losses, metrics, targets);
     }
 
     public History fit(Dataset train, FitOptions options) {
@@ -52,7 +62,7 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> 
      */
     public History fit(BatchSource train, FitOptions options) {
         if (train.batchCount() == 0) throw new IllegalArgumentException("the training data has no batches");
-        model.build(train.sampleShape());
+        model.build(train.sampleShapes());
         TrainingState resume = options.resume();
         History history = resume == null ? new History() : restore(resume);
         TrainingListener listener = options.listener();
@@ -140,24 +150,25 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> 
         int count = train.batchCount();
         TrainingListener listener = options.listener();
         listener.onEpochStart(epoch, options.epochs(), count);
-        long start = System.nanoTime(), images = 0, correct = 0;
+        long start = System.nanoTime(), images = 0;
+        OutputLosses scoring = scoring(train.targetCount());
         double lossSum = 0;
-        double[] metricSums = new double[metrics.size()];
+        double[] correct = new double[scoring.outputs()], lossSums = new double[correct.length];
+        double[] metricSums = new double[correct.length * metrics.size()];
         int b = 0, skipped = 0;
         for (Batch batch : batches) {
             b++;
             // The step's activations and gradients come from the workspace and go back to it at the end.
             try (var step = Workspace.open()) {
                 for (ParameterGroup g : groups) g.parameters().forEach(Tensor::zeroGrad);
-                Tensor out = model.forward(batch.x(), true);
-                Tensor l = loss.compute(out, batch.y());
-                double value = l.item();
+                OutputLosses.Scores s = scoring.score(batch, true);
+                double value = s.loss();
                 if (Double.isNaN(firstLoss[0]) && Double.isFinite(value)) firstLoss[0] = value;
                 String problem = !Double.isFinite(value) ? "the loss became " + value
                         : value > EXPLODED * Math.max(1, firstLoss[0]) ? String.format(java.util.Locale.ROOT,
                         "the loss exploded to %.3g (the first batch's was %.3g)", value, firstLoss[0]) : null;
                 if (problem == null) {
-                    l.backward();
+                    s.total().backward();
                     problem = NonFinite.firstBadGradient(model);
                 }
                 if (problem != null) {
@@ -167,64 +178,66 @@ public record Trainer(Model model, Optimizer optimizer, Loss loss, List<Metric> 
                 }
                 optimizer.stepGroups(groups);
                 images += batch.size();
-                lossSum += value * batch.size();
-                correct += loss.correct(out, batch.y());
-                for (int m = 0; m < metricSums.length; m++) metricSums[m] += metrics.get(m).sum(out, batch.y());
+                lossSum += s.loss() * batch.size();
+                add(correct, s.correct(), 1);
+                add(lossSums, s.outputLosses(), batch.size());
+                add(metricSums, s.metricSums(), 1);
             }
-            listener.onBatchEnd(b, Math.max(b, count), lossSum / images, (double) correct / images, images, (System.nanoTime() - start) / 1e9);
+            listener.onBatchEnd(b, Math.max(b, count), lossSum / images, scoring.accuracy(correct, images), images, (System.nanoTime() - start) / 1e9);
         }
         if (images == 0) {
             throw new TrainingException("epoch " + epoch + ": every one of its " + b + " batches had a non-finite or exploding loss or"
                     + " gradient and was skipped (try a lower learning rate)");
         }
-        Map<String, Double> figures = means(metricSums, images);
+        Map<String, Double> figures = scoring.figures(correct, lossSums, metricSums, images);
         if (options.onNonFinite() == NonFinite.Policy.SKIP_BATCH) figures.put("skipped_batches", (double) skipped);
-        return new Pass(lossSum / images, (double) correct / images, figures, images, (System.nanoTime() - start) / 1e9);
+        return new Pass(lossSum / images, scoring.accuracy(correct, images), figures, images, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void add(double[] sums, double[] values, double weight) {
+        for (int i = 0; i < sums.length; i++) sums[i] += values[i] * weight;
     }
 
     /** A loss this many times the first batch's (and at least this large) counts as diverged. */
     private static final double EXPLODED = 1e4;
 
     public Evaluation evaluate(Dataset data, int batchSize) {
+        OutputLosses scoring = scoring(data.labelShapes().length);
         double lossSum = 0;
-        long correct = 0;
-        double[] metricSums = new double[metrics.size()];
+        double[] correct = new double[scoring.outputs()], lossSums = new double[correct.length];
+        double[] metricSums = new double[correct.length * metrics.size()];
         int n = 0;
         try (var scope = Autograd.noGrad()) {
             for (Batch batch : Batches.inOrder(data, batchSize)) {
                 try (var step = Workspace.open()) {
-                    Tensor out = model.forward(batch.x(), false);
-                    double value = loss.compute(out, batch.y()).item();
-                    if (!Double.isFinite(value)) {
-                        throw new TrainingException("evaluation, samples " + n + " to " + (n + batch.size() - 1) + ": the loss is " + value
-                                + "; " + NonFinite.locate(model, batch.x(), false));
+                    OutputLosses.Scores s = scoring.score(batch, false);
+                    if (!Double.isFinite(s.loss())) {
+                        throw new TrainingException("evaluation, samples " + n + " to " + (n + batch.size() - 1) + ": the loss is " + s.loss()
+                                + "; " + NonFinite.locate(model, false, batch.inputs().toArray(Tensor[]::new)));
                     }
-                    lossSum += value * batch.size();
-                    correct += loss.correct(out, batch.y());
-                    for (int m = 0; m < metricSums.length; m++) metricSums[m] += metrics.get(m).sum(out, batch.y());
+                    lossSum += s.loss() * batch.size();
+                    add(correct, s.correct(), 1);
+                    add(lossSums, s.outputLosses(), batch.size());
+                    add(metricSums, s.metricSums(), 1);
                     n += batch.size();
                 }
             }
         }
-        return new Evaluation(n == 0 ? Double.NaN : lossSum / n, n == 0 ? Double.NaN : (double) correct / n, n, means(metricSums, n));
-    }
-
-    /** Each metric's sum divided by the sample count, by metric name in compile order. */
-    private Map<String, Double> means(double[] sums, long samples) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        for (int i = 0; i < sums.length; i++) m.put(metrics.get(i).name(), samples == 0 ? Double.NaN : sums[i] / samples);
-        return m;
+        return new Evaluation(n == 0 ? Double.NaN : lossSum / n, n == 0 ? Double.NaN : scoring.accuracy(correct, n), n,
+                scoring.figures(correct, lossSums, metricSums, n));
     }
 
     private TrainingException diverged(int epoch, int batch, Batch b, String problem) {
-        float[] x = b.x().data();
-        for (int i = 0; i < x.length; i++) {
-            if (!Float.isFinite(x[i])) {
-                return new TrainingException("epoch " + epoch + ", batch " + batch + ": the input holds " + x[i]
-                        + " (sample " + i / (x.length / b.size()) + " of the batch); clean the data");
+        for (int k = 0; k < b.inputs().size(); k++) {
+            float[] x = b.inputs().get(k).data();
+            for (int i = 0; i < x.length; i++) {
+                if (!Float.isFinite(x[i])) {
+                    return new TrainingException("epoch " + epoch + ", batch " + batch + ": " + (b.inputs().size() == 1 ? "the input" : "input " + k)
+                            + " holds " + x[i] + " (sample " + i / (x.length / b.size()) + " of the batch); clean the data");
+                }
             }
         }
         return new TrainingException("epoch " + epoch + ", batch " + batch + ": " + problem + " (diverged; try a lower learning rate"
-                + " or --on-nan skip-batch); " + NonFinite.locate(model, b.x(), true));
+                + " or --on-nan skip-batch); " + NonFinite.locate(model, true, b.inputs().toArray(Tensor[]::new)));
     }
 }

@@ -1,0 +1,88 @@
+package dev.beak.cli;
+
+import dev.beak.examples.Example;
+import dev.beak.examples.ExampleResult;
+import dev.beak.examples.Examples;
+import dev.beak.examples.MissingDataException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code beak example list} and {@code beak example NAME [--quick] [--json]}: thin printing over beak-examples. */
+@Command(name = "example", mixinStandardHelpOptions = true,
+        description = "Runnable examples that learn on real data (text, speech, board game, the seed programs). "
+                + "'beak example list' shows them; 'beak example NAME' trains and tests one and prints its accuracy beside its baseline.")
+final class ExampleCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME|list", description = "An example's name, or 'list'.")
+    String name;
+
+    @Option(names = "--quick", description = "The small version (under a minute on 2 cores) that CI runs.")
+    boolean quick;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the data split, initialisation and shuffling (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print only a JSON object on stdout (progress goes to stderr).")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut(), log = json ? spec.commandLine().getErr() : out;
+        if (name.equals("list")) return list(out);
+        Example e = Examples.byName(name).orElseThrow(() -> new IllegalArgumentException("unknown example \"" + name + "\" (known: "
+                + String.join(", ", Examples.all().stream().map(Example::name).toList()) + "; see beak example list)"));
+        log.printf(Locale.ROOT, "%s%s: %s%n", e.name(), quick ? " (quick)" : "", e.description());
+        log.flush();
+        ExampleResult r;
+        try {
+            r = e.run(quick, seed, log);
+        } catch (MissingDataException missing) {
+            throw new IllegalArgumentException("example " + e.name() + ": " + missing.getMessage(), missing);
+        }
+        if (json) {
+            out.println(Json.line(figures(r)));
+        } else {
+            out.printf(Locale.ROOT, "%s: test accuracy %.4f, baseline (%s) %.4f, margin %+.4f; %,d training and %,d test samples, %.1f s%n",
+                    r.example(), r.accuracy(), r.baselineName(), r.baseline(), r.margin(), r.trainSamples(), r.testSamples(), r.seconds());
+            r.extra().forEach((k, v) -> out.printf(Locale.ROOT, "  %s: %.4f%n", k, v));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int list(PrintWriter out) {
+        Map<String, Object> rows = new LinkedHashMap<>();
+        for (Example e : Examples.all()) {
+            if (!json) out.printf(Locale.ROOT, "%-14s %s%n%-14s   data: %s%n", e.name(), e.description(), "", e.data());
+            rows.put(e.name(), Map.of("description", e.description(), "data", e.data(), "packages", e.packages()));
+        }
+        if (json) out.println(Json.line(Map.of("examples", rows)));
+        else out.println("Run one with: beak example NAME [--quick] [--json]");
+        out.flush();
+        return 0;
+    }
+
+    static Map<String, Object> figures(ExampleResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("example", r.example());
+        m.put("test_accuracy", r.accuracy());
+        m.put("baseline", r.baseline());
+        m.put("baseline_name", r.baselineName());
+        m.put("margin", r.margin());
+        m.put("train_samples", r.trainSamples());
+        m.put("test_samples", r.testSamples());
+        m.put("seconds", r.seconds());
+        m.putAll(r.extra());
+        return m;
+    }
+}
