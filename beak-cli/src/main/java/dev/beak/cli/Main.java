@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Convolutional neural networks in pure Java.",
         subcommands = {DemoCommand.class, TrainCommand.class, ExperimentCommand.class, EvaluateCommand.class, PredictCommand.class,
                 BenchCommand.class, SummaryCommand.class, ZooCommand.class, OnnxCommand.class, DataCommand.class, VizCommand.class, ReportCommand.class,
+                DashboardCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {

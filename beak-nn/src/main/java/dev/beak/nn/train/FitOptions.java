@@ -4,15 +4,18 @@ import dev.beak.dataset.Dataset;
 
 /**
  * How to fit: epochs (the total, counting those of a resumed state), batch size, optional validation
- * data, the shuffling seed, a listener (several callbacks are combined into one with {@link #callbacks})
- * and optionally a {@link TrainingState} to continue from.
- * {@snippet : FitOptions.epochs(30).batchSize(64).validation(test).callbacks(EarlyStopping.on("val_loss", 3)) }
+ * data, the shuffling seed, a listener (several callbacks are combined into one with {@link #callbacks}),
+ * optionally a {@link TrainingState} to continue from, and how much to print ({@link Verbosity}; by
+ * default a progress bar on a terminal and nothing elsewhere).
+ * {@snippet : FitOptions.epochs(30).batchSize(64).validation(test).callbacks(EarlyStopping.on("val_loss", 3)).verbose(2) }
  */
-public record FitOptions(int epochs, int batchSize, Dataset validation, long seed, TrainingListener listener, TrainingState resume) {
+public record FitOptions(int epochs, int batchSize, Dataset validation, long seed, TrainingListener listener, TrainingState resume,
+                         Verbosity verbosity) {
     public FitOptions {
         if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
         if (listener == null) listener = TrainingListener.NONE;
+        if (verbosity == null) verbosity = Verbosity.AUTO;
         if (resume != null && resume.seed() != seed) {
             throw new IllegalArgumentException("the state to resume was trained with seed " + resume.seed() + ", not " + seed
                     + " (resumeFrom sets it; set no other seed after it)");
@@ -20,27 +23,27 @@ public record FitOptions(int epochs, int batchSize, Dataset validation, long see
     }
 
     public FitOptions(int epochs, int batchSize, Dataset validation, long seed, TrainingListener listener) {
-        this(epochs, batchSize, validation, seed, listener, null);
+        this(epochs, batchSize, validation, seed, listener, null, Verbosity.AUTO);
     }
 
     public static FitOptions epochs(int epochs) {
-        return new FitOptions(epochs, 32, null, 0, TrainingListener.NONE, null);
+        return new FitOptions(epochs, 32, null, 0, TrainingListener.NONE, null, Verbosity.AUTO);
     }
 
     public FitOptions batchSize(int b) {
-        return new FitOptions(epochs, b, validation, seed, listener, resume);
+        return new FitOptions(epochs, b, validation, seed, listener, resume, verbosity);
     }
 
     public FitOptions validation(Dataset v) {
-        return new FitOptions(epochs, batchSize, v, seed, listener, resume);
+        return new FitOptions(epochs, batchSize, v, seed, listener, resume, verbosity);
     }
 
     public FitOptions seed(long s) {
-        return new FitOptions(epochs, batchSize, validation, s, listener, resume);
+        return new FitOptions(epochs, batchSize, validation, s, listener, resume, verbosity);
     }
 
     public FitOptions listener(TrainingListener l) {
-        return new FitOptions(epochs, batchSize, validation, seed, l, resume);
+        return new FitOptions(epochs, batchSize, validation, seed, l, resume, verbosity);
     }
 
     /**
@@ -49,7 +52,7 @@ public record FitOptions(int epochs, int batchSize, Dataset validation, long see
      * up to {@link #epochs()}. The model must hold the weights saved with the state.
      */
     public FitOptions resumeFrom(TrainingState state) {
-        return new FitOptions(epochs, batchSize, validation, state.seed(), listener, state);
+        return new FitOptions(epochs, batchSize, validation, state.seed(), listener, state, verbosity);
     }
 
     /** Adds callbacks after the current listener; they run in order. */
@@ -57,6 +60,21 @@ public record FitOptions(int epochs, int batchSize, Dataset validation, long see
         TrainingListener[] all = new TrainingListener[more.length + 1];
         all[0] = listener;
         System.arraycopy(more, 0, all, 1, more.length);
-        return new FitOptions(epochs, batchSize, validation, seed, TrainingListener.all(all), resume);
+        return new FitOptions(epochs, batchSize, validation, seed, TrainingListener.all(all), resume, verbosity);
+    }
+
+    /** Keras' {@code verbose}: 0 silent, 1 a progress bar per epoch, 2 one line per epoch. */
+    public FitOptions verbose(int verbose) {
+        return verbosity(Verbosity.of(verbose));
+    }
+
+    public FitOptions verbosity(Verbosity v) {
+        return new FitOptions(epochs, batchSize, validation, seed, listener, resume, v);
+    }
+
+    /** The listener followed by the progress printer the verbosity asks for: what {@code fit} calls. */
+    TrainingListener listeners() {
+        TrainingListener printer = verbosity.listener();
+        return printer == TrainingListener.NONE ? listener : TrainingListener.all(listener, printer);
     }
 }
