@@ -4,6 +4,7 @@ module dev.beak.cli {
     requires dev.beak.data;
     requires dev.beak.viz;
     requires dev.beak.bench;
+    requires dev.beak.web;
     requires info.picocli;
     requires java.desktop;
 

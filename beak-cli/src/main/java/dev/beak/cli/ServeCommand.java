@@ -36,7 +36,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
-        SavedModel saved = ModelSource.load(model);
+        SavedModel saved = ModelSource.loadAny(model);
         ModelServer server;
         try {
             server = ModelServer.start(saved, new InetSocketAddress(InetAddress.getByName(host), port), maxBody);

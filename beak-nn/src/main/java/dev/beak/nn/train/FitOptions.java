@@ -22,6 +22,10 @@ public record FitOptions(int epochs, int batchSize, Dataset validation, long see
         }
     }
 
+    public FitOptions(int epochs, int batchSize, Dataset validation, long seed, TrainingListener listener, TrainingState resume) {
+        this(epochs, batchSize, validation, seed, listener, resume, Verbosity.AUTO);
+    }
+
     public FitOptions(int epochs, int batchSize, Dataset validation, long seed, TrainingListener listener) {
         this(epochs, batchSize, validation, seed, listener, null, Verbosity.AUTO);
     }

@@ -56,6 +56,7 @@ final class Chromium implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** A headless Chromium showing one blank page of {@code width} x {@code height} CSS pixels. */
     static Chromium launch(Path binary, int width, int height) throws Exception {
         Path profile = Files.createTempDirectory("beak-chromium");
         Process p = new ProcessBuilder(binary.toString(), "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -88,7 +89,7 @@ final class Chromium implements AutoCloseable {
                 if (pageSocket == null) Thread.sleep(100);
             }
             if (pageSocket == null) throw new IOException("Chromium shows no page target");
-            return new Chromium(p, profile, http, URI.create(pageSocket));
+            return new Chromium(p, profile, http, URI.create(pageSocket), width, height);
         } catch (Exception e) {
             p.destroyForcibly();
             deleteTree(profile);
@@ -96,12 +97,14 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    private Chromium(Process process, Path profile, HttpClient http, URI page) throws Exception {
+    private Chromium(Process process, Path profile, HttpClient http, URI page, int width, int height) throws Exception {
         this.process = process;
         this.profile = profile;
         this.socket = http.newWebSocketBuilder().buildAsync(page, new Replies()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         send("Page.enable", Map.of());
         send("Runtime.enable", Map.of());
+        // The viewport exactly (the window size includes the browser's own frame).
+        send("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
     /** Routes each reply (a message with an id) to the command that waits for it; events are ignored. */

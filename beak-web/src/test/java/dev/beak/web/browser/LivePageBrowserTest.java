@@ -59,7 +59,7 @@ class LivePageBrowserTest {
         var test = WebFixtures.test(300);
         Gate first = new Gate(10), second = new Gate(40);
         try (LivePage page = LivePage.open(dir.resolve("run"), 0, LiveSettings.of(test, WebFixtures.DIGITS));
-             Chromium browser = Chromium.launch(binary, 1280, 2000)) {
+             Chromium browser = Chromium.launch(binary, 1280, 1860)) {
             browser.navigate(page.uri());
             CompletableFuture<?> fit = CompletableFuture.runAsync(() -> model.fit(WebFixtures.train(960),
                     FitOptions.epochs(3).batchSize(16).validation(test).seed(2).verbose(0).callbacks(page.listener(), first, second)));
@@ -86,7 +86,8 @@ class LivePageBrowserTest {
             }
             browser.waitFor(() -> browser.evaluateOr("window.beakLive.ended", false), "the page to see the end of the run");
             assertThat(lastStep(browser)).isEqualTo(180);
-            assertThat(browser.evaluate("document.getElementById('status').textContent").asText()).isEqualTo("finished");
+            // The status is redrawn on the next animation frame.
+            browser.waitFor(() -> browser.evaluateOr("document.getElementById('status').textContent === 'finished'", false), "the status to say finished");
             assertThat(browser.evaluate("window.beakLive.epochs.length").asInt()).isEqualTo(3);
             assertThat(browser.evaluate("document.querySelectorAll('#confusion td').length").asInt()).isEqualTo(100);
             assertThat(browser.evaluate("document.querySelectorAll('#samples .sample.right, #samples .sample.wrong').length").asInt()).isEqualTo(16);

@@ -16,7 +16,7 @@ class ServePageBrowserTest {
     void drawingADigitWithTheMouseYieldsPredictionsAsItIsDrawn() throws Exception {
         Path binary = BrowserTests.chromium();
         try (ModelServer server = ModelServer.start(WebFixtures.mnist(), 0, ModelServer.DEFAULT_MAX_BODY);
-             Chromium browser = Chromium.launch(binary, 1180, 460)) {
+             Chromium browser = Chromium.launch(binary, 1140, 470)) {
             browser.navigate(server.uri());
             browser.waitFor(() -> browser.evaluateOr("document.getElementById('model').textContent.startsWith('tiny_mnist')", false), "the model's description");
             JsonNode pad = browser.evaluate("(r => ({x: r.left, y: r.top}))(document.getElementById('pad').getBoundingClientRect())");
