@@ -49,6 +49,7 @@ final class MonitorOptions {
     /** The monitor of a fit writing model file {@code target}, validated on {@code test}; the page's address goes to {@code err}. */
     Monitor open(Path target, Dataset test, List<String> classes, PrintWriter err) throws IOException {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
+        if (port != 0 && !live) throw new IllegalArgumentException("--port is the live page's: it goes with --live");
         Monitor m = new Monitor();
         try {
             Path folder = runDir != null ? runDir : live ? defaultRunDir(target) : null;

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code beak serve MODEL}: the model behind an HTTP JSON API and a drawing page. */
-@Command(name = "serve", description = {"Serve a model over HTTP on 127.0.0.1: POST /predict (an image, or JSON {\"input\": [...]}; ?top=K&gradcam=true),",
+@Command(name = "serve", description = {"Serve a model over HTTP on 127.0.0.1: POST /predict (an image, JSON {\"input\": [...]} or a NumPy .npy array; ?top=K&gradcam=true),",
         "GET /model, and at / a page to draw a digit and see the prediction and its Grad-CAM. Ctrl-C stops it."})
 final class ServeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

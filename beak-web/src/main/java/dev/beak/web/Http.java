@@ -82,8 +82,8 @@ public final class Http {
      */
     public static void resource(HttpExchange ex, String name) throws IOException {
         byte[] body;
-        try (InputStream in = Http.class.getResourceAsStream(name)) {
-            if (in == null || name.contains("..")) {
+        try (InputStream in = name.contains("..") ? null : Http.class.getResourceAsStream(name)) {
+            if (in == null) {
                 error(ex, 404, "no such page: " + ex.getRequestURI().getPath());
                 return;
             }

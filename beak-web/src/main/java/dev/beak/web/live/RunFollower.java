@@ -72,8 +72,12 @@ public final class RunFollower implements AutoCloseable {
             String line = new String(fresh, start, i - start, StandardCharsets.UTF_8).strip();
             start = i + 1;
             if (line.isEmpty()) continue;
-            if (!line.startsWith("{")) throw new IOException(file + ": line " + (log.size() + 1) + " is not a JSON event");
-            if (!log.finished()) log.addJson(line);
+            if (log.finished()) break;
+            try {
+                log.addJson(line);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ", line " + (log.size() + 1) + ": " + e.getMessage(), e);
+            }
         }
         offset += start;
     }

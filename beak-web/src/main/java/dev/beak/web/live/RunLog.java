@@ -1,6 +1,7 @@
 package dev.beak.web.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.beak.web.Http;
 
 import java.io.BufferedWriter;
@@ -52,8 +53,24 @@ public final class RunLog implements AutoCloseable {
         }
     }
 
-    /** Adds an event already written as one line of JSON. */
-    public synchronized void addJson(String json) {
+    /** Adds an event already written as one line of JSON (an object with a {@code type}). */
+    public void addJson(String json) {
+        String type;
+        try {
+            JsonNode event = Http.JSON.readTree(json);
+            if (event == null || !event.isObject() || !event.path("type").isTextual()) throw new IllegalArgumentException("an event is a JSON object with a \"type\", not " + abbreviate(json));
+            type = event.get("type").asText();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("an event is one line of JSON, not " + abbreviate(json) + " (" + e.getOriginalMessage() + ")", e);
+        }
+        append(json.strip(), type.equals("end"));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
+    private synchronized void append(String json, boolean end) {
         if (finished) throw new IllegalStateException("the run has ended; no more events");
         events.add(json);
         if (file != null) {
@@ -65,7 +82,7 @@ public final class RunLog implements AutoCloseable {
                 throw new UncheckedIOException("cannot write the run's events: " + e.getMessage(), e);
             }
         }
-        if (json.startsWith("{\"type\":\"end\"")) finished = true;
+        if (end) finished = true;
         notifyAll();
     }
 

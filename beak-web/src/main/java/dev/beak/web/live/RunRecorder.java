@@ -41,7 +41,7 @@ public final class RunRecorder implements TrainingListener {
 
     private static Map<String, Object> event(String type) {
         Map<String, Object> e = new LinkedHashMap<>();
-        e.put("type", type); // first, so that RunLog recognises the end event by its opening
+        e.put("type", type); // first, for people reading events.jsonl
         return e;
     }
 

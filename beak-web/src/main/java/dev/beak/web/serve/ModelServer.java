@@ -23,9 +23,9 @@ import java.util.Map;
  * {@code beak serve}: a saved model behind a small HTTP JSON API and a drawing page.
  * <ul>
  * <li>{@code POST /predict} with an image body ({@code Content-Type: image/png}, {@code image/jpeg}, ...),
- * decoded with the model file's geometry and preprocessing, or with JSON {@code {"input": [...]}}: one
- * sample or a batch as nested arrays, in the pixel range the model file's decoded images have (its
- * preprocessing is applied). Query {@code top=K} (default 5) and {@code gradcam=true}. Answer:
+ * decoded with the model file's geometry and preprocessing, with JSON {@code {"input": [...]}} (one sample
+ * or a batch as nested arrays) or with a NumPy {@code .npy} array ({@code application/x-npy}), both in the
+ * pixel range the model file's decoded images have (its preprocessing is applied). Query {@code top=K} (default 5) and {@code gradcam=true}. Answer:
  * {@code {"predictions": [{"top": [{"index", "name", "probability"}...], "probabilities": [...],
  * "gradcam": {"layer", "height", "width", "values"}}]}}.</li>
  * <li>{@code GET /model}: name, input and output shapes, class names, parameter count, summary.</li>
@@ -105,10 +105,12 @@ public final class ModelServer implements AutoCloseable {
                 if (json == null || !json.isObject() || !json.has("input")) throw new IllegalArgumentException("the JSON body must be an object with \"input\" (nested arrays)");
                 if (json.has("top_k")) k = json.get("top_k").asInt(-1);
                 x = predictor.preprocessed(JsonTensor.parse(json.get("input"), predictor.sampleShape(), (int) Math.min(Integer.MAX_VALUE, maxBody)));
+            } else if (type.equals("application/x-npy") || (type.equals("application/octet-stream") && NpyTensor.isNpy(body))) {
+                x = predictor.preprocessed(NpyTensor.parse(body, predictor.sampleShape()));
             } else if (type.startsWith("image/") || type.equals("application/octet-stream")) {
                 x = predictor.image(body);
             } else {
-                Http.error(ex, 415, "cannot read a body of type \"" + type + "\": send an image (image/png, image/jpeg, ...) or application/json");
+                Http.error(ex, 415, "cannot read a body of type \"" + type + "\": send an image (image/png, image/jpeg, ...), application/json or application/x-npy");
                 return;
             }
             if (k < 1 || k > MAX_TOP) throw new IllegalArgumentException("top must be between 1 and " + MAX_TOP + ", got " + k);

@@ -126,6 +126,15 @@ class LivePageTest {
     }
 
     @Test
+    void aDamagedEventFileNamesTheFileAndLine() throws Exception {
+        Files.writeString(dir.resolve(RunLog.FILE), "{\"type\":\"start\"}\n{\"type\": 3}\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunFollower.open(dir))
+                .hasMessageContaining(RunLog.FILE + ", line 2: an event is a JSON object with a \"type\"");
+        Files.writeString(dir.resolve(RunLog.FILE), "{\"type\":\"start\"}\n{\"type\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunFollower.open(dir)).hasMessageContaining("line 2: an event is one line of JSON");
+    }
+
+    @Test
     void aFolderWithoutEventsIsOneClearError() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunFollower.open(dir))
                 .hasMessageContaining("events.jsonl").hasMessageContaining("--live");

@@ -129,6 +129,23 @@ class ModelServerTest {
     }
 
     @Test
+    void aNumpyArrayGetsTheSameAnswerAsTheSameJson() throws Exception {
+        // A .npy of test digit 4 (version 1 header as numpy.save writes it; the format itself is checked against NumPy's files in NpyTensorTest).
+        String header = "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 28, 28), }";
+        header += " ".repeat(63 - (10 + header.length()) % 64) + "\n";
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(10 + header.length() + 784 * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length()).put(header.getBytes(StandardCharsets.ISO_8859_1));
+        for (int i = 0; i < 784; i++) b.putFloat(WebFixtures.test(20).x().data()[4 * 784 + i]);
+        JsonNode npy = json(post("/predict", "application/x-npy", b.array())).get("predictions").get(0);
+        JsonNode viaJson = json(post("/predict", "application/json", ("{\"input\": " + digitJson(4) + "}").getBytes())).get("predictions").get(0);
+        assertThat(npy.get("probabilities")).isEqualTo(viaJson.get("probabilities"));
+        assertThat(npy.get("top").get(0).get("index").asInt()).isEqualTo(expectedClass(4));
+        JsonNode sniffed = json(post("/predict", "application/octet-stream", b.array())).get("predictions").get(0);
+        assertThat(sniffed.get("probabilities")).isEqualTo(viaJson.get("probabilities"));
+        assertError(post("/predict", "application/x-npy", java.util.Arrays.copyOf(b.array(), 200)), 400, "bytes of values");
+    }
+
+    @Test
     void theModelEndpointDescribesTheModel() throws Exception {
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(server.uri().resolve("/model")).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode m = json(r);
