@@ -7,6 +7,7 @@ module dev.beak.cli {
     requires dev.beak.viz;
     requires dev.beak.bench;
     requires dev.beak.examples;
+    requires dev.beak.web;
     requires info.picocli;
     requires java.desktop;
 

@@ -1,5 +1,6 @@
 package dev.beak.cli;
 
+import dev.beak.nn.train.ProgressBar;
 import dev.beak.data.Downloader;
 import dev.beak.data.EmbeddedMnist;
 import dev.beak.data.Mnist;

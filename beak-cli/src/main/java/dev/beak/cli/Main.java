@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Convolutional neural networks in pure Java.",
         subcommands = {DemoCommand.class, TrainCommand.class, ExperimentCommand.class, ExampleCommand.class, EvaluateCommand.class, PredictCommand.class,
                 BenchCommand.class, SummaryCommand.class, ZooCommand.class, OnnxCommand.class, ConvertCommand.class, RunCommand.class, DataCommand.class,
-                VizCommand.class, ReportCommand.class,
+                VizCommand.class, ReportCommand.class, DashboardCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {

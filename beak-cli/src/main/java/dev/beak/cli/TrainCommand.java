@@ -1,5 +1,6 @@
 package dev.beak.cli;
 
+import dev.beak.nn.train.ProgressBar;
 import dev.beak.io.Checkpoint;
 import dev.beak.io.CheckpointFile;
 import dev.beak.io.ModelFile;
@@ -50,6 +51,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin DataOptions data;
 
     @Mixin NetworkArgs network;
+
+    @Mixin MonitorOptions monitor;
 
     @Option(names = "--epochs", defaultValue = "" + Defaults.DEMO_EPOCHS, description = "Epochs in all, those of a resumed run included (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -173,7 +176,9 @@ final class TrainCommand implements Callable<Integer> {
             TrainingRun.Plan plan = new TrainingRun.Plan(TrainingRun.optimizer(optimizer, lr, momentum, lrDecay), optText, lrDecay, epochs, batchSize, seed, target).onNan(onNan);
             Map<String, Object> settings = Map.of(SETTINGS_ARGS, args);
             TrainingRun.Checkpoints checkpoints = new TrainingRun.Checkpoints(checkpointDir, keep, settings, state);
-            figures = TrainingRun.run(start, d, plan, checkpoints, stdout, spec.commandLine().getErr());
+            try (MonitorOptions.Monitor monitor = this.monitor.open(target, prepared.test(), prepared.classes(), spec.commandLine().getErr())) {
+                figures = TrainingRun.run(start, d, plan, checkpoints, monitor.listener(), stdout, spec.commandLine().getErr());
+            }
             if (!prepared.skipped().isEmpty()) stdout.print(prepared.skipped().summary());
             figures.put("skipped_files", prepared.skipped().size());
         }

@@ -1,5 +1,6 @@
 package dev.beak.cli;
 
+import dev.beak.nn.train.ProgressBar;
 import dev.beak.dataset.BatchSource;
 import dev.beak.dataset.Dataset;
 import dev.beak.io.CheckpointFile;
@@ -23,6 +24,7 @@ import dev.beak.nn.train.CheckpointWriter;
 import dev.beak.nn.train.CsvLogger;
 import dev.beak.nn.train.History;
 import dev.beak.nn.train.ModelCheckpoint;
+import dev.beak.nn.train.TrainingListener;
 import dev.beak.nn.train.TrainingState;
 import dev.beak.tensor.Shape;
 
@@ -87,6 +89,12 @@ final class TrainingRun {
      * with (cross-entropy alone when it has none).
      */
     static Map<String, Object> run(SavedModel begin, Data data, Plan plan, Checkpoints checkpoints, PrintWriter stdout, PrintWriter stderr) throws Exception {
+        return run(begin, data, plan, checkpoints, TrainingListener.NONE, stdout, stderr);
+    }
+
+    /** As above, with {@code monitor} (the live page, TensorBoard) following the fit. */
+    static Map<String, Object> run(SavedModel begin, Data data, Plan plan, Checkpoints checkpoints, TrainingListener monitor,
+                                   PrintWriter stdout, PrintWriter stderr) throws Exception {
         Model model = begin.model();
         checkInput(model, data.train().sampleShape(), "training");
         checkInput(model, data.test(), "test");
@@ -98,8 +106,8 @@ final class TrainingRun {
         model.compile(plan.optimizer(), compile.loss(), compile.metrics().toArray(Metric[]::new));
         MemoryPlan.checkTrainingBatch(model, data.train().sampleShape(), plan.batchSize(), "--batch-size");
         Path csv = historyPath(plan.out());
-        FitOptions options = FitOptions.epochs(plan.epochs()).batchSize(plan.batchSize()).validation(data.test()).seed(plan.seed())
-                .onNonFinite(plan.onNan()).listener(new ProgressBar(stdout, stderr, ProgressBar.isTerminal())).callbacks(CsvLogger.to(csv));
+        FitOptions options = FitOptions.epochs(plan.epochs()).batchSize(plan.batchSize()).validation(data.test()).seed(plan.seed()).verbose(0)
+                .onNonFinite(plan.onNan()).listener(new ProgressBar(stdout, stderr, ProgressBar.isTerminal())).callbacks(CsvLogger.to(csv), monitor);
         if (checkpoints.dir() != null) {
             CheckpointWriter writer = CheckpointFile.writer(m -> withModel(begin, m, Map.of()), checkpoints.settings());
             options = options.callbacks(ModelCheckpoint.full(checkpoints.dir().resolve(CHECKPOINT_NAME), writer).keeping(checkpoints.keep()));

@@ -75,12 +75,36 @@ public final class ImageClassifier {
         List<Scored> all = new ArrayList<>();
         for (int from = 0; from < files.size(); from += 64) {
             List<Path> batch = files.subList(from, Math.min(files.size(), from + 64));
-            Tensor x = saved.preprocessing().apply(geometry.read(batch));
-            Tensor out = saved.model().predict(x, 64);
-            Tensor p = isProbabilities(out) ? out : Ops.softmax(out); // a graph that ends in softmax (common in ONNX files) is not softmaxed twice
-            int classes = p.dim(1);
-            for (int i = 0; i < batch.size(); i++) all.add(new Scored(batch.get(i), top(p.data(), i * classes, classes, Math.min(k, classes))));
+            List<List<RankedClass>> tops = top(probabilities(saved.preprocessing().apply(geometry.read(batch))), k);
+            for (int i = 0; i < batch.size(); i++) all.add(new Scored(batch.get(i), tops.get(i)));
         }
+        return all;
+    }
+
+    /**
+     * Encoded image bytes (PNG, JPEG, ...; {@code source} names them in messages) as the model takes them:
+     * decoded with the stored geometry and preprocessed, (1, C, H, W).
+     */
+    public Tensor input(byte[] image, String source) throws DataFileException {
+        return saved.preprocessing().apply(geometry.decode(image, source));
+    }
+
+    /** Class probabilities (N, K) of preprocessed inputs {@code x} (softmax of the outputs, unless they already are probabilities). */
+    public Tensor probabilities(Tensor x) {
+        return probabilitiesOf(saved.model().predict(x, 64));
+    }
+
+    /** Model outputs (N, K) as probabilities: softmax, unless every row already is a distribution. */
+    public static Tensor probabilitiesOf(Tensor out) {
+        return isProbabilities(out) ? out : Ops.softmax(out); // a graph that ends in softmax (common in ONNX files) is not softmaxed twice
+    }
+
+    /** The {@code k} (at most K) most probable classes of each row of probabilities {@code p} (N, K). */
+    public List<List<RankedClass>> top(Tensor p, int k) {
+        if (k < 1) throw new IllegalArgumentException("top-k needs k >= 1, got " + k);
+        int classes = p.dim(1);
+        List<List<RankedClass>> all = new ArrayList<>();
+        for (int i = 0; i < p.dim(0); i++) all.add(top(p.data(), i * classes, classes, Math.min(k, classes)));
         return all;
     }
 

@@ -83,6 +83,15 @@ public record InputGeometry(int height, int width, ColorMode color, ResizeMode r
         return finish(Tensor.of(x, files.size(), color.channels(), height, width));
     }
 
+    /**
+     * Encoded image bytes (PNG, JPEG, ...; {@code source} names them in messages) as the model takes them
+     * before fitted preprocessing, as {@link #read}: (1, C, cropHeight, cropWidth).
+     */
+    public Tensor decode(byte[] bytes, String source) throws DataFileException {
+        FloatImage img = ImageFiles.toFloat(ImageFiles.read(bytes, source)).withChannels(color.channels()).resize(height, width, resize);
+        return finish(Tensor.of(img.data(), 1, color.channels(), height, width));
+    }
+
     /** Decoded images (N, C, height, width) cut to the centre crop and scaled to the range. */
     private Tensor finish(Tensor decoded) {
         return scaling().apply(cropped() ? centerCrop(decoded) : decoded);

@@ -65,14 +65,14 @@ public record Trainer(Model model, Optimizer optimizer, List<Loss> losses, List<
         model.build(train.sampleShapes());
         TrainingState resume = options.resume();
         History history = resume == null ? new History() : restore(resume);
-        TrainingListener listener = options.listener();
+        TrainingListener listener = options.listeners();
         listener.onFitStart(model);
         if (resume != null) listener.onResume(resume.toHistory());
         int first = history.epochs().size() + 1;
         double[] firstLoss = {Double.NaN};   // the first finite batch loss of this fit: the scale of an explosion
         for (int epoch = first; epoch <= options.epochs() && !listener.stopRequested(); epoch++) {
             optimizer.startEpoch(history.figures());
-            Pass pass = trainEpoch(train, options, epoch, firstLoss);
+            Pass pass = trainEpoch(train, options, listener, epoch, firstLoss);
             Evaluation validation = options.validation() == null ? null : evaluate(options.validation(), options.batchSize());
             EpochLogs logs = logs(epoch, pass, validation);
             history.add(logs);
@@ -143,12 +143,11 @@ public record Trainer(Model model, Optimizer optimizer, List<Loss> losses, List<
     }
 
     /** One pass over shuffled batches, updating the trainable parameters after each. */
-    private Pass trainEpoch(BatchSource train, FitOptions options, int epoch, double[] firstLoss) {
+    private Pass trainEpoch(BatchSource train, FitOptions options, TrainingListener listener, int epoch, double[] firstLoss) {
         List<ParameterGroup> groups = model.parameterGroups();
         if (groups.isEmpty()) throw new IllegalStateException("every layer of model " + model.name() + " is frozen: nothing to train");
         Iterable<Batch> batches = train.epoch(epoch);
         int count = train.batchCount();
-        TrainingListener listener = options.listener();
         listener.onEpochStart(epoch, options.epochs(), count);
         long start = System.nanoTime(), images = 0;
         OutputLosses scoring = scoring(train.targetCount());

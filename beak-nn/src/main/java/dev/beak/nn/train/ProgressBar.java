@@ -1,7 +1,4 @@
-package dev.beak.cli;
-
-import dev.beak.nn.train.EpochLogs;
-import dev.beak.nn.train.TrainingListener;
+package dev.beak.nn.train;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -9,18 +6,25 @@ import java.util.Locale;
 /**
  * A per-epoch progress bar on stderr (loss, accuracy, images/s, ETA), redrawn in place on a terminal
  * at most ten times a second; elsewhere (logs, CI) only the finished epoch's line is printed, on stdout.
+ * {@code fit} adds one by itself as {@link FitOptions#verbose} says; the command line passes its own streams.
+ * {@snippet : model.fit(train, FitOptions.epochs(5).verbose(0).callbacks(new ProgressBar(out, err, false))) }
  */
-final class ProgressBar implements TrainingListener {
+public final class ProgressBar implements TrainingListener {
     private static final int WIDTH = 30;
     private final PrintWriter out, err;
     private final boolean terminal;
     private int epoch, epochs;
     private long lastDraw;
 
-    ProgressBar(PrintWriter out, PrintWriter err, boolean terminal) {
+    /** Epoch lines go to {@code out}; the bar, redrawn only when {@code terminal}, to {@code err}. */
+    public ProgressBar(PrintWriter out, PrintWriter err, boolean terminal) {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
+    }
+
+    static ProgressBar onSystemStreams(boolean terminal) {
+        return new ProgressBar(new PrintWriter(System.out, true), new PrintWriter(System.err, true), terminal);
     }
 
     @Override
@@ -56,13 +60,14 @@ final class ProgressBar implements TrainingListener {
         out.flush();
     }
 
-    static String clock(double seconds) {
+    /** {@code m:ss} for a number of seconds. */
+    public static String clock(double seconds) {
         long s = Math.round(seconds);
         return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     /** True when stdout is an interactive terminal (JDK 22+ knows for sure; JDK 21 guesses from the console). */
-    static boolean isTerminal() {
+    public static boolean isTerminal() {
         java.io.Console c = System.console();
         if (c == null) return false;
         try {
