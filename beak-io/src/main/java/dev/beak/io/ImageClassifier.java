@@ -75,12 +75,23 @@ public final class ImageClassifier {
         List<Scored> all = new ArrayList<>();
         for (int from = 0; from < files.size(); from += 64) {
             List<Path> batch = files.subList(from, Math.min(files.size(), from + 64));
-            Tensor x = saved.preprocessing().apply(geometry.read(batch));
-            Tensor out = saved.model().predict(x, 64);
-            Tensor p = isProbabilities(out) ? out : Ops.softmax(out); // a graph that ends in softmax (common in ONNX files) is not softmaxed twice
-            int classes = p.dim(1);
-            for (int i = 0; i < batch.size(); i++) all.add(new Scored(batch.get(i), top(p.data(), i * classes, classes, Math.min(k, classes))));
+            List<List<RankedClass>> ranked = rank(geometry.read(batch), k);
+            for (int i = 0; i < batch.size(); i++) all.add(new Scored(batch.get(i), ranked.get(i)));
         }
+        return all;
+    }
+
+    /**
+     * The {@code k} best classes of each of the decoded images {@code raw} (N, C, H, W), as {@link InputGeometry}
+     * gives them before preprocessing (for images decoded elsewhere, e.g. from Spark rows); one batch.
+     */
+    public List<List<RankedClass>> rank(Tensor raw, int k) {
+        if (k < 1) throw new IllegalArgumentException("top-k needs k >= 1, got " + k);
+        Tensor out = saved.model().predict(saved.preprocessing().apply(raw), Math.max(1, raw.dim(0)));
+        Tensor p = isProbabilities(out) ? out : Ops.softmax(out); // a graph that ends in softmax (common in ONNX files) is not softmaxed twice
+        int classes = p.dim(1);
+        List<List<RankedClass>> all = new ArrayList<>();
+        for (int i = 0; i < raw.dim(0); i++) all.add(top(p.data(), i * classes, classes, Math.min(k, classes)));
         return all;
     }
 
