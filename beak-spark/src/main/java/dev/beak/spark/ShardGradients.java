@@ -15,6 +15,8 @@ final class ShardGradients implements Serializable {
     double lossSum;
     long correct;
     long samples;
+    /** The longest time one task spent computing its shards (forward and backward), in seconds. */
+    double computeSeconds;
 
     static ShardGradients empty() {
         return new ShardGradients();
@@ -27,6 +29,7 @@ final class ShardGradients implements Serializable {
         lossSum += other.lossSum;
         correct += other.correct;
         samples += other.samples;
+        computeSeconds = Math.max(computeSeconds, other.computeSeconds);
         return this;
     }
 

@@ -30,6 +30,7 @@ final class ShardStep {
                                         boolean summed, ShardHook hook) {
         Round r = round.value();
         hook.beforeShard(r.number(), partition);
+        long t0 = System.nanoTime();
         ShardGradients result = ShardGradients.empty();
         SavedModel copy = Replicas.borrow(model);
         Model m = copy.model();
@@ -66,6 +67,7 @@ final class ShardStep {
             if (blocks.hasNext()) load(m, r.state());
             result.merge(g);
         }
+        result.computeSeconds = (System.nanoTime() - t0) / 1e9;
         // Given back only after success: a copy left half-way by a failed attempt is dropped, not reused.
         Replicas.giveBack(model, copy);
         return List.of(result).iterator();

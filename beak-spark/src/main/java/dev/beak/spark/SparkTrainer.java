@@ -81,7 +81,7 @@ public final class SparkTrainer {
                 optimizer.startEpoch(epochs.figures());
                 long start0 = System.nanoTime();
                 int[] order = Batches.order(data.size(), options.seed(), epoch);
-                double lossSum = 0;
+                double lossSum = 0, compute = 0;
                 long correct = 0;
                 for (int from = 0; from < order.length; from += options.batchSize()) {
                     long t0 = System.nanoTime();
@@ -97,6 +97,7 @@ public final class SparkTrainer {
                     }
                     apply(model, groups, g, summed ? 1f : 1f / batch.length);
                     lossSum += g.lossSum;
+                    compute += g.computeSeconds;
                     correct += g.correct;
                     Map<String, Double> v = new LinkedHashMap<>();
                     v.put("epoch", (double) epoch);
@@ -104,6 +105,7 @@ public final class SparkTrainer {
                     v.put("accuracy", (double) g.correct / batch.length);
                     v.put("samples", (double) batch.length);
                     v.put("seconds", (System.nanoTime() - t0) / 1e9);
+                    v.put("compute_seconds", g.computeSeconds);
                     EpochLogs logs = new EpochLogs(round, v);
                     rounds.add(logs);
                     options.listener().onRound(logs, perEpoch);
@@ -121,6 +123,7 @@ public final class SparkTrainer {
                     v.put("val_accuracy", e.accuracy());
                 }
                 v.put("seconds", seconds);
+                v.put("compute_seconds", compute);
                 v.put("images_per_s", data.size() / seconds);
                 v.put("learning_rate", optimizer.learningRate());
                 EpochLogs logs = new EpochLogs(epoch, v);

@@ -2,6 +2,9 @@ package dev.beak.spark;
 
 import dev.beak.data.EmbeddedMnist;
 import dev.beak.dataset.TensorDataset;
+import dev.beak.io.Checkpoint;
+import dev.beak.io.CheckpointFile;
+import dev.beak.io.ModelFile;
 import dev.beak.io.SavedModel;
 import dev.beak.nn.Model;
 import dev.beak.nn.Sequential;
@@ -14,7 +17,11 @@ import dev.beak.nn.optim.Optimizer;
 import dev.beak.nn.train.FitOptions;
 import dev.beak.tensor.Tensor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -52,6 +59,26 @@ class GradientAveragingTest {
         assertSameTraining(() -> new Sgd(0.05, 0.9, false), ShardHook.NONE);
     }
 
+    @Test
+    void checkpointsAreWrittenEveryNRoundsAndAtTheEpochsEnd(@TempDir Path dir) throws IOException {
+        Model m = network().compile(new Sgd(0.05), new CrossEntropy());
+        TrainingData data = TrainingData.of(LocalSpark.context(), digits().slice(0, BATCH * 4), 2);
+        try {
+            new SparkTrainer(LocalSpark.context(), new Sgd(0.05)).fit(new SavedModel(m, Map.of()), data,
+                    SparkFitOptions.of(1, BATCH, SEED).withCheckpoints(dir, 2));
+        } finally {
+            data.release();
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("epoch-001.beak", "round-000002.beak", "round-000004.beak");
+        }
+        Checkpoint c = CheckpointFile.load(dir.resolve("epoch-001.beak"));
+        assertThat(c.state().epochsDone()).isEqualTo(1);
+        c.saved().model().state().forEach((name, t) -> assertThat(t.data()).as(name).isEqualTo(m.state().get(name).data()));
+        assertThat(ModelFile.load(dir.resolve("round-000004.beak")).model().state().get("dense_1.bias").data())
+                .isEqualTo(m.state().get("dense_1.bias").data());
+    }
+
     static void assertSameTraining(Supplier<Optimizer> optimizer, ShardHook hook) {
         Model single = network().compile(optimizer.get(), new CrossEntropy());
         single.fit(digits(), FitOptions.epochs(1).batchSize(BATCH).seed(SEED));
@@ -75,6 +102,8 @@ class GradientAveragingTest {
         Tensor first = want.values().iterator().next();
         assertThat(relative(first.data(), network().build(new int[] {1, 28, 28}).state().values().iterator().next().data()))
                 .as("training moved the weights").isGreaterThan(1e-3);
+        double worst = want.entrySet().stream().mapToDouble(e -> relative(got.get(e.getKey()).data(), e.getValue().data())).max().orElseThrow();
+        System.out.printf("largest relative difference of a parameter tensor: %.3g%n", worst);
         want.forEach((name, w) -> assertThat(relative(got.get(name).data(), w.data())).as(name).isLessThanOrEqualTo(tolerance));
     }
 

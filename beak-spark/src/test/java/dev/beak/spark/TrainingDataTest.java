@@ -43,7 +43,7 @@ class TrainingDataTest {
     void imagesTakeTheirLabelsFromTheFolders(@TempDir Path dir) throws IOException {
         PredictionTest.writeDigits(dir, 30);
         var images = LocalSpark.session().read().format("binaryFile").option("recursiveFileLookup", "true").load(dir.toString());
-        TrainingData data = ImageRows.trainingData(images, PredictionTest.GREY_28, null, 2);
+        TrainingData data = ImageRows.trainingData(images, PredictionTest.GREY_28, null, 0);
         try {
             assertThat(data.size()).isEqualTo(30);
             TensorDataset all = data.sample(30);
