@@ -3,6 +3,7 @@ package dev.beak.spark;
 import dev.beak.io.SavedModel;
 import org.apache.spark.broadcast.Broadcast;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * weights into it first, so a copy carries nothing from one round to the next).
  */
 final class Replicas {
+    static final int KEPT = 4;
     private static final Map<Long, Queue<SavedModel>> POOLS = new ConcurrentHashMap<>();
 
     private Replicas() {}
@@ -33,7 +35,20 @@ final class Replicas {
         POOLS.remove(model.id());
     }
 
+    /**
+     * The copies of {@code model}. An executor keeps the copies of the {@value #KEPT} newest models only
+     * (by broadcast id), so a long-lived session that trains or scores many models does not pile them up.
+     */
     private static Queue<SavedModel> pool(Broadcast<byte[]> model) {
-        return POOLS.computeIfAbsent(model.id(), id -> new ConcurrentLinkedQueue<>());
+        Queue<SavedModel> q = POOLS.get(model.id());
+        if (q != null) return q;
+        synchronized (POOLS) {
+            q = POOLS.get(model.id());
+            if (q != null) return q;
+            while (POOLS.size() >= KEPT) POOLS.remove(Collections.min(POOLS.keySet()));
+            q = new ConcurrentLinkedQueue<>();
+            POOLS.put(model.id(), q);
+            return q;
+        }
     }
 }

@@ -1,5 +1,9 @@
 package dev.beak.spark;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serial;
 import java.io.Serializable;
 
 /**
@@ -7,16 +11,32 @@ import java.io.Serializable;
  * combines them: per trainable parameter the gradient summed over samples (a shard's mean gradient
  * times its sample count), per buffer (batch-norm statistics) its value after the shard's forward pass
  * times the shard's sample count, the summed loss and the count of correct predictions. Arrays are null
- * until a shard contributes (an empty zero travels cheaply to every task).
+ * until a shard contributes (an empty zero travels cheaply to every task); they travel as raw bytes
+ * ({@link FloatArrays}).
  */
 final class ShardGradients implements Serializable {
-    float[][] gradients;
-    float[][] buffers;
+    @Serial private static final long serialVersionUID = 1L;
+    transient float[][] gradients;
+    transient float[][] buffers;
     double lossSum;
     long correct;
     long samples;
     /** The longest time one task spent computing its shards (forward and backward), in seconds. */
     double computeSeconds;
+
+    @Serial
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        FloatArrays.write(out, gradients);
+        FloatArrays.write(out, buffers);
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        gradients = FloatArrays.read(in);
+        buffers = FloatArrays.read(in);
+    }
 
     static ShardGradients empty() {
         return new ShardGradients();
