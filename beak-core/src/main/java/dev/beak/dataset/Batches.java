@@ -63,18 +63,28 @@ public record Batches(Dataset dataset, int batchSize, boolean shuffle, long seed
 
     /** The sample order of this epoch (Fisher-Yates with a per-epoch seed). */
     public int[] order() {
-        int n = dataset.size();
+        return shuffle ? order(dataset.size(), seed, epoch) : inOrder(dataset.size());
+    }
+
+    /**
+     * The shuffled order of {@code n} samples in epoch {@code epoch} of a run seeded {@code seed}: what a
+     * shuffled {@code Batches} walks, for trainers that cut the same batches without holding the data.
+     */
+    public static int[] order(int n, long seed, int epoch) {
+        int[] idx = inOrder(n);
+        SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + epoch);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = idx[i];
+            idx[i] = idx[j];
+            idx[j] = t;
+        }
+        return idx;
+    }
+
+    private static int[] inOrder(int n) {
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) idx[i] = i;
-        if (shuffle) {
-            SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + epoch);
-            for (int i = n - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int t = idx[i];
-                idx[i] = idx[j];
-                idx[j] = t;
-            }
-        }
         return idx;
     }
 

@@ -75,10 +75,18 @@ public final class ImageClassifier {
         List<Scored> all = new ArrayList<>();
         for (int from = 0; from < files.size(); from += 64) {
             List<Path> batch = files.subList(from, Math.min(files.size(), from + 64));
-            List<List<RankedClass>> tops = top(probabilities(saved.preprocessing().apply(geometry.read(batch))), k);
-            for (int i = 0; i < batch.size(); i++) all.add(new Scored(batch.get(i), tops.get(i)));
+            List<List<RankedClass>> ranked = rank(geometry.read(batch), k);
+            for (int i = 0; i < batch.size(); i++) all.add(new Scored(batch.get(i), ranked.get(i)));
         }
         return all;
+    }
+
+    /**
+     * The {@code k} best classes of each of the decoded images {@code raw} (N, C, H, W), as {@link InputGeometry}
+     * gives them before preprocessing (for images decoded elsewhere, e.g. from Spark rows).
+     */
+    public List<List<RankedClass>> rank(Tensor raw, int k) {
+        return top(probabilities(saved.preprocessing().apply(raw)), k);
     }
 
     /**

@@ -48,6 +48,12 @@ public final class ImageFiles {
         return h > 0 && w > 0 ? img.resize(h, w, mode) : img;
     }
 
+    /** The same for image bytes (a file's content read elsewhere, e.g. a Spark binaryFile row); {@code source} names them in messages. */
+    public static FloatImage decode(byte[] bytes, String source, ColorMode color, int h, int w, ResizeMode mode) throws DataFileException {
+        FloatImage img = toFloat(read(bytes, source)).withChannels(color.channels());
+        return h > 0 && w > 0 ? img.resize(h, w, mode) : img;
+    }
+
     /** Reads the file into a {@link BufferedImage}, treating decoder warnings as errors. */
     public static BufferedImage read(Path file) throws DataFileException {
         String source = file.toString();

@@ -92,6 +92,19 @@ public record InputGeometry(int height, int width, ColorMode color, ResizeMode r
         return finish(Tensor.of(img.data(), 1, color.channels(), height, width));
     }
 
+    /**
+     * Encoded images (file contents; {@code sources} name them in messages) as {@link #read} takes files:
+     * (N, C, cropHeight, cropWidth).
+     */
+    public Tensor readBytes(List<byte[]> contents, List<String> sources) throws DataFileException {
+        int per = color.channels() * height * width;
+        float[] x = new float[contents.size() * per];
+        for (int i = 0; i < contents.size(); i++) {
+            System.arraycopy(ImageFiles.decode(contents.get(i), sources.get(i), color, height, width, resize).data(), 0, x, i * per, per);
+        }
+        return finish(Tensor.of(x, contents.size(), color.channels(), height, width));
+    }
+
     /** Decoded images (N, C, height, width) cut to the centre crop and scaled to the range. */
     private Tensor finish(Tensor decoded) {
         return scaling().apply(cropped() ? centerCrop(decoded) : decoded);
