@@ -6,6 +6,7 @@ module dev.beak.cli {
     requires dev.beak.bench;
     requires info.picocli;
     requires java.desktop;
+    requires java.management;
 
     opens dev.beak.cli to info.picocli;
 }
