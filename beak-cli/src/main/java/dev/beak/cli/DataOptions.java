@@ -7,9 +7,7 @@ import dev.beak.data.Downloader;
 import dev.beak.data.PublicDataset;
 import dev.beak.data.SkipReport;
 import dev.beak.data.augment.Augmentation;
-import dev.beak.data.augment.Augmentations;
 import dev.beak.data.image.ColorMode;
-import dev.beak.data.image.ImageDataset;
 import dev.beak.data.image.ImageFolder;
 import dev.beak.data.image.InputGeometry;
 import dev.beak.data.image.InputRange;
@@ -18,17 +16,13 @@ import dev.beak.data.loader.DataLoader;
 import dev.beak.data.preprocess.PreprocessKind;
 import dev.beak.data.preprocess.Preprocessing;
 import dev.beak.dataset.BatchSource;
-import dev.beak.dataset.Dataset;
 import dev.beak.dataset.TensorDataset;
 import dev.beak.io.SavedModel;
-import dev.beak.tensor.Shape;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,9 +36,6 @@ import java.util.Locale;
  * commands do not offer them.
  */
 class DataOptions {
-    /** In-memory decoding up to this many bytes of floats; larger image folders decode every epoch in the loader. */
-    static final long IN_MEMORY_LIMIT = 1L << 30;
-
     @Option(names = "--data", paramLabel = "PATH",
             description = "IDX folder (MNIST names), CIFAR binary folder, image folder (one subfolder per class), or mnist, fashion-mnist, "
                     + "cifar10, cifar100: a local copy (a system package's, e.g. Debian's dataset-fashion-mnist, or beak data get's cache), "

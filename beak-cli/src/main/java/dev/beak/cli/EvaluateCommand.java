@@ -9,7 +9,6 @@ import dev.beak.nn.optim.Sgd;
 import dev.beak.nn.train.Evaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;

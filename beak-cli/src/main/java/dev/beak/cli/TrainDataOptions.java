@@ -3,15 +3,12 @@ package dev.beak.cli;
 import dev.beak.data.SkipReport;
 import dev.beak.data.augment.Augmentation;
 import dev.beak.data.augment.Augmentations;
-import dev.beak.data.image.ImageDataset;
 import dev.beak.data.image.ImageFolder;
 import dev.beak.data.image.InputGeometry;
-import dev.beak.data.loader.DataLoader;
+import dev.beak.data.loader.TrainingData;
 import dev.beak.data.preprocess.PreprocessKind;
 import dev.beak.data.preprocess.Preprocessing;
-import dev.beak.dataset.Dataset;
 import dev.beak.dataset.TensorDataset;
-import dev.beak.tensor.Shape;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -94,62 +91,43 @@ final class TrainDataOptions extends DataOptions {
     }
 
     /**
-     * Loads and prepares everything for training a model whose input is {@code modelInput} (or null).
-     * With {@code stored} (continuing from a model file) its preprocessing, input geometry and class names
-     * are kept; else preprocessing is fitted on the training split only. Augmentation applies to training only.
+     * Loads and prepares everything for training a model whose input is {@code modelInput} (or null), through
+     * beak-data's {@link TrainingData}. With {@code stored} (continuing from a model file) its preprocessing,
+     * input geometry and class names are kept; else preprocessing is fitted on the training split only.
+     * Augmentation applies to training only.
      */
     DataOptions.Prepared prepare(int[] modelInput, int batchSize, long seed, StoredData stored) throws IOException {
-        SkipReport skipped = new SkipReport();
         Augmentation aug = augmentation();
-        int threads = threads();
         List<PreprocessKind> kinds = preprocessKinds();
         if (stored != null) stored.checkPreprocessing(kinds);
         if (kinds == null) kinds = kind() == Kind.FOLDER ? List.of(PreprocessKind.RESCALE) : List.of();
+        TrainingData.Options options = TrainingData.Options.batchSize(batchSize).seed(seed).augment(aug).whitenEps(whitenEps)
+                .threads(threads()).skipBad(skipBad);
+        options = stored != null ? options.preprocessWith(stored.preprocessing()) : options.preprocess(kinds);
 
-        Dataset train;
-        TensorDataset test;
-        List<String> classes;
+        TrainingData data;
         InputGeometry geometry;
-        Preprocessing scaling = Preprocessing.NONE;
         if (kind() == Kind.FOLDER) {
             ImageFolder.Split folders = folders();
-            classes = folders.train().classes();
-            if (stored != null) stored.checkClasses(classes, dir());
+            if (stored != null) stored.checkClasses(folders.train().classes(), dir());
             geometry = geometry(modelInput, aug, stored);
             if (stored != null && stored.geometry() != null) {
                 int[] decoded = {geometry.color().channels(), geometry.height(), geometry.width()};
                 stored.checkCrop(aug != null ? aug.outputShape(decoded) : decoded);
             }
-            ImageDataset lazy = folders.train().dataset(geometry.imageOptions(skipBad));
-            long bytes = 4L * lazy.size() * Shape.size(lazy.sampleShape());
-            train = bytes <= DataOptions.IN_MEMORY_LIMIT ? lazy.load(threads, skipped) : lazy;
-            test = geometry.load(folders.validation(), threads, skipped, skipBad);
-            scaling = geometry.scaling(); // the loader scales the training images after augmenting them, as load() did the test images
+            data = TrainingData.imageFolder(folders, geometry, options);
         } else {
             if (stored != null) stored.checkUnitRange(describe());
-            train = rawSplit("train");
-            test = rawSplit("test");
-            classes = stored != null ? stored.classes() : List.of();
+            TensorDataset train = rawSplit("train"), test = rawSplit("test");
             geometry = stored != null && stored.geometry() != null ? stored.geometry() : sampleGeometry(train.sampleShape(), aug);
             if (aug != null && !Arrays.equals(aug.outputShape(train.sampleShape()), train.sampleShape())) {
                 // Training sees random crops; validation sees the centre crop of the same size.
                 int[] out = aug.outputShape(train.sampleShape());
                 test = new TensorDataset(Augmentations.centerCrop(out[1], out[2]).applyBatch(test.x(), new java.util.SplittableRandom(0)), test.y());
             }
+            data = TrainingData.of(train, test, Preprocessing.NONE, stored != null ? stored.classes() : List.of(), new SkipReport(), options);
         }
-        Preprocessing pre = stored != null ? stored.preprocessing() : Preprocessing.NONE;
-        if (stored == null && !kinds.isEmpty()) {
-            // Fitted on the plain training split; a lazily decoded one is read by a loader (parallel, skipping bad files).
-            Dataset plainTrain = scaling.view(train);
-            try (DataLoader plain = DataLoader.builder(plainTrain).batchSize(256).threads(threads).skipBad(skipBad ? skipped : null).build()) {
-                pre = Preprocessing.fit(plainTrain instanceof TensorDataset t ? dev.beak.dataset.Batches.inOrder(t, 256) : plain, kinds, whitenEps);
-            }
-        }
-        test = pre.applyTo(test);
-        List<dev.beak.data.preprocess.Preprocessor> steps = new ArrayList<>(scaling.steps());
-        steps.addAll(pre.steps());
-        DataLoader loader = DataLoader.builder(train).batchSize(batchSize).shuffle(seed).augment(aug).preprocess(new Preprocessing(steps))
-                .threads(threads).prefetch(Math.max(4, 2 * threads)).skipBad(skipBad ? skipped : null).build();
-        return new DataOptions.Prepared(loader, train.size(), test, pre, geometry, skipped, classes, loader);
+        return new DataOptions.Prepared(data.train(), data.trainSize(), data.validation(), data.preprocessing(), geometry, data.skipped(),
+                data.classes(), data.train());
     }
 }

@@ -5,7 +5,6 @@ import dev.beak.nn.zoo.Zoo;
 import dev.beak.tensor.Shape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
