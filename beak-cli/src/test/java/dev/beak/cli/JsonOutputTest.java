@@ -49,11 +49,11 @@ class JsonOutputTest {
 
     @BeforeAll
     static void tinyModelAndData() throws Exception {
-        TensorDataset train = EmbeddedMnist.train().slice(0, 600), test = EmbeddedMnist.test().slice(0, 200);
+        TensorDataset train = EmbeddedMnist.train().slice(0, 300), test = EmbeddedMnist.test().slice(0, 100);
         Model m = Sequential.of(Layers.conv2d(4, 5).withPadding(Padding.SAME).withActivation(Activation.RELU), Layers.maxPool2d(2),
                 Layers.flatten(), Layers.dense(10)).seed(1).withInputShape(1, 28, 28);
         m.compile(new Adam(3e-3), new CrossEntropy());
-        History h = m.fit(train, FitOptions.epochs(2).batchSize(32).validation(test));
+        History h = m.fit(train, FitOptions.epochs(1).batchSize(32).validation(test));
         model = dir.resolve("tiny.beak");
         ModelFile.save(m, model);
         Files.writeString(TrainingRun.historyPath(model), h.toCsv());
