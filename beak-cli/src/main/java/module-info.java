@@ -10,6 +10,7 @@ module dev.beak.cli {
     requires dev.beak.web;
     requires info.picocli;
     requires java.desktop;
+    requires java.management;
 
     opens dev.beak.cli to info.picocli;
 }

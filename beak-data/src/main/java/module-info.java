@@ -6,8 +6,9 @@ module dev.beak.data {
     requires transitive dev.beak.core;
     requires transitive java.desktop;
     requires java.net.http;
-    requires ejml.ddense;
-    requires ejml.core;
+    // EJML (PCA/ZCA whitening) has no module name of its own, and a published module must not require
+    // jar-derived names: EJML is read from the class path (the build passes --add-reads dev.beak.data=ALL-UNNAMED;
+    // on a module path, give the JVM the same flag).
 
     exports dev.beak.data;
     exports dev.beak.data.image;

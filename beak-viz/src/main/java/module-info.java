@@ -6,9 +6,9 @@
 module dev.beak.viz {
     requires transitive dev.beak.nn;
     requires transitive java.desktop;
-    // XChart and VectorGraphics2D have no module names of their own: these are the jar-derived names.
-    requires xchart;
-    requires VectorGraphics2D;
+    // XChart and VectorGraphics2D have no module names of their own, and a published module must not require
+    // jar-derived names: they are read from the class path (the build passes --add-reads dev.beak.viz=ALL-UNNAMED;
+    // on a module path, give the JVM the same flag).
 
     exports dev.beak.viz;
 }

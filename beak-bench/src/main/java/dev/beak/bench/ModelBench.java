@@ -39,6 +39,21 @@ public final class ModelBench {
             return s[s.length / 2];
         }
 
+        /** The figures of the JSON line, as a map (for a command's one JSON object). */
+        public java.util.Map<String, Object> toMap() {
+            double[] s = ms.clone();
+            Arrays.sort(s);
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("engine", "beak");
+            m.put("model", name);
+            m.put("batch", shape.length > 0 ? shape[0] : 1);
+            m.put("unit", "ms/batch");
+            m.put("median", s[s.length / 2]);
+            m.put("min", s[0]);
+            m.put("max", s[s.length - 1]);
+            return m;
+        }
+
         /** The human line and the JSON line, in the ONNX Runtime runner's format. */
         public void print(PrintStream out) {
             double[] s = ms.clone();

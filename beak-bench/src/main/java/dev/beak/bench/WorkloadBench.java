@@ -51,6 +51,22 @@ public final class WorkloadBench {
                     mode().name().toLowerCase(Locale.ROOT), batch, bytesPerStep);
         }
 
+        /** The figures of the JSON line, as a map (for a command's one JSON object). */
+        public java.util.Map<String, Object> toMap() {
+            double[] s = sorted();
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("engine", "beak");
+            m.put("workload", workload.name());
+            m.put("mode", mode().name().toLowerCase(Locale.ROOT));
+            m.put("batch", batch);
+            m.put("unit", unit);
+            m.put("median", s[s.length / 2]);
+            m.put("min", s[0]);
+            m.put("max", s[s.length - 1]);
+            if (bytesPerStep >= 0) m.put("bytes_per_step", bytesPerStep);
+            return m;
+        }
+
         /** The human line and the JSON line, in the reference runner's format. */
         public void print(PrintStream out) {
             double[] s = sorted();

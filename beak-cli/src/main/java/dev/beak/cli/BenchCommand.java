@@ -9,6 +9,7 @@ import dev.beak.onnx.OnnxImporter;
 import dev.beak.onnx.OnnxModel;
 import dev.beak.kernel.Parallel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -17,7 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -27,8 +31,10 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time workloads W1 (MNIST CNN), W2 (CIFAR CNN), W3 (VGG16), W4 (ResNet-18) on random data, "
-                + "or the inference of zoo networks, .beak and .onnx models (batch 1 unless --batch); "
-                + "one human line and one JSON line per figure.")
+                + "or the inference of zoo networks, .beak and .onnx models (batch 1 unless --batch-size); "
+                + "one human line and one JSON line per figure (--json: one JSON object with all of them).",
+        footerHeading = "%nExamples:%n",
+        footer = {"  beak bench W1 W2 --mode train", "  beak bench resnet18 model.onnx --batch-size 8 --json"})
 final class BenchCommand implements Callable<Integer> {
     enum ModeOption { train, infer }
 
@@ -40,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--mode", description = "train or infer (default: every mode the workload defines).")
     ModeOption mode;
 
-    @Option(names = "--batch", description = "Batch size (default: the workload's).")
+    @Option(names = {"--batch-size", "--batch"}, paramLabel = "N", description = "Batch size (default: the workload's; 1 for models).")
     Integer batch;
 
     @Option(names = "--threads", description = "Kernel threads (default: one per core).")
@@ -52,6 +58,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--reps", description = "Timed repetitions (default: 5 for workloads, 10 for models).")
     Integer reps;
 
+    @Mixin OutputOptions output;
+
+    /** Each figure's map, for --json's one object. */
+    private final List<Map<String, Object>> results = new ArrayList<>();
+
     /** With --batch, W3's two inference figures become one. */
     private static java.util.function.Predicate<Workload.Run> distinctModeAndBatch() {
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -61,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (threads != null) Parallel.setThreads(threads);
-        PrintStream out = System.out;
+        PrintStream out = output.json ? System.err : System.out;
         out.printf("beak %s, java %s, %d threads%n", Main.class.getPackage().getImplementationVersion() == null ? "dev"
                 : Main.class.getPackage().getImplementationVersion(), System.getProperty("java.version"), Parallel.threads());
         int status = 0;
@@ -96,8 +107,14 @@ final class BenchCommand implements Callable<Integer> {
                 result.print(out);
                 if (alloc) result.printAllocation(out);
                 out.flush();
+                results.add(result.toMap());
             }
         }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("java", System.getProperty("java.version"));
+        figures.put("threads", Parallel.threads());
+        figures.put("results", results);
+        output.result(figures);
         return status;
     }
 
@@ -117,7 +134,9 @@ final class BenchCommand implements Callable<Integer> {
         int n = batch == null ? 1 : batch;
         int[] shape = dev.beak.tensor.Shape.prepend(n, model.inputShape());
         try {
-            ModelBench.run(target, x -> model.predict(x, n), shape, reps == null ? 10 : reps).print(out);
+            ModelBench.Result r = ModelBench.run(target, x -> model.predict(x, n), shape, reps == null ? 10 : reps);
+            r.print(out);
+            results.add(r.toMap());
         } finally {
             out.flush();
         }
@@ -140,7 +159,9 @@ final class BenchCommand implements Callable<Integer> {
         int[] shape = dev.beak.tensor.Shape.prepend(batch == null ? 1 : batch, onnx.model().inputShape());
         String name = file.getParent() == null ? file.toString() : file.getParent().getFileName() + "/" + file.getFileName();
         try {
-            ModelBench.run(name, onnx::run, shape, reps == null ? 10 : reps).print(out);
+            ModelBench.Result r = ModelBench.run(name, onnx::run, shape, reps == null ? 10 : reps);
+            r.print(out);
+            results.add(r.toMap());
         } catch (RuntimeException e) {
             // A graph fixed to one batch size (a Reshape to (1, -1)) fails at another: say so, and go on with the next model.
             out.println(name + " at input " + dev.beak.tensor.Shape.toString(shape) + ": " + e.getMessage());

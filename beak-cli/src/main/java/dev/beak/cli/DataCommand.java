@@ -16,6 +16,7 @@ import dev.beak.data.image.ImageOptions;
 import dev.beak.data.image.ResizeMode;
 import dev.beak.dataset.TensorDataset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -56,12 +57,11 @@ final class DataCommand implements Runnable {
         @Option(names = "--mirror", paramLabel = "URL", description = "Fetch the files from this base URL instead of their usual addresses.")
         String mirror;
 
-        @Option(names = "--json", description = "Print the result as one JSON line at the end.")
-        boolean json;
+        @Mixin OutputOptions output;
 
         @Override
         public Integer call() throws Exception {
-            var out = spec.commandLine().getOut();
+            var out = output.human();
             PublicDataset d = PublicDataset.parse(name);
             Downloader downloader = new Downloader(cache != null ? cache : Downloader.defaultCache(), mirror);
             Path dir = downloader.fetch(d, line -> {
@@ -69,14 +69,11 @@ final class DataCommand implements Runnable {
                 out.flush();
             });
             out.println(d.id() + " is ready in " + dir + "; train with: beak train --data " + dir);
-            if (json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("dataset", d.id());
-                m.put("folder", dir.toString());
-                m.put("files", d.files().size());
-                out.println(Json.line(m));
-            }
-            out.flush();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("dataset", d.id());
+            m.put("folder", dir.toString());
+            m.put("files", d.files().size());
+            output.result(m);
             return 0;
         }
     }
@@ -89,12 +86,11 @@ final class DataCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "PATH", description = "An image folder (one subfolder per class), an IDX or CIFAR file, or a folder of them.")
         Path path;
 
-        @Option(names = "--json", description = "Print the findings as one JSON line at the end.")
-        boolean json;
+        @Mixin OutputOptions output;
 
         @Override
         public Integer call() throws Exception {
-            var out = spec.commandLine().getOut();
+            var out = output.human();
             List<Inspector.Report> reports = Inspector.inspect(path, Runtime.getRuntime().availableProcessors());
             List<Object> all = new ArrayList<>();
             int bad = 0;
@@ -124,13 +120,10 @@ final class DataCommand implements Runnable {
                 all.add(m);
             }
             if (bad == 0) out.println("No bad entries.");
-            if (json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("bad_entries", bad);
-                m.put("sources", all);
-                out.println(Json.line(m));
-            }
-            out.flush();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("bad_entries", bad);
+            m.put("sources", all);
+            output.result(m);
             return 0;
         }
 

@@ -7,9 +7,7 @@ import dev.beak.data.Downloader;
 import dev.beak.data.PublicDataset;
 import dev.beak.data.SkipReport;
 import dev.beak.data.augment.Augmentation;
-import dev.beak.data.augment.Augmentations;
 import dev.beak.data.image.ColorMode;
-import dev.beak.data.image.ImageDataset;
 import dev.beak.data.image.ImageFolder;
 import dev.beak.data.image.InputGeometry;
 import dev.beak.data.image.InputRange;
@@ -18,31 +16,26 @@ import dev.beak.data.loader.DataLoader;
 import dev.beak.data.preprocess.PreprocessKind;
 import dev.beak.data.preprocess.Preprocessing;
 import dev.beak.dataset.BatchSource;
-import dev.beak.dataset.Dataset;
 import dev.beak.dataset.TensorDataset;
 import dev.beak.io.SavedModel;
-import dev.beak.tensor.Shape;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Where the data comes from and how it is fed: IDX files (MNIST, Fashion-MNIST), CIFAR binary
- * folders, or an image folder with one subfolder per class (decoded, resized, split, augmented and
- * preprocessed); by default the embedded MNIST sample. For a model file, what the file stores
- * (preprocessing, input geometry, class names) decides; flags may repeat it but not contradict it
- * (see {@link StoredData}).
+ * The data group of every command that reads test data (evaluate, predict, report, viz): IDX files
+ * (MNIST, Fashion-MNIST), CIFAR binary folders, or an image folder with one subfolder per class
+ * (decoded and resized); by default the embedded MNIST sample. For a model file, what the file stores
+ * (preprocessing, input geometry, class names, the validation split it was trained with) decides; flags
+ * may repeat it but not contradict it (see {@link StoredData}). Training adds its own options
+ * (training files, split, augmentation, preprocessing) in {@link TrainDataOptions}, so that the other
+ * commands do not offer them.
  */
-final class DataOptions {
-    /** In-memory decoding up to this many bytes of floats; larger image folders decode every epoch in the loader. */
-    static final long IN_MEMORY_LIMIT = 1L << 30;
-
+class DataOptions {
     @Option(names = "--data", paramLabel = "PATH",
             description = "IDX folder (MNIST names), CIFAR binary folder, image folder (one subfolder per class), or mnist, fashion-mnist, "
                     + "cifar10, cifar100: a local copy (a system package's, e.g. Debian's dataset-fashion-mnist, or beak data get's cache), "
@@ -50,27 +43,17 @@ final class DataOptions {
     Path given;
 
     private Path resolved;
+    private FolderSplit storedSplit;
 
-    @Option(names = "--test-data", paramLabel = "DIR", description = "Separate image folder for validation/test (else --validation-split of --data).")
+    @Option(names = "--test-data", paramLabel = "DIR",
+            description = "Separate image folder for validation/test (else the validation split of --data that training held out).")
     Path testDir;
-
-    @Option(names = "--train-images", paramLabel = "FILE", description = "IDX file of training images.")
-    Path trainImages;
-
-    @Option(names = "--train-labels", paramLabel = "FILE", description = "IDX file of training labels.")
-    Path trainLabels;
 
     @Option(names = "--test-images", paramLabel = "FILE", description = "IDX file of test images.")
     Path testImages;
 
     @Option(names = "--test-labels", paramLabel = "FILE", description = "IDX file of test labels.")
     Path testLabels;
-
-    @Option(names = "--validation-split", defaultValue = "0.2", description = "Image folders: fraction held out per class (default: ${DEFAULT-VALUE}).")
-    double validationSplit;
-
-    @Option(names = "--split-seed", defaultValue = "42", description = "Seed of the validation split (default: ${DEFAULT-VALUE}).")
-    long splitSeed;
 
     @Option(names = "--image-size", paramLabel = "H[xW]",
             description = "Image folders: target size (default: what the model file says, else the model's input size).")
@@ -82,17 +65,6 @@ final class DataOptions {
     @Option(names = "--resize",
             description = "Image folders: crop (keep aspect, cut the centre) or stretch (default: what the model file says, else crop).")
     String resize;
-
-    @Option(names = "--augment", paramLabel = "SPEC", description = "Training augmentation. " + AugmentSpec.HELP)
-    String augment;
-
-    @Option(names = "--preprocess", paramLabel = "LIST", split = ",",
-            description = "Steps fitted on the training split: rescale, pixel-mean, channel-mean, standardize, min-max, pca, zca "
-                    + "(default: what the model file says, else rescale for image folders).")
-    List<String> preprocess;
-
-    @Option(names = "--whiten-eps", defaultValue = "0.01", description = "Epsilon of PCA/ZCA whitening (default: ${DEFAULT-VALUE}).")
-    double whitenEps;
 
     @Option(names = "--skip-bad", description = "Skip unreadable or corrupt image files, list them at the end, and go on.")
     boolean skipBad;
@@ -148,7 +120,7 @@ final class DataOptions {
     }
 
     Kind kind() {
-        if (trainImages != null || testImages != null || trainLabels != null || testLabels != null) return Kind.IDX;
+        if (trainImages() != null || testImages != null || trainLabels() != null || testLabels != null) return Kind.IDX;
         if (dir() == null) return Kind.EMBEDDED;
         if (Files.isDirectory(dir()) && Cifar.isCifarDir(dir())) return Kind.CIFAR;
         if (Files.isDirectory(dir()) && hasIdx(dir())) return Kind.IDX;
@@ -178,6 +150,7 @@ final class DataOptions {
      */
     TensorDataset test(String file, SavedModel saved) throws IOException {
         StoredData stored = StoredData.of(file, saved);
+        storedSplit = FolderSplit.of(saved.metadata());
         stored.checkPreprocessing(preprocessKinds());
         if (kind() != Kind.FOLDER) {
             stored.checkUnitRange(describe());
@@ -185,7 +158,7 @@ final class DataOptions {
         }
         ImageFolder.Split folders = folders();
         stored.checkClasses(folders.train().classes(), dir());
-        InputGeometry g = geometry(saved.model().inputShape(), AugmentSpec.parse(augment), stored);
+        InputGeometry g = geometry(saved.model().inputShape(), augmentation(), stored);
         return stored.preprocessing().applyTo(g.load(folders.validation(), threads(), new SkipReport(), skipBad));
     }
 
@@ -194,88 +167,45 @@ final class DataOptions {
             case EMBEDDED -> "the embedded MNIST sample (8,000 train / 2,000 test)";
             case IDX -> dir() != null ? dir() + " (IDX)" : "IDX files";
             case CIFAR -> dir() + " (CIFAR binary)";
-            case FOLDER -> dir() + " (image folder" + (testDir != null ? ", test " + testDir : ", validation split " + validationSplit) + ")";
+            case FOLDER -> dir() + " (image folder" + (testDir != null ? ", test " + testDir : ", validation split " + split().fraction()) + ")";
         };
     }
 
+    /** The --preprocess list, or null when not given: only training chooses preprocessing. */
+    List<PreprocessKind> preprocessKinds() {
+        return null;
+    }
+
+    /** Training's --augment, parsed; null elsewhere. */
+    Augmentation augmentation() {
+        return null;
+    }
+
+    /** Training's --train-images/--train-labels; null elsewhere. */
+    Path trainImages() {
+        return null;
+    }
+
+    Path trainLabels() {
+        return null;
+    }
+
     /**
-     * Loads and prepares everything for training a model whose input is {@code modelInput} (or null).
-     * With {@code stored} (continuing from a model file) its preprocessing, input geometry and class names
-     * are kept; else preprocessing is fitted on the training split only. Augmentation applies to training only.
+     * Image folders without --test-data: the fraction held out per class and the seed. Here, the split
+     * the model file says it was trained with (else the training default); training sets it by flags.
      */
-    Prepared prepare(int[] modelInput, int batchSize, long seed, StoredData stored) throws IOException {
-        SkipReport skipped = new SkipReport();
-        Augmentation aug = AugmentSpec.parse(augment);
-        int threads = threads();
-        List<PreprocessKind> kinds = preprocessKinds();
-        if (stored != null) stored.checkPreprocessing(kinds);
-        if (kinds == null) kinds = kind() == Kind.FOLDER ? List.of(PreprocessKind.RESCALE) : List.of();
-
-        Dataset train;
-        TensorDataset test;
-        List<String> classes;
-        InputGeometry geometry;
-        Preprocessing scaling = Preprocessing.NONE;
-        if (kind() == Kind.FOLDER) {
-            ImageFolder.Split folders = folders();
-            classes = folders.train().classes();
-            if (stored != null) stored.checkClasses(classes, dir());
-            geometry = geometry(modelInput, aug, stored);
-            if (stored != null && stored.geometry() != null) {
-                int[] decoded = {geometry.color().channels(), geometry.height(), geometry.width()};
-                stored.checkCrop(aug != null ? aug.outputShape(decoded) : decoded);
-            }
-            ImageDataset lazy = folders.train().dataset(geometry.imageOptions(skipBad));
-            long bytes = 4L * lazy.size() * Shape.size(lazy.sampleShape());
-            train = bytes <= IN_MEMORY_LIMIT ? lazy.load(threads, skipped) : lazy;
-            test = geometry.load(folders.validation(), threads, skipped, skipBad);
-            scaling = geometry.scaling(); // the loader scales the training images after augmenting them, as load() did the test images
-        } else {
-            if (stored != null) stored.checkUnitRange(describe());
-            train = rawSplit("train");
-            test = rawSplit("test");
-            classes = stored != null ? stored.classes() : List.of();
-            geometry = stored != null && stored.geometry() != null ? stored.geometry() : sampleGeometry(train.sampleShape(), aug);
-            if (aug != null && !Arrays.equals(aug.outputShape(train.sampleShape()), train.sampleShape())) {
-                // Training sees random crops; validation sees the centre crop of the same size.
-                int[] out = aug.outputShape(train.sampleShape());
-                test = new TensorDataset(Augmentations.centerCrop(out[1], out[2]).applyBatch(test.x(), new java.util.SplittableRandom(0)), test.y());
-            }
-        }
-        Preprocessing pre = stored != null ? stored.preprocessing() : Preprocessing.NONE;
-        if (stored == null && !kinds.isEmpty()) {
-            // Fitted on the plain training split; a lazily decoded one is read by a loader (parallel, skipping bad files).
-            Dataset plainTrain = scaling.view(train);
-            try (DataLoader plain = DataLoader.builder(plainTrain).batchSize(256).threads(threads).skipBad(skipBad ? skipped : null).build()) {
-                pre = Preprocessing.fit(plainTrain instanceof TensorDataset t ? dev.beak.dataset.Batches.inOrder(t, 256) : plain, kinds, whitenEps);
-            }
-        }
-        test = pre.applyTo(test);
-        List<dev.beak.data.preprocess.Preprocessor> steps = new ArrayList<>(scaling.steps());
-        steps.addAll(pre.steps());
-        DataLoader loader = DataLoader.builder(train).batchSize(batchSize).shuffle(seed).augment(aug).preprocess(new Preprocessing(steps))
-                .threads(threads).prefetch(Math.max(4, 2 * threads)).skipBad(skipBad ? skipped : null).build();
-        return new Prepared(loader, train.size(), test, pre, geometry, skipped, classes, loader);
+    FolderSplit split() {
+        return storedSplit != null ? storedSplit : FolderSplit.DEFAULT;
     }
 
-    /** The --preprocess list, or null when the flag was not given ({@code none} gives an empty list). */
-    private List<PreprocessKind> preprocessKinds() {
-        if (preprocess == null) return null;
-        List<PreprocessKind> kinds = new ArrayList<>();
-        for (String p : preprocess) {
-            if (!p.isBlank() && !p.equals("none")) kinds.add(PreprocessKind.parse(p));
-        }
-        return kinds;
-    }
-
-    private int threads() {
+    int threads() {
         return loaderThreads != null ? loaderThreads : Runtime.getRuntime().availableProcessors();
     }
 
     /** The image folder split into training and test folders (--test-data, else --validation-split of --data). */
-    private ImageFolder.Split folders() throws IOException {
+    ImageFolder.Split folders() throws IOException {
         ImageFolder all = ImageFolder.scan(dir());
-        if (testDir == null) return all.split(validationSplit, splitSeed);
+        if (testDir == null) return all.split(split().fraction(), split().seed());
         ImageFolder testFolder = ImageFolder.scan(testDir);
         if (!testFolder.classes().equals(all.classes())) {
             throw new IllegalArgumentException("the class folders differ: " + dir() + " has " + all.classes() + ", " + testDir + " has " + testFolder.classes());
@@ -287,7 +217,7 @@ final class DataOptions {
      * How image files become inputs: the model file's geometry when it has one (flags may only repeat
      * it), else the flags and the model's input shape, with the centre crop of augmentation's crops.
      */
-    private InputGeometry geometry(int[] modelInput, Augmentation aug, StoredData stored) {
+    InputGeometry geometry(int[] modelInput, Augmentation aug, StoredData stored) {
         if (stored != null && stored.geometry() != null) return stored.geometry(sizeFlag(), colorFlag(), resizeFlag());
         int h, w;
         int[] size = sizeFlag();
@@ -310,7 +240,7 @@ final class DataOptions {
     }
 
     /** IDX and CIFAR samples (C, H, W) as image files would have to be decoded for the same model: that size, 0..1. */
-    private static InputGeometry sampleGeometry(int[] chw, Augmentation aug) {
+    static InputGeometry sampleGeometry(int[] chw, Augmentation aug) {
         if (chw.length != 3 || (chw[0] != 1 && chw[0] != 3)) return null;
         return withCrop(InputGeometry.of(chw[1], chw[2], chw[0] == 1 ? ColorMode.GREY : ColorMode.RGB, ResizeMode.CROP, InputRange.UNIT), aug);
     }
@@ -343,18 +273,17 @@ final class DataOptions {
         };
     }
 
-    private int[] cropSize() {
-        if (augment == null) return null;
-        for (String p : augment.split(",")) if (p.trim().startsWith("crop=")) return AugmentSpec.size(p.trim().substring(5));
+    /** Training's --augment crop size, or null. */
+    int[] cropSize() {
         return null;
     }
 
-    private TensorDataset rawSplit(String split) throws IOException {
+    TensorDataset rawSplit(String split) throws IOException {
         return switch (kind()) {
             case EMBEDDED -> split.equals("train") ? EmbeddedMnist.train() : EmbeddedMnist.test();
             case CIFAR -> Cifar.loadDir(dir(), split);
             case IDX -> {
-                Path images = split.equals("train") ? trainImages : testImages, labels = split.equals("train") ? trainLabels : testLabels;
+                Path images = split.equals("train") ? trainImages() : testImages, labels = split.equals("train") ? trainLabels() : testLabels;
                 if (images != null || labels != null) {
                     if (images == null || labels == null) throw new IllegalArgumentException("--" + split + "-images and --" + split + "-labels go together");
                     yield Mnist.load(images, labels);

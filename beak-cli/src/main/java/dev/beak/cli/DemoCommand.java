@@ -12,6 +12,7 @@ import dev.beak.dataset.TensorDataset;
 import dev.beak.io.SavedModel;
 import dev.beak.nn.Model;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,12 +34,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs/demo/mnist.beak", description = "Model file to write (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--json", description = "Print the final figures as one JSON line at the end.")
-    boolean json;
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
-        var stdout = spec.commandLine().getOut();
+        var stdout = output.human();
         Model model = ModelSource.resolve("mnist", Defaults.SEED);
         // Random shifts of up to 2 pixels (2/28 of the side): with only 8,000 training digits they help generalisation.
         TensorDataset train = EmbeddedMnist.train();
@@ -51,10 +51,10 @@ final class DemoCommand implements Callable<Integer> {
             TrainingRun.Plan plan = new TrainingRun.Plan(TrainingRun.optimizer(TrainingRun.OptimizerKind.adam, Defaults.LEARNING_RATE, 0, Defaults.LR_DECAY),
                     "Adam lr " + Defaults.LEARNING_RATE, Defaults.LR_DECAY, epochs, Defaults.BATCH_SIZE, Defaults.SEED, out);
             figures = TrainingRun.run(new SavedModel(model, Map.of(), Preprocessing.NONE, List.of(), digits, null), data, plan,
-                    TrainingRun.Checkpoints.NONE, stdout, spec.commandLine().getErr());
+                    TrainingRun.Checkpoints.NONE, stdout, output.err());
         }
-        if (json) stdout.println(Json.line(figures));
-        stdout.flush();
+        NextSteps.afterTraining(stdout, out, null);
+        output.result(figures);
         return 0;
     }
 }

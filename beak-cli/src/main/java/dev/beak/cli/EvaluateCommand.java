@@ -9,7 +9,6 @@ import dev.beak.nn.optim.Sgd;
 import dev.beak.nn.train.Evaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +24,10 @@ import java.util.concurrent.Callable;
  * folders are decoded and preprocessed as its file says, exactly as training's validation split was.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Test accuracy, loss and metrics of a saved model on IDX, CIFAR or image-folder data, decoded as its file says.")
+        description = "Test accuracy, loss and metrics of a saved model on IDX, CIFAR or image-folder data, decoded as its file says.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  beak evaluate runs/demo/mnist.beak", "  beak evaluate flowers.beak --data FLOWERS --json   (the validation split it was trained with)",
+                "  beak evaluate model.onnx --data mnist"})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -34,30 +36,27 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin DataOptions data;
 
-    @Option(names = "--json", description = "Print the figures as one JSON line at the end.")
-    boolean json;
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
-        var stdout = spec.commandLine().getOut();
+        var stdout = output.human();
         SavedModel saved = ModelSource.loadAny(model);
         TensorDataset test = data.test(model, saved);
         TrainingRun.checkInput(saved.model(), test, "test");
         // The loss and metrics the model was compiled with (older files: cross-entropy); the optimizer is never used.
+        output.status("Evaluating %s on %,d test images...", model, test.size());
         CompileConfig c = saved.compileConfig() != null ? saved.compileConfig() : new CompileConfig(new CrossEntropy(), List.of());
         Evaluation e = saved.model().compile(new Sgd(1e-3, 0), c.loss(), c.metrics().toArray(Metric[]::new)).evaluate(test, 256);
         stdout.printf(Locale.ROOT, "%s on %s: test accuracy %.4f (%,d of %,d), test loss %.4f (%s)%n", model, data.describe(),
                 e.accuracy(), Math.round(e.accuracy() * e.samples()), e.samples(), e.loss(), c.loss().name());
         e.metrics().forEach((name, v) -> stdout.printf(Locale.ROOT, "test %s %.4f%n", name, v));
-        if (json) {
-            Map<String, Object> figures = new LinkedHashMap<>();
-            figures.put("test_accuracy", e.accuracy());
-            figures.put("test_loss", e.loss());
-            e.metrics().forEach((name, v) -> figures.put("test_" + name, v));
-            figures.put("samples", e.samples());
-            stdout.println(Json.line(figures));
-        }
-        stdout.flush();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("test_accuracy", e.accuracy());
+        figures.put("test_loss", e.loss());
+        e.metrics().forEach((name, v) -> figures.put("test_" + name, v));
+        figures.put("samples", e.samples());
+        output.result(figures);
         return 0;
     }
 }

@@ -35,6 +35,13 @@ final class Json {
             return sb.append('}').toString();
         }
         if (v instanceof int[] a) return value(java.util.Arrays.stream(a).boxed().toList());
+        if (v instanceof long[] a) return value(java.util.Arrays.stream(a).boxed().toList());
+        if (v instanceof double[] a) return value(java.util.Arrays.stream(a).boxed().toList());
+        if (v instanceof float[] a) {
+            java.util.List<Float> list = new java.util.ArrayList<>(a.length);
+            for (float f : a) list.add(f);
+            return value(list);
+        }
         if (v instanceof Iterable<?> list) {
             StringBuilder sb = new StringBuilder("[");
             for (Object o : list) {

@@ -6,13 +6,22 @@ import picocli.CommandLine.Command;
 /** The {@code beak} command: {@code beak demo|train|evaluate|predict|summary|zoo ...}. */
 @Command(name = "beak", mixinStandardHelpOptions = true, version = "beak 0.1.0",
         description = "Convolutional neural networks in pure Java.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  beak demo                                   train the MNIST CNN on the bundled digits (runs/demo/)",
+                "  beak train --model lenet5 --data mnist --epochs 5 --optimizer sgd --lr 0.01 --schedule cosine",
+                "  beak evaluate runs/demo/mnist.beak --json   one JSON object on stdout",
+                "  beak predict runs/demo/mnist.beak digit.png --top 3",
+                "  beak report runs/demo/mnist.beak           curves, confusion matrix, per-class precision/recall",
+                "  beak help train                             every option of a command",
+                "  source <(beak completion)                   tab completion in bash/zsh"},
         subcommands = {DemoCommand.class, TrainCommand.class, ExperimentCommand.class, ExampleCommand.class, EvaluateCommand.class, PredictCommand.class,
                 BenchCommand.class, SummaryCommand.class, ZooCommand.class, OnnxCommand.class, ConvertCommand.class, RunCommand.class, DataCommand.class,
-                VizCommand.class, ReportCommand.class, DashboardCommand.class, ServeCommand.class,
+                VizCommand.class, ReportCommand.class, DashboardCommand.class, ServeCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
-    public static void main(String[] args) {
-        System.exit(run(args));
+    public static void main(String[] args) throws Exception {
+        var relaunched = VectorApiRelaunch.ifNeeded(args); // java -jar beak.jar: again, with the Vector API
+        System.exit(relaunched.isPresent() ? relaunched.getAsInt() : run(args));
     }
 
     /** Runs the command line and returns the exit code; errors print one line, not a stack trace. */

@@ -6,15 +6,19 @@ import dev.beak.onnx.OnnxModel;
 import dev.beak.onnx.OnnxTensors;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
+import dev.beak.data.image.ColorMode;
+import dev.beak.data.image.FloatImage;
+import dev.beak.data.image.ImageFiles;
+import dev.beak.data.image.InputGeometry;
+import dev.beak.data.image.InputRange;
+import dev.beak.data.image.ResizeMode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -47,12 +51,11 @@ final class OnnxCommand implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "DIR", description = "Test folders (each holding model.onnx).")
         List<Path> dirs;
 
-        @Option(names = "--json", description = "Print a JSON summary as the last line.")
-        boolean json;
+        @Mixin OutputOptions output;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = output.human();
             int passed = 0, failed = 0, skipped = 0;
             long start = System.nanoTime();
             for (Path dir : dirs) {
@@ -66,15 +69,12 @@ final class OnnxCommand implements Callable<Integer> {
                 }
             }
             out.printf(Locale.ROOT, "%d passed, %d failed, %d skipped%n", passed, failed, skipped);
-            if (json) {
-                Map<String, Object> figures = new LinkedHashMap<>();
-                figures.put("passed", passed);
-                figures.put("failed", failed);
-                figures.put("skipped", skipped);
-                figures.put("seconds", (System.nanoTime() - start) / 1e9);
-                out.println(Json.line(figures));
-            }
-            out.flush();
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("passed", passed);
+            figures.put("failed", failed);
+            figures.put("skipped", skipped);
+            figures.put("seconds", (System.nanoTime() - start) / 1e9);
+            output.result(figures);
             return failed == 0 ? 0 : 1;
         }
     }
@@ -92,12 +92,14 @@ final class OnnxCommand implements Callable<Integer> {
                 description = "One per model input, in order: a TensorProto .pb file or a PNG/JPEG image.")
         List<Path> inputs;
 
-        @Option(names = "--values", defaultValue = "10", description = "Values printed per output (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--values", defaultValue = "10", description = "Values printed per output (default: ${DEFAULT-VALUE}; --json: all of them).")
         int values;
+
+        @Mixin OutputOptions output;
 
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = output.human();
             OnnxModel onnx = OnnxImporter.load(model);
             if (inputs.size() != onnx.inputNames().size()) {
                 throw new IllegalArgumentException(model + " takes " + onnx.inputNames().size() + " inputs " + onnx.inputNames()
@@ -107,14 +109,23 @@ final class OnnxCommand implements Callable<Integer> {
             int[][] shapes = onnx.model().inputShapes();
             for (int i = 0; i < inputs.size(); i++) xs.add(read(inputs.get(i), shapes[i]));
             Tensor[] ys = onnx.run(xs.toArray(Tensor[]::new));
+            List<Map<String, Object>> outputs = new ArrayList<>();
             for (int o = 0; o < ys.length; o++) {
                 Tensor y = ys[o];
                 out.printf(Locale.ROOT, "%s %s:", onnx.outputNames().get(o), Shape.toString(y.shape()));
                 for (int i = 0; i < Math.min(values, y.size()); i++) out.printf(Locale.ROOT, " %.6g", y.data()[i]);
                 out.println(y.size() > values ? " ..." : "");
                 if (y.rank() == 2 && y.dim(0) == 1 && y.dim(1) > 1) out.println("  top: " + top(y.data(), 5));
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("name", onnx.outputNames().get(o));
+                one.put("shape", y.shape());
+                one.put("values", y.data());
+                outputs.add(one);
             }
-            out.flush();
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("model", model.toString());
+            figures.put("outputs", outputs);
+            output.result(figures);
             return 0;
         }
 
@@ -122,24 +133,16 @@ final class OnnxCommand implements Callable<Integer> {
             String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
             if (n.endsWith(".pb")) return OnnxTensors.toTensor(OnnxTensors.read(p));
             if (!Files.isRegularFile(p)) throw new IllegalArgumentException("no such file: " + p);
-            BufferedImage img = dev.beak.data.image.ImageFiles.read(p);   // strict, and the header's pixel count is checked first
-            if (img == null) throw new IllegalArgumentException(p + " is neither a .pb tensor nor an image Java can read");
-            int c = perSample.length == 3 ? perSample[0] : 3;
-            int h = perSample.length == 3 ? perSample[1] : img.getHeight(), w = perSample.length == 3 ? perSample[2] : img.getWidth();
-            BufferedImage scaled = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = scaled.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(img, 0, 0, w, h, null);
-            g.dispose();
-            float[] d = new float[c * h * w];
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int rgb = scaled.getRGB(x, y), r = rgb >> 16 & 255, gr = rgb >> 8 & 255, b = rgb & 255;
-                    if (c == 1) d[y * w + x] = (0.299f * r + 0.587f * gr + 0.114f * b) / 255f;
-                    else for (int ch = 0; ch < c; ch++) d[(ch * h + y) * w + x] = (ch == 0 ? r : ch == 1 ? gr : b) / 255f;
-                }
+            if (!ImageFiles.hasImageExtension(p)) throw new IllegalArgumentException(p + " is neither a .pb tensor nor an image (" + ImageFiles.EXTENSIONS + ")");
+            // Decoded by beak-data, as training decodes image folders: one grey conversion, stretched to the model's input, 0..1.
+            int[] chw = perSample;
+            if (chw.length != 3) { // no fixed input size: the image's own
+                FloatImage img = ImageFiles.decode(p);
+                chw = new int[] {img.channels(), img.height(), img.width()};
             }
-            return Tensor.of(d, 1, c, h, w);
+            int c = chw[0], h = chw[1], w = chw[2];
+            if (c != 1 && c != 3) throw new IllegalArgumentException(p + ": the model takes " + c + " channels; images give 1 or 3");
+            return InputGeometry.of(h, w, c == 1 ? ColorMode.GREY : ColorMode.RGB, ResizeMode.STRETCH, InputRange.UNIT).read(List.of(p));
         }
 
         private static String top(float[] v, int k) {

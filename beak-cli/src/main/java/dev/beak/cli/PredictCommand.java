@@ -32,7 +32,9 @@ import java.util.stream.Stream;
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Classify image files or folders of them (top-k classes with names and probabilities); "
-                + "without files, the first images of the test split of --data, compared with their labels.")
+                + "without files, the first images of the test split of --data, compared with their labels.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  beak predict runs/demo/mnist.beak digit.png photos/ --top 3", "  beak predict runs/demo/mnist.beak --count 20 --json"})
 final class PredictCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -50,8 +52,7 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "10", description = "Without image files: how many test images, from the first (default: ${DEFAULT-VALUE}; 0 = all).")
     int count;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    boolean json;
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -62,13 +63,13 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private int classifyFiles(SavedModel saved) throws IOException {
-        var out = spec.commandLine().getOut();
+        var out = output.human();
         List<Path> files = new ArrayList<>();
         for (Path p : images) files.addAll(imageFiles(p));
         if (files.isEmpty()) throw new IllegalArgumentException("no image files (" + String.join(", ", ImageFiles.EXTENSIONS) + ") in " + images);
         ImageClassifier classifier = ImageClassifier.of(saved);
         List<ImageClassifier.Scored> scored = classifier.classify(files, top);
-        if (json) {
+        if (output.json) {
             List<Map<String, Object>> predictions = new ArrayList<>();
             for (ImageClassifier.Scored s : scored) {
                 List<Map<String, Object>> ranked = new ArrayList<>();
@@ -88,7 +89,7 @@ final class PredictCommand implements Callable<Integer> {
             all.put("model", model);
             all.put("input", classifier.geometry().describe());
             all.put("predictions", predictions);
-            out.println(Json.line(all));
+            output.result(all);
         } else {
             out.println("Images decoded as " + classifier.geometry().describe());
             for (ImageClassifier.Scored s : scored) {
@@ -111,7 +112,7 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private int predictTestSplit(SavedModel saved) throws IOException {
-        var out = spec.commandLine().getOut();
+        var out = output.human();
         TensorDataset test = data.test(model, saved);
         TrainingRun.checkInput(saved.model(), test, "test");
         int n = count <= 0 ? test.size() : Math.min(count, test.size());
@@ -124,18 +125,18 @@ final class PredictCommand implements Callable<Integer> {
             int c = Accuracy.argmax(p, i * k, k);
             classes.add(c);
             if (c == (int) y[i]) correct++;
-            if (!json) {
+            if (!output.json) {
                 out.printf(Locale.ROOT, "image %d: class %d%s (p=%.4f), label %d%s%n", i, c, name(saved, c), p[i * k + c], (int) y[i],
                         c == (int) y[i] ? "" : "  <- wrong");
             }
         }
-        if (json) {
+        if (output.json) {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("predictions", n);
             figures.put("accuracy", correct / (double) n);
             figures.put("classes", classes);
             if (!saved.classNames().isEmpty()) figures.put("class_names", classes.stream().map(c -> name(saved, c).strip()).toList());
-            out.println(Json.line(figures));
+            output.result(figures);
         } else {
             out.printf(Locale.ROOT, "%d of %d correct (%.4f)%n", correct, n, correct / (double) n);
         }

@@ -17,7 +17,10 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "summary", mixinStandardHelpOptions = true,
         description = "Layers, output shapes (channels first), parameters, activations, memory (float32) and multiply-adds "
-                + "(1 multiply-add = 2 FLOPs) of a network or model file, per layer and for one image; memory for --batch.")
+                + "(1 multiply-add = 2 FLOPs) of a network or model file, per layer and for one image; memory for --batch-size.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  beak summary vgg16                   the CS231n VGG-16 table", "  beak summary resnet50 --batch-size 32 --json",
+                "  beak summary model.onnx"})
 final class SummaryCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -26,20 +29,17 @@ final class SummaryCommand implements Callable<Integer> {
 
     @Mixin NetworkArgs network;
 
-    @Option(names = "--batch", defaultValue = "1", description = "Batch size of the memory estimate (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--batch-size", "--batch"}, paramLabel = "N", defaultValue = "1", description = "Batch size of the memory estimate (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--json", description = "Also print the totals and the rows as one JSON line at the end.")
-    boolean json;
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
-        if (batch < 1) throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
+        if (batch < 1) throw new IllegalArgumentException("--batch-size must be >= 1, got " + batch);
         ModelProfile p = ModelSource.profile(model, network);
-        var out = spec.commandLine().getOut();
-        out.print(p.table(batch));
-        if (json) out.println(Json.line(p.toMap(batch)));
-        out.flush();
+        output.human().print(p.table(batch));
+        output.result(p.toMap(batch));
         return 0;
     }
 }

@@ -36,7 +36,13 @@ import java.util.concurrent.Callable;
  * is saved too).
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a network (mnist, cifar, a zoo network, or a .beak file to continue) on IDX, CIFAR or image-folder data; save model and history.")
+        description = "Train a network (mnist, cifar, a zoo network, or a .beak file to continue) on IDX, CIFAR or image-folder data; save model and history.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  beak train --model mnist --data mnist --epochs 10",
+                "  beak train --model resnet18 --data FLOWERS --image-size 224 --augment flip,crop=224 --optimizer nesterov --lr 0.05 "
+                        + "--weight-decay 5e-4 --schedule cosine --early-stopping 5",
+                "  beak train --base mobilenetv2.onnx --data FLOWERS --freeze-base --cache-features --epochs 5",
+                "  beak train --model mnist --checkpoint-dir runs/ckpt ...   then   beak train --resume runs/ckpt"})
 final class TrainCommand implements Callable<Integer> {
     /** Options that may come with --resume; the rest comes from the checkpoint. */
     private static final List<String> RESUME_OPTIONS = List.of("--resume", "--epochs", "--json");
@@ -48,7 +54,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "mnist", description = "Network: " + ModelSource.NAMES + " (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Mixin DataOptions data;
+    @Mixin TrainDataOptions data;
 
     @Mixin NetworkArgs network;
 
@@ -60,18 +66,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "" + Defaults.BATCH_SIZE, description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--optimizer", defaultValue = "adam", description = "adam or sgd (default: ${DEFAULT-VALUE}).")
-    TrainingRun.OptimizerKind optimizer;
-
-    @Option(names = "--lr", defaultValue = "" + Defaults.LEARNING_RATE, description = "Learning rate (default: ${DEFAULT-VALUE}).")
-    double lr;
-
-    @Option(names = "--lr-decay", defaultValue = "" + Defaults.LR_DECAY,
-            description = "Learning-rate factor per epoch (1 = constant; default: ${DEFAULT-VALUE}).")
-    double lrDecay;
-
-    @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum (default: ${DEFAULT-VALUE}).")
-    double momentum;
+    @Mixin TrainingOptions training;
 
     @Option(names = "--seed", defaultValue = "" + Defaults.SEED, description = "Seed of initialisation, shuffling and dropout (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -93,8 +88,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "Continue from the newest checkpoint in DIR (or from a checkpoint file) with its settings; only --epochs may change.")
     Path resume;
 
-    @Option(names = "--json", description = "Print the final figures as one JSON line at the end.")
-    boolean json;
+    @Mixin OutputOptions output;
 
     @Option(names = "--base", paramLabel = "MODEL",
             description = "Transfer learning: a pretrained network (.beak or .onnx file, or mnist, cifar) whose base gets a new classifier "
@@ -151,15 +145,13 @@ final class TrainCommand implements Callable<Integer> {
      * (from the checkpoint {@code from} when not null), prints the figures.
      */
     private int train(Model m, Path target, StoredData stored, SavedModel saved, Checkpoint from, List<String> args) throws Exception {
-        var stdout = spec.commandLine().getOut();
+        var stdout = output.human();
         if (threads != null) Parallel.setThreads(threads);
         long modelBytes = 4 * m.state().values().stream().mapToLong(t -> t.size()).sum() + (1 << 16);
         OutputPaths.checkFile("--out", target, modelBytes);
         // A checkpoint holds the weights and up to two optimizer buffers of the same size (Adam's moments).
         if (checkpointDir != null) OutputPaths.checkFolder("--checkpoint-dir", checkpointDir, 3 * modelBytes);
         OutputPaths.deleteStaleTemporaryFiles(target);
-        String optText = String.format(Locale.ROOT, "%s lr %s", optimizer == TrainingRun.OptimizerKind.adam ? "Adam" : "SGD", lr)
-                + (optimizer == TrainingRun.OptimizerKind.sgd ? " momentum " + momentum : "");
         stdout.println("Data: " + data.describe());
         Map<String, Object> figures;
         TrainingState state = from == null ? null : from.state();
@@ -170,20 +162,20 @@ final class TrainCommand implements Callable<Integer> {
                         + prepared.preprocessing().steps().stream().map(p -> p.type()).toList());
             }
             if (data.kind() == DataOptions.Kind.FOLDER) stdout.println("Images: " + prepared.geometry().describe());
-            SavedModel start = new SavedModel(m, Map.of(), prepared.preprocessing(), prepared.classes(), prepared.geometry(),
+            SavedModel start = new SavedModel(m, data.splitMetadata(), prepared.preprocessing(), prepared.classes(), prepared.geometry(),
                     saved != null ? saved.compileConfig() : null);
             TrainingRun.Data d = new TrainingRun.Data(prepared.train(), prepared.trainSize(), prepared.test());
-            TrainingRun.Plan plan = new TrainingRun.Plan(TrainingRun.optimizer(optimizer, lr, momentum, lrDecay), optText, lrDecay, epochs, batchSize, seed, target).onNan(onNan);
+            TrainingRun.Plan plan = plan(training.lr, epochs, target);
             Map<String, Object> settings = Map.of(SETTINGS_ARGS, args);
             TrainingRun.Checkpoints checkpoints = new TrainingRun.Checkpoints(checkpointDir, keep, settings, state);
-            try (MonitorOptions.Monitor monitor = this.monitor.open(target, prepared.test(), prepared.classes(), spec.commandLine().getErr())) {
-                figures = TrainingRun.run(start, d, plan, checkpoints, monitor.listener(), stdout, spec.commandLine().getErr());
+            try (MonitorOptions.Monitor monitor = this.monitor.open(target, prepared.test(), prepared.classes(), output.err())) {
+                figures = TrainingRun.run(start, d, plan, checkpoints, monitor.listener(), stdout, output.err());
             }
             if (!prepared.skipped().isEmpty()) stdout.print(prepared.skipped().summary());
             figures.put("skipped_files", prepared.skipped().size());
         }
-        if (json) stdout.println(Json.line(figures));
-        stdout.flush();
+        NextSteps.afterTraining(stdout, target, data);
+        output.result(figures);
         return 0;
     }
 
@@ -193,7 +185,7 @@ final class TrainCommand implements Callable<Integer> {
      * is given; the model file is written after each phase ({@code NAME.head.beak}, then {@code --out}).
      */
     private int transfer() throws Exception {
-        var stdout = spec.commandLine().getOut();
+        var stdout = output.human();
         var parsed = spec.commandLine().getParseResult();
         if (parsed.hasMatchedOption("--model")) throw new IllegalArgumentException("give either --model (train or continue) or --base (a new head on a pretrained base)");
         if (checkpointDir != null) throw new IllegalArgumentException("--checkpoint-dir does not work with --base yet");
@@ -206,7 +198,7 @@ final class TrainCommand implements Callable<Integer> {
         // The base keeps the pixels it was trained on: its preprocessing and input geometry; the classes are the data's.
         StoredData stored = saved == null ? null : new StoredData(base, saved.preprocessing(), saved.inputGeometry(), List.of());
         TransferRecipe recipe = new TransferRecipe(cut != null ? cut : TrainingRun.defaultCut(pretrained), HeadSpec.parse(head), fineTuneFrom,
-                fineTuneLr != null ? fineTuneLr / lr : 0.1);
+                fineTuneLr != null ? fineTuneLr / training.lr : 0.1);
         String stem = ModelSource.isNamed(base) ? base : Path.of(base).getFileName().toString().replaceFirst("\\.[^.]*$", "");
         Path target = out != null ? out : Path.of("runs", stem + "-transfer.beak");
         OutputPaths.checkFile("--out", target, 4 * pretrained.state().values().stream().mapToLong(t -> t.size()).sum() + (1 << 20));
@@ -220,9 +212,9 @@ final class TrainCommand implements Callable<Integer> {
             if (!freezeBase) model.unfreezeFrom(model.layerNames().getFirst());
             stdout.printf(Locale.ROOT, "Transfer: base of %s up to %s (%s), new head %s -> %d classes%n", base, recipe.cut(),
                     freezeBase ? "frozen" : "trainable", newHead.layerNames(), classes);
-            SavedModel begin = new SavedModel(model, Map.of(), prepared.preprocessing(), prepared.classes(), prepared.geometry(), null);
+            SavedModel begin = new SavedModel(model, data.splitMetadata(), prepared.preprocessing(), prepared.classes(), prepared.geometry(), null);
             Path phaseOne = fineTuneFrom == null ? target : target.resolveSibling(stem(target) + ".head.beak");
-            TrainingRun.Plan one = plan(lr, epochs, phaseOne);
+            TrainingRun.Plan one = plan(training.lr, epochs, phaseOne);
             if (cacheFeatures) {
                 long t0 = System.nanoTime();
                 TensorDataset trainFeatures = Features.compute(prepared.train(), featurePasses, x -> frozenBase.predict(x, 256));
@@ -231,13 +223,15 @@ final class TrainCommand implements Callable<Integer> {
                         dev.beak.tensor.Shape.toString(trainFeatures.sampleShape()), trainFeatures.size(), testFeatures.size(),
                         ProgressBar.clock((System.nanoTime() - t0) / 1e9));
                 TrainingRun.Data d = new TrainingRun.Data(Batches.shuffled(trainFeatures, batchSize, seed, 0), trainFeatures.size(), testFeatures);
-                figures = TrainingRun.run(new SavedModel(newHead, Map.of()), d, one, TrainingRun.Checkpoints.NONE, stdout, spec.commandLine().getErr());
+                figures = TrainingRun.run(new SavedModel(newHead, Map.of()), d, one, TrainingRun.Checkpoints.NONE, stdout, output.err());
                 // The head file becomes the whole model: base and trained head.
-                ModelFile.save(new SavedModel(model, Map.of("test_accuracy", String.valueOf(figures.get("test_accuracy"))), begin.preprocessing(),
+                Map<String, String> meta = new java.util.LinkedHashMap<>(begin.metadata());
+                meta.put("test_accuracy", String.valueOf(figures.get("test_accuracy")));
+                ModelFile.save(new SavedModel(model, meta, begin.preprocessing(),
                         begin.classNames(), begin.inputGeometry(), null), phaseOne);
             } else {
                 TrainingRun.Data d = new TrainingRun.Data(prepared.train(), prepared.trainSize(), prepared.test());
-                figures = TrainingRun.run(begin, d, one, TrainingRun.Checkpoints.NONE, stdout, spec.commandLine().getErr());
+                figures = TrainingRun.run(begin, d, one, TrainingRun.Checkpoints.NONE, stdout, output.err());
             }
             if (fineTuneFrom != null) {
                 recipe.startFineTuning(model);
@@ -245,22 +239,21 @@ final class TrainCommand implements Callable<Integer> {
                         model.trainableParameters().values().stream().mapToLong(t -> t.size()).sum());
                 Map<String, Object> first = figures;
                 TrainingRun.Data d = new TrainingRun.Data(prepared.train(), prepared.trainSize(), prepared.test());
-                figures = TrainingRun.run(begin, d, plan(lr * recipe.fineTuneLrFactor(), fineTuneEpochs, target), TrainingRun.Checkpoints.NONE,
-                        stdout, spec.commandLine().getErr());
+                figures = TrainingRun.run(begin, d, plan(training.lr * recipe.fineTuneLrFactor(), fineTuneEpochs, target), TrainingRun.Checkpoints.NONE,
+                        stdout, output.err());
                 figures.put("head_test_accuracy", first.get("test_accuracy"));
                 figures.put("head_model", first.get("model"));
             }
             figures.put("classes", classes);
         }
-        if (json) stdout.println(Json.line(figures));
-        stdout.flush();
+        NextSteps.afterTraining(stdout, target, data);
+        output.result(figures);
         return 0;
     }
 
     private TrainingRun.Plan plan(double rate, int epochCount, Path file) {
-        String text = String.format(Locale.ROOT, "%s lr %s", optimizer == TrainingRun.OptimizerKind.adam ? "Adam" : "SGD", rate)
-                + (optimizer == TrainingRun.OptimizerKind.sgd ? " momentum " + momentum : "");
-        return new TrainingRun.Plan(TrainingRun.optimizer(optimizer, rate, momentum, lrDecay), text, lrDecay, epochCount, batchSize, seed, file).onNan(onNan);
+        return new TrainingRun.Plan(training.optimizer(rate, epochCount), training.describe(rate), training.shownDecay(), epochCount, batchSize, seed, file,
+                training.loss(), training.earlyStopping).onNan(onNan);
     }
 
     private static String stem(Path file) {
@@ -290,10 +283,10 @@ final class TrainCommand implements Callable<Integer> {
         TrainCommand continued = new TrainCommand();
         CommandLine cli = new CommandLine(continued);
         cli.setOut(spec.commandLine().getOut());
-        cli.setErr(spec.commandLine().getErr());
+        cli.setErr(output.err());
         cli.parseArgs(args.toArray(String[]::new));
-        continued.json = json;
-        var stdout = spec.commandLine().getOut();
+        continued.output.json = output.json;
+        var stdout = output.human();
         stdout.printf(Locale.ROOT, "Resuming from %s: %d of %d epochs done%n", file, c.state().epochsDone(), continued.epochs);
         return continued.train(c.saved().model(), continued.out, StoredData.of(file.toString(), c.saved()), c.saved(), c, args);
     }

@@ -11,6 +11,7 @@ import dev.beak.nn.GraphNode;
 import dev.beak.nn.Model;
 import dev.beak.nn.layer.Dense;
 import dev.beak.nn.loss.CrossEntropy;
+import dev.beak.nn.loss.Loss;
 import dev.beak.nn.metric.Metric;
 import dev.beak.nn.optim.Adam;
 import dev.beak.nn.optim.LearningRateSchedule;
@@ -22,6 +23,7 @@ import dev.beak.nn.train.FitOptions;
 import dev.beak.nn.train.NonFinite;
 import dev.beak.nn.train.CheckpointWriter;
 import dev.beak.nn.train.CsvLogger;
+import dev.beak.nn.train.EarlyStopping;
 import dev.beak.nn.train.History;
 import dev.beak.nn.train.ModelCheckpoint;
 import dev.beak.nn.train.TrainingListener;
@@ -54,10 +56,20 @@ final class TrainingRun {
     /** What to train on: training batches and their image count, and the test split. */
     record Data(BatchSource train, int trainSize, Dataset test) {}
 
-    /** How to train: the optimizer (and how to print it), its decay per epoch, epochs in all, batch size, seed, model file. */
-    record Plan(Optimizer optimizer, String optimizerText, double lrDecay, int epochs, int batchSize, long seed, Path out, NonFinite.Policy onNan) {
+    /**
+     * How to train: the optimizer (and how to print it), its decay per epoch, epochs in all, batch size, seed, model file;
+     * the loss (null: the model file's, else cross-entropy), the early-stopping patience on val_loss (null: none) and
+     * what to do when values stop being finite.
+     */
+    record Plan(Optimizer optimizer, String optimizerText, double lrDecay, int epochs, int batchSize, long seed, Path out,
+                Loss loss, Integer earlyStopping, NonFinite.Policy onNan) {
+        Plan(Optimizer optimizer, String optimizerText, double lrDecay, int epochs, int batchSize, long seed, Path out,
+             Loss loss, Integer earlyStopping) {
+            this(optimizer, optimizerText, lrDecay, epochs, batchSize, seed, out, loss, earlyStopping, NonFinite.Policy.STOP);
+        }
+
         Plan(Optimizer optimizer, String optimizerText, double lrDecay, int epochs, int batchSize, long seed, Path out) {
-            this(optimizer, optimizerText, lrDecay, epochs, batchSize, seed, out, NonFinite.Policy.STOP);
+            this(optimizer, optimizerText, lrDecay, epochs, batchSize, seed, out, null, null);
         }
 
         /** The same plan with {@code --on-nan stop|skip-batch}. */
@@ -67,7 +79,7 @@ final class TrainingRun {
                 case "skip-batch" -> NonFinite.Policy.SKIP_BATCH;
                 default -> throw new IllegalArgumentException("--on-nan must be stop or skip-batch, got \"" + policy + "\"");
             };
-            return new Plan(optimizer, optimizerText, lrDecay, epochs, batchSize, seed, out, p);
+            return new Plan(optimizer, optimizerText, lrDecay, epochs, batchSize, seed, out, loss, earlyStopping, p);
         }
     }
 
@@ -103,7 +115,7 @@ final class TrainingRun {
                 model.name(), model.parameterCount(), data.trainSize(), data.test().size(), plan.optimizerText(),
                 plan.lrDecay() == 1 ? "" : " (x" + plan.lrDecay() + " per epoch)", plan.batchSize(), plan.epochs());
         CompileConfig compile = begin.compileConfig() != null ? begin.compileConfig() : new CompileConfig(new CrossEntropy(), List.of());
-        model.compile(plan.optimizer(), compile.loss(), compile.metrics().toArray(Metric[]::new));
+        model.compile(plan.optimizer(), plan.loss() != null ? plan.loss() : compile.loss(), compile.metrics().toArray(Metric[]::new));
         MemoryPlan.checkTrainingBatch(model, data.train().sampleShape(), plan.batchSize(), "--batch-size");
         Path csv = historyPath(plan.out());
         FitOptions options = FitOptions.epochs(plan.epochs()).batchSize(plan.batchSize()).validation(data.test()).seed(plan.seed()).verbose(0)
@@ -112,6 +124,7 @@ final class TrainingRun {
             CheckpointWriter writer = CheckpointFile.writer(m -> withModel(begin, m, Map.of()), checkpoints.settings());
             options = options.callbacks(ModelCheckpoint.full(checkpoints.dir().resolve(CHECKPOINT_NAME), writer).keeping(checkpoints.keep()));
         }
+        if (plan.earlyStopping() != null) options = options.callbacks(EarlyStopping.on("val_loss", plan.earlyStopping()).restoringBestWeights());
         if (checkpoints.resume() != null) options = options.resumeFrom(checkpoints.resume());
         long start = System.nanoTime();
         History history = model.fit(data.train(), options);
@@ -142,7 +155,9 @@ final class TrainingRun {
 
     /** What {@code begin}'s file carries, for {@code model} with {@code metadata} (the loss and metrics come from the model's compile). */
     private static SavedModel withModel(SavedModel begin, Model model, Map<String, String> metadata) {
-        return new SavedModel(model, metadata, begin.preprocessing(), begin.classNames(), begin.inputGeometry(), null);
+        Map<String, String> all = new LinkedHashMap<>(begin.metadata()); // e.g. the validation split, for evaluate
+        all.putAll(metadata);
+        return new SavedModel(model, all, begin.preprocessing(), begin.classNames(), begin.inputGeometry(), null);
     }
 
     /** {@code runs/mnist.beak} -> {@code runs/mnist.history.csv}. */

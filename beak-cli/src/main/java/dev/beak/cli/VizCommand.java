@@ -1,6 +1,9 @@
 package dev.beak.cli;
 
 import dev.beak.data.image.InputGeometry;
+import dev.beak.data.image.ResizeMode;
+import dev.beak.data.image.InputRange;
+import dev.beak.data.image.ColorMode;
 import dev.beak.dataset.TensorDataset;
 import dev.beak.io.SavedModel;
 import dev.beak.nn.Model;
@@ -50,8 +53,7 @@ final class VizCommand {
         @Option(names = "--out", paramLabel = "FILE", description = "PNG file to write (default: runs/viz/<command>.png).")
         Path out;
 
-        @Option(names = "--json", description = "Print what was written and the key figures as one JSON line at the end.")
-        boolean json;
+        @Mixin OutputOptions output;
 
         final Map<String, Object> figures = new LinkedHashMap<>();
         final List<String> written = new ArrayList<>();
@@ -60,17 +62,13 @@ final class VizCommand {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter stdout = spec.commandLine().getOut();
             System.setProperty("java.awt.headless", "true");
-            draw(stdout);
-            if (json) {
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put("command", spec.name());
-                line.put("files", String.join(",", written));
-                line.putAll(figures);
-                stdout.println(Json.line(line));
-            }
-            stdout.flush();
+            draw(output.human());
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("command", spec.name());
+            line.put("files", written);
+            line.putAll(figures);
+            output.result(line);
             return 0;
         }
 
@@ -162,7 +160,7 @@ final class VizCommand {
                 // A model file's input geometry decodes the files exactly as its training data was; else --range and the input shape.
                 InputGeometry g = saved().inputGeometry();
                 TensorDataset raw = g != null ? new TensorDataset(g.read(images), Tensor.full(-1f, images.size()))
-                        : ImageFiles.read(images, model.inputShape(), lo(), hi());
+                        : readImages(images, model.inputShape(), lo(), hi());
                 return saved().preprocessing().applyTo(raw);
             }
             TensorDataset t = test(model);
@@ -174,6 +172,7 @@ final class VizCommand {
         TensorDataset test(Model model) throws Exception {
             TensorDataset t = data.test(modelArg, saved());
             TrainingRun.checkInput(model, t, "test");
+            output.status("%s: %,d test images from %s", spec.name(), t.size(), data.describe());
             return t;
         }
 
@@ -183,44 +182,19 @@ final class VizCommand {
         }
     }
 
-    /** Reads image files into (N, C, H, W) tensors in the model's input range. */
-    static final class ImageFiles {
-        private ImageFiles() {}
-
-        static TensorDataset read(List<Path> files, int[] shape, float lo, float hi) throws Exception {
-            int c = shape[0], h = shape[1], w = shape[2];
-            if (c != 1 && c != 3) throw new IllegalArgumentException("--image needs a model that takes 1 or 3 channels, this one takes " + c);
-            float[] x = new float[files.size() * c * h * w], y = new float[files.size()];
-            for (int i = 0; i < files.size(); i++) {
-                Tensor t = ImageMath.resize(load(files.get(i), c, lo, hi), h, w);
-                System.arraycopy(t.data(), 0, x, i * c * h * w, c * h * w);
-                y[i] = -1;
-            }
-            return new TensorDataset(Tensor.of(x, files.size(), c, h, w), Tensor.of(y, files.size()));
+    /**
+     * Image files for a model whose file has no input geometry (ONNX, zoo networks): decoded by beak-data as
+     * training decodes image folders (one grey conversion, one resize), stretched to the model's input size,
+     * with pixels mapped to its input range [lo, hi].
+     */
+    static TensorDataset readImages(List<Path> files, int[] shape, float lo, float hi) throws Exception {
+        if (shape.length != 3 || (shape[0] != 1 && shape[0] != 3)) {
+            throw new IllegalArgumentException("--image needs a model that takes (1 or 3, H, W) images, this one takes " + dev.beak.tensor.Shape.toString(shape));
         }
-
-        /** One image at its own size, (1, C, H, W): grey as the mean of R, G and B for one channel. */
-        static Tensor load(Path file, int c, float lo, float hi) throws Exception {
-            if (!Files.exists(file)) throw new java.nio.file.NoSuchFileException(file.toString());
-            java.awt.image.BufferedImage img = dev.beak.data.image.ImageFiles.read(file);
-            if (img == null) throw new IllegalArgumentException(file + ": not an image that Java can read (PNG, JPEG, GIF, BMP)");
-            int h = img.getHeight(), w = img.getWidth(), hw = h * w;
-            float[] d = new float[c * hw];
-            for (int yy = 0; yy < h; yy++) {
-                for (int xx = 0; xx < w; xx++) {
-                    int rgb = img.getRGB(xx, yy), p = yy * w + xx;
-                    float r = (rgb >> 16 & 255) / 255f, g = (rgb >> 8 & 255) / 255f, b = (rgb & 255) / 255f;
-                    if (c == 1) {
-                        d[p] = lo + (hi - lo) * (r + g + b) / 3;
-                    } else {
-                        d[p] = lo + (hi - lo) * r;
-                        d[hw + p] = lo + (hi - lo) * g;
-                        d[2 * hw + p] = lo + (hi - lo) * b;
-                    }
-                }
-            }
-            return Tensor.of(d, 1, c, h, w);
-        }
+        Tensor x = InputGeometry.of(shape[1], shape[2], shape[0] == 1 ? ColorMode.GREY : ColorMode.RGB, ResizeMode.STRETCH, InputRange.UNIT).read(files);
+        float[] d = x.data();
+        for (int i = 0; i < d.length; i++) d[i] = lo + (hi - lo) * d[i];
+        return new TensorDataset(x, Tensor.full(-1f, files.size()));
     }
 
     static int[] ints(String csv, String option) {
@@ -276,7 +250,7 @@ final class VizCommand {
                     cm.accuracy(), cm.total(), worst[0], worst[1], worst[2]));
             figures.put("accuracy", cm.accuracy());
             figures.put("samples", cm.total());
-            figures.put("most_confused", worst[0] + "->" + worst[1]);
+            figures.put("most_confused", List.of(worst[0], worst[1])); // true class, predicted class
             figures.put("most_confused_count", worst[2]);
         }
 
@@ -397,7 +371,7 @@ final class VizCommand {
             s.writePng(t.x(), lo(), hi(), out());
             wrote(stdout, out(), source(t.size()) + ", predicted classes " + Arrays.toString(s.classes()));
             figures.put("images", t.size());
-            figures.put("classes", Arrays.toString(s.classes()));
+            figures.put("classes", s.classes());
         }
     }
 
@@ -419,7 +393,7 @@ final class VizCommand {
                     + Arrays.toString(cam.classes()));
             figures.put("layer", cam.layer());
             figures.put("images", t.size());
-            figures.put("classes", Arrays.toString(cam.classes()));
+            figures.put("classes", cam.classes());
         }
     }
 
@@ -490,7 +464,7 @@ final class VizCommand {
             Model m = model();
             Tensor content = inputs(m, 1).slice(0, 1).x(), style;
             if (styleImage != null) {
-                style = saved().preprocessing().applyTo(ImageFiles.read(List.of(styleImage), m.inputShape(), lo(), hi())).x();
+                style = saved().preprocessing().applyTo(readImages(List.of(styleImage), m.inputShape(), lo(), hi())).x();
             } else {
                 TensorDataset t = test(m);
                 if (styleIndex < 0 || styleIndex >= t.size()) throw new IllegalArgumentException("--style-index " + styleIndex + " is outside 0.." + (t.size() - 1));

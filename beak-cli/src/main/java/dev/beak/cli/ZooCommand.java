@@ -4,7 +4,7 @@ import dev.beak.nn.ModelProfile;
 import dev.beak.nn.zoo.Zoo;
 import dev.beak.tensor.Shape;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,12 +22,11 @@ import java.util.concurrent.Callable;
 final class ZooCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--json", description = "Also print the list as one JSON line at the end.")
-    boolean json;
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
-        var out = spec.commandLine().getOut();
+        var out = output.human();
         out.printf(Locale.ROOT, "%-16s %-15s %7s %14s %11s %11s  %s%n", "Name", "Input", "Classes", "Parameters", "Mult-adds", "FLOPs", "Description");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Zoo.Entry e : Zoo.entries()) {
@@ -46,8 +45,7 @@ final class ZooCommand implements Callable<Integer> {
             rows.add(row);
         }
         out.println("Options: --classes N, --input-shape C,H,W, --width W (beak summary NAME ..., beak train --model NAME ...).");
-        if (json) out.println(Json.line(Map.of("networks", rows)));
-        out.flush();
+        output.result(Map.of("networks", rows));
         return 0;
     }
 }

@@ -53,7 +53,7 @@ class CliTest {
         CliRun train = beak("train", "--model", "mnist", "--data", data.toString(), "--epochs", "1", "--batch-size", "32",
                 "--out", model.toString(), "--json");
         assertThat(train.code()).as(train.err()).isZero();
-        assertThat(train.out()).contains("Epoch 1/1").contains("Test accuracy");
+        assertThat(train.err()).contains("Epoch 1/1").contains("Test accuracy");
         double trained = figure(train.lastLine(), "test_accuracy");
         assertThat(trained).isGreaterThan(0.6);
         assertThat(figure(train.lastLine(), "epochs")).isEqualTo(1);

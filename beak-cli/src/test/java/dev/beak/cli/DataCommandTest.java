@@ -32,7 +32,7 @@ class DataCommandTest {
         Files.createDirectories(root.resolve("zebra"));
         CliRun r = beak("data", "inspect", root.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("circle").contains("Sizes (HxW): 20x20 (10)").contains("Channels: 3 (10)")
+        assertThat(r.err()).contains("circle").contains("Sizes (HxW): 20x20 (10)").contains("Channels: 3 (10)")
                 .contains("cut.jpg: corrupt").contains("fake.png: not an image").contains("zebra").contains("has no images");
         assertThat(r.lastLine()).startsWith("{\"bad_entries\":3,").contains("\"counts\":[5,5,0]");
     }
@@ -43,10 +43,10 @@ class DataCommandTest {
         rec[3073] = 4;
         Path bin = Files.write(dir.resolve("data_batch_1.bin"), rec);
         CliRun r = beak("data", "inspect", bin.toString());
-        assertThat(r.out()).contains("CIFAR-10 binary").contains("3 samples");
+        assertThat(r.all()).contains("CIFAR-10 binary").contains("3 samples");
         Files.write(dir.resolve("bad.bin"), new byte[100]);
         CliRun bad = beak("data", "inspect", dir.resolve("bad.bin").toString(), "--json");
-        assertThat(bad.out()).contains("bad.bin: size 100 is not a whole number");
+        assertThat(bad.err()).contains("bad.bin: size 100 is not a whole number");
     }
 
     @Test

@@ -72,7 +72,8 @@ class OnnxFineTuneCommandTest {
         CliRun train = beak("train", "--base", onnx.toString(), "--head", "dense:16,relu", "--freeze-base", "--epochs", "1",
                 "--out", out.toString(), "--json");
         assertThat(train.code()).as(train.out()).isZero();
-        assertThat(train.out()).contains("up to flatten (frozen)").contains("\"classes\":10");
+        assertThat(train.err()).contains("up to flatten (frozen)");
+        assertThat(train.out()).contains("\"classes\":10");
         CliRun summary = beak("summary", out.toString());
         assertThat(summary.out()).contains("conv (Conv)").contains("dense_1 (Dense)").contains("Non-trainable params: 40");
     }

@@ -53,7 +53,8 @@ class TransferCliTest {
                 "--cache-features", "--epochs", "2", "--fine-tune-from", "conv2d", "--fine-tune-epochs", "1", "--data", shapes.toString(),
                 "--out", out.toString(), "--json");
         assertThat(r.code()).as(r.out()).isZero();
-        assertThat(r.out()).contains("Cached base outputs (484,)").contains("Fine-tuning from conv2d").contains("\"classes\":3");
+        assertThat(r.err()).contains("Cached base outputs (484,)").contains("Fine-tuning from conv2d");
+        assertThat(r.out()).contains("\"classes\":3");
 
         SavedModel head = ModelFile.load(dir.resolve("shapes.head.beak")), done = ModelFile.load(out);
         assertThat(done.classNames()).containsExactly("circle", "square", "triangle");

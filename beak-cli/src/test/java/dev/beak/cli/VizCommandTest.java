@@ -95,11 +95,14 @@ class VizCommandTest {
         Result r = run("report", model.toString(), "--out", out.toString(), "--samples", "4", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         String html = Files.readString(out.resolve("index.html"));
-        for (String png : new String[] {"curves.png", "confusion.png", "filters.png", "activations_conv2d.png", "gradcam.png"}) {
+        for (String png : new String[] {"curves.png", "confusion.png", "filters.png", "activations-conv2d.png", "gradcam.png"}) {
             assertThat(html).contains("src=\"" + png + "\"");
             assertThat(out.resolve(png)).exists();
         }
-        assertThat(r.lastLine()).contains("\"test_accuracy\":");
+        assertThat(r.lastLine()).contains("\"test_accuracy\":").contains("\"macro_f1\":");
+        // Run facts and the classification report: precision and recall per class, and the test accuracy training recorded.
+        assertThat(html).contains("<h2>Run</h2>").contains("model file").contains("<h2>Per-class precision and recall</h2>")
+                .contains("precision").contains("recall").contains("support");
     }
 
     @Test
@@ -117,7 +120,7 @@ class VizCommandTest {
         ImageIO.write(img, "png", png.toFile());
         Result r = run("viz", "gradcam", model.toString(), "--image", png.toString(), "--out", dir.resolve("g7.png").toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.lastLine()).contains("\"classes\":\"[7]\"");
+        assertThat(r.lastLine()).contains("\"classes\":[7]");
         Result a = run("viz", "adversarial", model.toString(), "--image", png.toString(), "--epsilon", "0.05", "--out", dir.resolve("a7.png").toString(), "--json");
         assertThat(a.code()).as(a.err()).isZero();
         assertThat(a.lastLine()).contains("\"first_before\":7");

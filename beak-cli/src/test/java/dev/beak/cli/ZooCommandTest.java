@@ -21,16 +21,16 @@ class ZooCommandTest {
     void zooListsEveryNetworkWithParametersAndFlops() {
         CliRun r = beak("zoo", "--json");
         assertThat(r.code()).as(r.err()).isZero();
-        for (String name : Zoo.names()) assertThat(r.out()).contains(name);
-        assertThat(r.out()).contains("138,357,544").contains("15.47 G").contains("25,557,032");
+        for (String name : Zoo.names()) assertThat(r.err()).contains(name);
+        assertThat(r.err()).contains("138,357,544").contains("15.47 G").contains("25,557,032");
         assertThat(r.lastLine()).startsWith("{\"networks\":[").contains("\"name\":\"densenet121\"").contains("\"parameters\":7978856");
     }
 
     @Test
     void summaryOfVgg16CarriesTheTotals() {
-        CliRun r = beak("summary", "vgg16", "--json", "--batch", "4");
+        CliRun r = beak("summary", "vgg16", "--json", "--batch-size", "4");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("conv1_1 (Conv2d)", "(None, 64, 224, 224)", "3,211,264", "Total params: 138,357,544 (553.4 MB)",
+        assertThat(r.err()).contains("conv1_1 (Conv2d)", "(None, 64, 224, 224)", "3,211,264", "Total params: 138,357,544 (553.4 MB)",
                 "Total activations: 15,237,608", "Total multiply-adds: 15,470,264,320");
         assertThat(r.lastLine()).startsWith("{\"model\":\"vgg16\"").contains("\"parameters\":138357544", "\"activations\":15237608",
                 "\"multiply_adds\":15470264320", "\"flops\":30940528640", "\"batch\":4", "\"training_bytes\":");
@@ -65,7 +65,7 @@ class ZooCommandTest {
                 "--data", flowers.toString(), "--optimizer", "sgd", "--lr", "0.001", "--momentum", "0.9", "--epochs", "1", "--batch-size", "4",
                 "--out", dir.resolve("alexnet.beak").toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Classes: circle, square");
+        assertThat(r.err()).contains("Classes: circle, square");
         assertThat(dir.resolve("alexnet.beak")).exists();
     }
 }

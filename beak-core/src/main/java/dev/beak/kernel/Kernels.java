@@ -75,7 +75,6 @@ public final class Kernels {
         return WINOGRAD;
     }
 
-    /** The 3x3 stride-2 max-pool rows matching {@link #gemm()}. */
     /** The 2x2 max-pool gradient matching {@link #gemm()}. */
     static TwoByTwoGradient twoByTwoGradient() {
         return TWO_BY_TWO;

@@ -2,6 +2,7 @@ package dev.beak.viz;
 
 import dev.beak.dataset.TensorDataset;
 import dev.beak.nn.Model;
+import dev.beak.nn.metric.ClassificationReport;
 import dev.beak.nn.metric.ConfusionMatrix;
 import dev.beak.tensor.Tensor;
 
@@ -33,12 +34,22 @@ public final class Report {
         return write(model, title, test, curves, dir, samples, 0, 1);
     }
 
+    /** What the page says about the run: its title, facts such as the model file's metadata, and the class names (may be empty). */
+    public record Run(String title, Map<String, String> facts, List<String> classNames) {}
+
+    /** {@link #write(Model, Run, TensorDataset, TrainingCurves, Path, int, double, double)} without run facts or class names. */
+    public static Map<String, Object> write(Model model, String title, TensorDataset test, TrainingCurves curves, Path dir, int samples,
+                                            double lo, double hi) throws IOException {
+        return write(model, new Run(title, Map.of(), List.of()), test, curves, dir, samples, lo, hi);
+    }
+
     /**
      * Writes {@code dir/index.html} and its pictures; {@code curves} may be null; input pixels span
      * [lo, hi]. Returns the key figures (test accuracy, samples, best epoch, files written).
      */
-    public static Map<String, Object> write(Model model, String title, TensorDataset test, TrainingCurves curves, Path dir, int samples,
+    public static Map<String, Object> write(Model model, Run run, TensorDataset test, TrainingCurves curves, Path dir, int samples,
                                             double lo, double hi) throws IOException {
+        String title = run.title();
         Files.createDirectories(dir);
         OutputFolder folder = new OutputFolder(dir);
         List<String> files = new ArrayList<>();
@@ -46,6 +57,7 @@ public final class Report {
         Map<String, Object> figures = new LinkedHashMap<>();
         Probe probe = Probe.of(model);
 
+        section(body, "Run", facts(run, model, test, curves));
         section(body, "Model", "<pre>" + escape(model.summary()) + "</pre>");
         if (curves != null) {
             curves.writePng(dir.resolve("curves.png"));
@@ -64,6 +76,11 @@ public final class Report {
         section(body, "Confusion matrix", img("confusion.png", "confusion matrix")
                 + String.format(Locale.ROOT, "<p>Accuracy %.4f on %,d test images. Rows are true classes, columns predictions.</p>",
                 cm.accuracy(), cm.total()));
+        ClassificationReport classes = run.classNames().size() == cm.classes() ? ClassificationReport.of(cm, run.classNames()) : ClassificationReport.of(cm);
+        figures.put("macro_f1", classes.macroAverage().f1());
+        section(body, "Per-class precision and recall", "<pre>" + escape(classes.toString()) + "</pre>"
+                + "<p>Precision: of the images predicted as a class, the fraction that are; recall: of the images of a class, "
+                + "the fraction found; F1 is their harmonic mean; support counts the test images of the class.</p>");
 
         Filters.firstLayer(model).writePng(dir.resolve("filters.png"));
         files.add("filters.png");
@@ -75,7 +92,7 @@ public final class Report {
         for (int node : probe.convNodes()) {
             String name = probe.name(node);
             if (!act.imageLayers().contains(name)) continue;
-            String file = folder.fileName("activations_", name, ".png");
+            String file = folder.fileName("activations-", name, ".png");
             act.writePng(name, folder.resolve(file));
             files.add(file);
             a.append(img(file, "activations of " + name));
@@ -96,8 +113,24 @@ public final class Report {
                 + "<h1>" + escape(title) + "</h1>\n" + body + "</body></html>\n";
         Files.writeString(dir.resolve("index.html"), html, StandardCharsets.UTF_8);
         files.add("index.html");
-        figures.put("files", String.join(",", files));
+        figures.put("files", files);
         return figures;
+    }
+
+    /** The run's facts as a table: model, parameters, test data, epochs, then the given facts (the model file's metadata). */
+    private static String facts(Run run, Model model, TensorDataset test, TrainingCurves curves) {
+        Map<String, String> rows = new LinkedHashMap<>();
+        rows.put("model", model.name());
+        rows.put("parameters", String.format(Locale.ROOT, "%,d", model.parameterCount()));
+        rows.put("input", dev.beak.tensor.Shape.toString(model.inputShape()));
+        rows.put("test images", String.format(Locale.ROOT, "%,d", test.size()));
+        if (!run.classNames().isEmpty()) rows.put("classes", String.join(", ", run.classNames()));
+        if (curves != null) rows.put("epochs trained", Integer.toString(curves.epochs()));
+        rows.putAll(run.facts());
+        StringBuilder t = new StringBuilder("<table>");
+        rows.forEach((k, v) -> t.append("<tr><th style=\"text-align:left;padding-right:1em\">").append(escape(k)).append("</th><td>")
+                .append(escape(v)).append("</td></tr>"));
+        return t.append("</table>").toString();
     }
 
     private static void section(StringBuilder b, String title, String html) {

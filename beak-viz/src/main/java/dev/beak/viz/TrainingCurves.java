@@ -36,7 +36,7 @@ import java.util.Map;
  * }
  */
 public final class TrainingCurves {
-    private static final int WIDTH = 520, HEIGHT = 360;
+    private static final int WIDTH = 520, HEIGHT = 400;
     private static final Color TRAIN = new Color(0x1f77b4), VALIDATION = new Color(0xff7f0e), BEST = new Color(0x2ca02c);
     private final Map<String, double[]> figures;
     private final double[] epochs;
@@ -144,7 +144,8 @@ public final class TrainingCurves {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("epoch").yAxisTitle(key).build();
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setPlotGridLinesVisible(true);
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        // Below the plot: inside, a legend covers the right end of the curves, where they converge.
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         c.getStyler().setXAxisDecimalPattern("0");
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (String k : List.of(key, "val_" + key)) {

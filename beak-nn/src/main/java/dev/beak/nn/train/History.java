@@ -12,6 +12,9 @@ import java.util.Set;
 public final class History {
     private final List<EpochLogs> epochs = new ArrayList<>();
 
+    /** An empty history; {@code fit} adds one entry per finished epoch. */
+    public History() {}
+
     public void add(EpochLogs logs) {
         epochs.add(logs);
     }

@@ -15,6 +15,8 @@ public final class ProgressBar implements TrainingListener {
     private final boolean terminal;
     private int epoch, epochs;
     private long lastDraw;
+    /** Seconds at the end of the epoch's first batch: the JIT warms up and buffers are allocated there, so the ETA leaves it out. */
+    private double firstBatchSeconds;
 
     /** Epoch lines go to {@code out}; the bar, redrawn only when {@code terminal}, to {@code err}. */
     public ProgressBar(PrintWriter out, PrintWriter err, boolean terminal) {
@@ -32,18 +34,19 @@ public final class ProgressBar implements TrainingListener {
         this.epoch = epoch;
         this.epochs = epochs;
         this.lastDraw = 0;
+        this.firstBatchSeconds = Double.NaN;
     }
 
     @Override
     public void onBatchEnd(int batch, int batches, double loss, double accuracy, long images, double seconds) {
+        if (batch == 1) firstBatchSeconds = seconds;
         long now = System.nanoTime();
         if (!terminal || (batch < batches && now - lastDraw < 100_000_000L)) return;
         lastDraw = now;
         int done = (int) ((long) WIDTH * batch / batches);
         String bar = "=".repeat(done) + (done < WIDTH ? ">" + ".".repeat(WIDTH - done - 1) : "");
-        double eta = seconds / batch * (batches - batch);
         err.printf(Locale.ROOT, "\rEpoch %d/%d [%s] %d/%d  loss %.4f  acc %.4f  %.0f img/s  ETA %s ",
-                epoch, epochs, bar, batch, batches, loss, accuracy, images / seconds, clock(eta));
+                epoch, epochs, bar, batch, batches, loss, accuracy, images / seconds, eta(batch, batches, seconds));
         err.flush();
     }
 
@@ -58,6 +61,12 @@ public final class ProgressBar implements TrainingListener {
         sb.append(String.format(Locale.ROOT, "  %.0f img/s", logs.get("images_per_s")));
         out.println(sb);
         out.flush();
+    }
+
+    /** The time left from the pace after the first batch; "-:--" until a second batch has set a pace. */
+    String eta(int batch, int batches, double seconds) {
+        if (batch < 2 || Double.isNaN(firstBatchSeconds)) return "-:--";
+        return clock((seconds - firstBatchSeconds) / (batch - 1) * (batches - batch));
     }
 
     /** {@code m:ss} for a number of seconds. */
