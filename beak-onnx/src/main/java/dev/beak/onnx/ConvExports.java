@@ -1,5 +1,6 @@
 package dev.beak.onnx;
 
+import dev.beak.nn.layer.Activation;
 import dev.beak.nn.layer.Conv1d;
 import dev.beak.nn.layer.Conv2d;
 import dev.beak.nn.layer.ConvTranspose1d;
@@ -23,7 +24,7 @@ final class ConvExports {
         int[] in = s.shape(0);
         Window2d g = Window2d.of(new int[] {1, in[0], in[1], in[2]}, c.kernelH(), c.kernelW(), c.strideH(), c.strideW(),
                 c.dilationH(), c.dilationW(), c.padding());
-        String y = conv(s, "Conv", c.activation() == dev.beak.nn.layer.Activation.LINEAR, "kernel_shape", new int[] {c.kernelH(), c.kernelW()},
+        String y = conv(s, "Conv", c.activation() == Activation.LINEAR, "kernel_shape", new int[] {c.kernelH(), c.kernelW()},
                 "strides", new int[] {c.strideH(), c.strideW()}, "dilations", new int[] {c.dilationH(), c.dilationW()},
                 "pads", new int[] {g.padTop(), g.padLeft(), g.padBottom(), g.padRight()}, "group", c.groups());
         ActivationExports.activate(s, c.activation(), y, s.out());
@@ -32,7 +33,7 @@ final class ConvExports {
     static void conv1d(Conv1d c, ExportStep s) {
         int[] in = s.shape(0);
         Window2d g = Window2d.of(new int[] {1, in[0], 1, in[1]}, 1, c.kernel(), 1, c.stride(), 1, c.dilation(), c.padding());
-        String y = conv(s, "Conv", c.activation() == dev.beak.nn.layer.Activation.LINEAR, "kernel_shape", new int[] {c.kernel()},
+        String y = conv(s, "Conv", c.activation() == Activation.LINEAR, "kernel_shape", new int[] {c.kernel()},
                 "strides", new int[] {c.stride()}, "dilations", new int[] {c.dilation()}, "pads", new int[] {g.padLeft(), g.padRight()},
                 "group", c.groups());
         ActivationExports.activate(s, c.activation(), y, s.out());
@@ -40,7 +41,7 @@ final class ConvExports {
 
     static void convTranspose2d(ConvTranspose2d c, ExportStep s) {
         var p = c.padding();
-        String y = conv(s, "ConvTranspose", c.activation() == dev.beak.nn.layer.Activation.LINEAR, "kernel_shape", new int[] {c.kernelH(), c.kernelW()},
+        String y = conv(s, "ConvTranspose", c.activation() == Activation.LINEAR, "kernel_shape", new int[] {c.kernelH(), c.kernelW()},
                 "strides", new int[] {c.strideH(), c.strideW()}, "dilations", new int[] {c.dilationH(), c.dilationW()},
                 "pads", new int[] {p.top(), p.left(), p.bottom(), p.right()},
                 "output_padding", new int[] {c.outputPaddingH(), c.outputPaddingW()}, "group", c.groups());
@@ -48,7 +49,7 @@ final class ConvExports {
     }
 
     static void convTranspose1d(ConvTranspose1d c, ExportStep s) {
-        String y = conv(s, "ConvTranspose", c.activation() == dev.beak.nn.layer.Activation.LINEAR, "kernel_shape", new int[] {c.kernel()},
+        String y = conv(s, "ConvTranspose", c.activation() == Activation.LINEAR, "kernel_shape", new int[] {c.kernel()},
                 "strides", new int[] {c.stride()}, "dilations", new int[] {c.dilation()}, "pads", new int[] {c.padBegin(), c.padEnd()},
                 "output_padding", new int[] {c.outputPadding()}, "group", c.groups());
         ActivationExports.activate(s, c.activation(), y, s.out());
@@ -64,7 +65,7 @@ final class ConvExports {
         boolean outIn = w.dim(0) == d.units() && w.dim(1) == in && in != d.units();
         List<String> inputs = new ArrayList<>(List.of(s.in(), s.initializer("weight")));
         if (s.tensor("bias") != null) inputs.add(s.initializer("bias"));
-        String y = d.activation() == dev.beak.nn.layer.Activation.LINEAR ? s.out() : s.temp("linear");
+        String y = d.activation() == Activation.LINEAR ? s.out() : s.temp("linear");
         s.graph().node("Gemm", inputs, List.of(y), "transB", outIn ? 1 : 0);
         ActivationExports.activate(s, d.activation(), y, s.out());
     }

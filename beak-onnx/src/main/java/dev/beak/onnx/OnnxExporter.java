@@ -40,6 +40,9 @@ public final class OnnxExporter {
     /** The symbolic batch dimension of inputs and outputs. */
     public static final String BATCH = "N";
 
+    /** Protocol buffers cannot serialise a message of 2 GB or more; this leaves room for the graph itself. */
+    private static final long MAX_INLINE_BYTES = (1L << 31) - (64L << 20);
+
     private OnnxExporter() {}
 
     /** Writes {@code saved} to {@code file} (atomically: a temporary file renamed). */
@@ -56,6 +59,12 @@ public final class OnnxExporter {
     public static ModelProto toProto(SavedModel saved) {
         Model model = saved.model();
         if (!model.isBuilt()) throw new IllegalStateException("model " + model.name() + " is not built: give it an input shape before exporting");
+        long bytes = 0;
+        for (var t : model.state().values()) bytes += 4L * t.size();
+        if (bytes > MAX_INLINE_BYTES) {
+            throw new IllegalArgumentException("model " + model.name() + " holds " + bytes / (1 << 20) + " MB of weights; a single ONNX file holds"
+                    + " under 2 GB (larger models need ONNX's external data files, which Beak's export does not write)");
+        }
         int opset = OPSET;
         for (GraphNode n : model.nodes()) if (n.spec() instanceof OnnxNodeSpec s) opset = Math.max(opset, s.opset());
         GraphProto.Builder graph = GraphProto.newBuilder().setName(model.name());

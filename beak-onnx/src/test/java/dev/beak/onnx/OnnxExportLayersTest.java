@@ -137,6 +137,20 @@ class OnnxExportLayersTest {
     }
 
     @Test
+    void aModelBuiltByABatchOfOneRunsAtBatchThree() {
+        Model model = Sequential.of(Layers.conv2d(4, 3).withActivation(Activation.RELU), Layers.batchNorm2d(), Layers.flatten(), Layers.dense(5))
+                .seed(2).lazy();
+        SplittableRandom r = new SplittableRandom(3);
+        try (var scope = dev.beak.autograd.Autograd.noGrad()) {
+            model.forward(Tensor.randn(r, 1, 2, 6, 6), false);       // built by its first batch, of one sample
+        }
+        randomize(model, 4, true);
+        byte[] onnx = OnnxExporter.toProto(model).toByteArray();
+        Tensor x = Tensor.randn(r, 3, 2, 6, 6);
+        Ort.assertClose("batch 3", Ort.run(onnx, x)[0], model.predict(x, 3), 1e-5);
+    }
+
+    @Test
     void theBatchAxisIsSymbolic() {
         Model model = seq(new int[] {3, 4, 4}, Layers.conv2d(2, 3));
         assertThat(Ort.inputShapes(OnnxExporter.toProto(model).toByteArray()).getFirst()).containsExactly(-1, 3, 4, 4);
