@@ -128,6 +128,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        for (String o : List.of("--live", "--run-dir", "--tensorboard")) {
+            if ((resume != null || base != null) && spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                throw new IllegalArgumentException(o + " does not go with " + (resume != null
+                        ? "--resume (a resumed run watches as its first command line said)" : "--base (transfer learning is not watched yet)"));
+            }
+        }
         if (resume != null) return resume();
         if (base != null) return transfer();
         for (String o : List.of("--cut", "--head", "--freeze-base", "--fine-tune-from", "--fine-tune-lr", "--cache-features")) {

@@ -40,6 +40,9 @@ class MonitorCliTest {
         CliRun dashboard = beak("dashboard", dir.toString());
         assertThat(dashboard.code()).isEqualTo(1);
         assertThat(dashboard.err().strip()).startsWith("beak dashboard: ").contains("events.jsonl").doesNotContain("Exception");
+        CliRun transfer = beak("train", "--base", "lenet5", "--live");
+        assertThat(transfer.code()).isEqualTo(1);
+        assertThat(transfer.err()).contains("--live does not go with --base");
         CliRun serve = beak("serve", dir.resolve("none.beak").toString());
         assertThat(serve.code()).isEqualTo(1);
         assertThat(serve.err().strip()).startsWith("beak serve: ").contains("none.beak").doesNotContain("\tat ");
