@@ -1,6 +1,7 @@
 /** The {@code beak} command. */
 module dev.beak.cli {
     requires dev.beak.io;
+    requires dev.beak.onnx;
     requires dev.beak.keras;
     requires dev.beak.data;
     requires dev.beak.viz;

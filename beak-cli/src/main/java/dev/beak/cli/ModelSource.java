@@ -2,7 +2,7 @@ package dev.beak.cli;
 
 import dev.beak.io.ModelFile;
 import dev.beak.io.SavedModel;
-import dev.beak.io.onnx.OnnxImporter;
+import dev.beak.onnx.OnnxImporter;
 import dev.beak.keras.KerasImporter;
 import dev.beak.nn.Model;
 import dev.beak.nn.ModelProfile;

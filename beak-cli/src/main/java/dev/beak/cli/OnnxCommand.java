@@ -1,9 +1,9 @@
 package dev.beak.cli;
 
-import dev.beak.io.onnx.OnnxConformance;
-import dev.beak.io.onnx.OnnxImporter;
-import dev.beak.io.onnx.OnnxModel;
-import dev.beak.io.onnx.OnnxTensors;
+import dev.beak.onnx.OnnxConformance;
+import dev.beak.onnx.OnnxImporter;
+import dev.beak.onnx.OnnxModel;
+import dev.beak.onnx.OnnxTensors;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 import picocli.CommandLine.Command;

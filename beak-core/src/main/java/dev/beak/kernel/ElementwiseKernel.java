@@ -33,6 +33,9 @@ public interface ElementwiseKernel {
     /** The sum of dy * (x - mu) over [from, to). */
     double sumProducts(float[] dy, float[] x, int from, int to, float mu);
 
+    /** y[yo + i] += a * x[xo + i] for i in [0, n): a multiply, then an add (no FMA). */
+    void axpy(float a, float[] x, int xo, float[] y, int yo, int n);
+
     /** y = x * scale + shift over [from, to). */
     void affine(float[] x, float[] y, int from, int to, float scale, float shift);
 

@@ -20,4 +20,18 @@ public interface Gemm {
                       float[] a, float[] b, float[] c, boolean accumulate) {
         gemm(transA, transB, m, n, k, a, 0, transA ? m : k, b, 0, transB ? k : n, c, 0, n, accumulate);
     }
+
+    /**
+     * op(A) prepared for many {@link #gemm(PackedA, boolean, int, float[], int, int, float[], int, int, boolean)}
+     * calls; A is read, not copied, where this GEMM does not pack, so it must not change while the result is used.
+     */
+    default PackedA pack(boolean transA, int m, int k, float[] a, int aOff, int lda) {
+        return new PackedA(transA, m, k, a, aOff, lda, null, null);
+    }
+
+    /** {@code C (+)= op(A) * op(B)} with op(A) from {@link #pack}: the same contract as the unpacked call. */
+    default void gemm(PackedA a, boolean transB, int n, float[] b, int bOff, int ldb,
+                      float[] c, int cOff, int ldc, boolean accumulate) {
+        gemm(a.transA, transB, a.m, n, a.k, a.a, a.aOff, a.lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
 }

@@ -72,6 +72,11 @@ final class ScalarElementwise implements ElementwiseKernel {
     }
 
     @Override
+    public void axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
+        for (int i = 0; i < n; i++) y[yo + i] += a * x[xo + i];
+    }
+
+    @Override
     public void affine(float[] x, float[] y, int from, int to, float scale, float shift) {
         for (int i = from; i < to; i++) y[i] = x[i] * scale + shift;
     }

@@ -116,6 +116,15 @@ final class VectorElementwise implements ElementwiseKernel {
     }
 
     @Override
+    public void axpy(float a, float[] x, int xo, float[] y, int yo, int n) {
+        int i = 0;
+        for (int e = n - L; i <= e; i += L) {
+            FloatVector.fromArray(S, x, xo + i).mul(a).add(FloatVector.fromArray(S, y, yo + i)).intoArray(y, yo + i);
+        }
+        TAIL.axpy(a, x, xo + i, y, yo + i, n - i);
+    }
+
+    @Override
     public void affine(float[] x, float[] y, int from, int to, float scale, float shift) {
         int i = from;
         for (int e = to - L; i <= e; i += L) FloatVector.fromArray(S, x, i).mul(scale).add(shift).intoArray(y, i);

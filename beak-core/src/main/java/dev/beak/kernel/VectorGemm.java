@@ -50,21 +50,59 @@ final class VectorGemm implements Gemm {
             thinTransposedB(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
             return;
         }
-        Tiling t = Tiling.of(m, n, k, MR, NR, Parallel.available());
-        Parallel.forEach(t.tasks(), task -> block(transA, transB, t.rowStart(task), t.rowEnd(task),
-                t.colStart(task), t.colEnd(task), k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate));
+        tiled(transA, transB, m, n, k, a, aOff, lda, null, b, bOff, ldb, c, cOff, ldc, accumulate);
     }
 
-    /** C[i0..i1, j0..j1] (+)= op(A)[i0..i1, :] * op(B)[:, j0..j1], the BLIS loop nest above. */
+    /**
+     * Packs op(A) into the panels {@link #block} reads, all of them: k-slices of {@code KC} in turn, each
+     * holding every row in panels of {@code MR} (zero-padded to whole panels), so the panel of rows
+     * {@code ic..} in the slice starting at {@code pc} begins at {@code pc * roundUp(m, MR) + ic * kc}.
+     */
+    @Override
+    public PackedA pack(boolean transA, int m, int k, float[] a, int aOff, int lda) {
+        if (m <= THIN_M || k <= 0) return Gemm.super.pack(transA, m, k, a, aOff, lda);
+        int rows = roundUp(m, MR);
+        float[] panels = new float[Math.multiplyExact(rows, k)], slice = new float[rows * Math.min(KC, k)];
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            VectorPacking.packA(transA, a, aOff, lda, 0, m, pc, kc, MR, slice);
+            System.arraycopy(slice, 0, panels, pc * rows, kc * rows);
+        }
+        return new PackedA(transA, m, k, a, aOff, lda, this, panels);
+    }
+
+    @Override
+    public void gemm(PackedA a, boolean transB, int n, float[] b, int bOff, int ldb,
+                     float[] c, int cOff, int ldc, boolean accumulate) {
+        if (!a.packedFor(this) || n <= 0) {
+            Gemm.super.gemm(a, transB, n, b, bOff, ldb, c, cOff, ldc, accumulate);
+            return;
+        }
+        tiled(a.transA, transB, a.m, n, a.k, a.a, a.aOff, a.lda, a, b, bOff, ldb, c, cOff, ldc, accumulate);
+    }
+
+    /** The blocked product split into tasks; A's panels come from {@code packed} when given, else are packed per block. */
+    private static void tiled(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda, PackedA packed,
+                              float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+        Tiling t = Tiling.of(m, n, k, MR, NR, Parallel.available());
+        Parallel.forEach(t.tasks(), task -> block(transA, transB, t.rowStart(task), t.rowEnd(task),
+                t.colStart(task), t.colEnd(task), k, a, aOff, lda, packed, b, bOff, ldb, c, cOff, ldc, accumulate));
+    }
+
+    /**
+     * C[i0..i1, j0..j1] (+)= op(A)[i0..i1, :] * op(B)[:, j0..j1], the BLIS loop nest above; with
+     * {@code packed}, A's panels are read from it ({@code i0} is a whole number of panels: {@link Tiling}
+     * splits in micro-tile units).
+     */
     private static void block(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k,
-                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                              float[] a, int aOff, int lda, PackedA packed, float[] b, int bOff, int ldb,
                               float[] c, int cOff, int ldc, boolean accumulate) {
         Work w = WORK.get();
         // Size the buffers for this block (panels are zero-padded to whole MR / NR).
         int kcMax = Math.min(KC, k);
         int ncMax = Math.min(NC, roundUp(j1 - j0, NR)), mcMax = Math.min(MC, roundUp(i1 - i0, MR));
         if (w.b.length < kcMax * ncMax) w.b = new float[kcMax * ncMax];
-        if (w.a.length < kcMax * mcMax) w.a = new float[kcMax * mcMax];
+        if (packed == null && w.a.length < kcMax * mcMax) w.a = new float[kcMax * mcMax];
         float[] ap = w.a, bp = w.b;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
@@ -75,15 +113,22 @@ final class VectorGemm implements Gemm {
                 VectorPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, NR, bp);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    VectorPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, MR, ap);
+                    float[] panels = ap;
+                    int base = 0;
+                    if (packed == null) {
+                        VectorPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, MR, ap);
+                    } else {
+                        panels = packed.panels;
+                        base = pc * roundUp(packed.m, MR) + ic * kc;
+                    }
                     for (int jr = 0; jr < nc; jr += NR) {
                         int cols = Math.min(NR, nc - jr);
                         for (int ir = 0; ir < mc; ir += MR) {
                             int rows = Math.min(MR, mc - ir), ci = cOff + (ic + ir) * ldc + jc + jr;
                             if (rows == MR && cols == NR) {
-                                MicroKernel.tile(kc, ap, ir * kc, bp, jr * kc, c, ci, ldc, overwrite);
+                                MicroKernel.tile(kc, panels, base + ir * kc, bp, jr * kc, c, ci, ldc, overwrite);
                             } else {
-                                edge(kc, ap, ir * kc, bp, jr * kc, c, ci, ldc, rows, cols, overwrite, w.tile);
+                                edge(kc, panels, base + ir * kc, bp, jr * kc, c, ci, ldc, rows, cols, overwrite, w.tile);
                             }
                         }
                     }

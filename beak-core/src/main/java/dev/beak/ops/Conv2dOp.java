@@ -24,16 +24,8 @@ public final class Conv2dOp {
 
     public static Tensor apply(Tensor x, Tensor w, Tensor b, int strideH, int strideW,
                                int dilationH, int dilationW, Padding padding) {
-        if (w.rank() != 4) throw new IllegalArgumentException("conv2d weights must be (F, C, kH, kW), got " + Shape.toString(w.shape()));
-        Window2d g = Window2d.of(x.shape(), w.dim(2), w.dim(3), strideH, strideW, dilationH, dilationW, padding);
+        Window2d g = window(x, w, b, strideH, strideW, dilationH, dilationW, padding);
         int f = w.dim(0);
-        if (w.dim(1) != g.c()) {
-            throw new IllegalArgumentException("conv2d: input has " + g.c() + " channels, weights expect " + w.dim(1)
-                    + " (input " + Shape.toString(x.shape()) + ", weights " + Shape.toString(w.shape()) + ")");
-        }
-        if (b != null && (b.rank() != 1 || b.dim(0) != f)) {
-            throw new IllegalArgumentException("conv2d bias must be (" + f + "), got " + Shape.toString(b.shape()));
-        }
         float[] y = Workspace.floats(g.n() * f * g.oH() * g.oW());
         // Without gradients to record, Winograd also takes thinner layers (the backward pass is never run).
         boolean winograd = Autograd.needsGrad(x, w, b) ? Winograd.pays(g, f) : Winograd.paysForward(g, f);
@@ -48,5 +40,20 @@ public final class Conv2dOp {
             if (winogradX) Winograd.backwardInput(dy, w.data(), g, f, dx);
             if (winogradW) WinogradWeights.backward(x.data(), dy, g, f, dw);
         }, x, w, b);
+    }
+
+    /** The window of x under filters w, after checking that w, b and x fit together. */
+    static Window2d window(Tensor x, Tensor w, Tensor b, int strideH, int strideW, int dilationH, int dilationW, Padding padding) {
+        if (w.rank() != 4) throw new IllegalArgumentException("conv2d weights must be (F, C, kH, kW), got " + Shape.toString(w.shape()));
+        Window2d g = Window2d.of(x.shape(), w.dim(2), w.dim(3), strideH, strideW, dilationH, dilationW, padding);
+        int f = w.dim(0);
+        if (w.dim(1) != g.c()) {
+            throw new IllegalArgumentException("conv2d: input has " + g.c() + " channels, weights expect " + w.dim(1)
+                    + " (input " + Shape.toString(x.shape()) + ", weights " + Shape.toString(w.shape()) + ")");
+        }
+        if (b != null && (b.rank() != 1 || b.dim(0) != f)) {
+            throw new IllegalArgumentException("conv2d bias must be (" + f + "), got " + Shape.toString(b.shape()));
+        }
+        return g;
     }
 }

@@ -1,8 +1,10 @@
 package dev.beak.ops;
 
 import dev.beak.autograd.Autograd;
+import dev.beak.kernel.DepthwiseKernel;
 import dev.beak.kernel.Parallel;
 import dev.beak.tensor.Tensor;
+import dev.beak.tensor.Workspace;
 
 /**
  * Depthwise 2-d convolution (groups = C; Howard et al., 2017, "MobileNets"), computed directly: a
@@ -21,6 +23,12 @@ public final class DepthwiseConv2dOp {
     static Tensor apply(Tensor x, Tensor w, Tensor b, Window2d g) {
         int n = g.n(), c = g.c(), f = w.dim(0), mult = f / c, taps = g.kH() * g.kW();
         int oH = g.oH(), oW = g.oW(), in = g.h() * g.w(), out = oH * oW;
+        if (!Autograd.needsGrad(x, w, b)) {
+            // Inference: the same sums, one long row operation per tap (equal bit for bit).
+            float[] y = Workspace.floats(n * f * out);
+            DepthwiseKernel.forward(x.data(), w.data(), b == null ? null : b.data(), g, f, y);
+            return Tensor.of(y, n, f, oH, oW);
+        }
         float[] xs = x.data(), ws = w.data(), y = new float[n * f * out];
         Parallel.forRange(n * f, (from, to) -> {
             for (int nf = from; nf < to; nf++) {

@@ -5,6 +5,7 @@ import dev.beak.kernel.Conv2dKernel;
 import dev.beak.kernel.Gemm;
 import dev.beak.kernel.Im2col;
 import dev.beak.kernel.Kernels;
+import dev.beak.kernel.PackedA;
 import dev.beak.kernel.Winograd;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
@@ -24,8 +25,12 @@ import dev.beak.tensor.Workspace;
 public final class GroupedConv2dOp {
     private GroupedConv2dOp() {}
 
-    /** Each group as a convolution of its own: x_g (N, C/G, H, W) and y_g (N, F/G, oH, oW) are copied slices. */
-    private static Tensor inference(Tensor x, Tensor w, Tensor b, Window2d g, int groups) {
+    /**
+     * Each group as a convolution of its own: x_g (N, C/G, H, W) and y_g (N, F/G, oH, oW) are copied
+     * slices; {@code packed} (null, or each group's filters packed by {@link #packGroups}) spares the
+     * GEMM path the filters' copy and packing.
+     */
+    static Tensor inference(Tensor x, Tensor w, Tensor b, Window2d g, int groups, PackedA[] packed) {
         int n = g.n(), c = g.c(), f = w.dim(0), cg = c / groups, fg = f / groups, hw = g.h() * g.w(), p = g.oH() * g.oW();
         int kk = cg * g.kH() * g.kW();
         Window2d gg = new Window2d(n, cg, g.h(), g.w(), g.kH(), g.kW(), g.strideH(), g.strideW(), g.dilationH(), g.dilationW(),
@@ -41,28 +46,35 @@ public final class GroupedConv2dOp {
                 in = Workspace.floats(cg * hw);
                 System.arraycopy(x.data(), gi * cg * hw, in, 0, cg * hw);
             }
-            System.arraycopy(w.data(), gi * fg * kk, wg, 0, fg * kk);
             if (bg != null) System.arraycopy(b.data(), gi * fg, bg, 0, fg);
-            if (Winograd.pays(gg, fg)) Winograd.forward(in, wg, bg, gg, fg, ys);
-            else Conv2dKernel.forward(in, wg, bg, gg, fg, ys);
+            boolean winograd = Winograd.pays(gg, fg);
+            if (packed != null && !winograd) {
+                Conv2dKernel.forward(in, packed[gi], bg, gg, ys);
+            } else {
+                System.arraycopy(w.data(), gi * fg * kk, wg, 0, fg * kk);
+                if (winograd) Winograd.forward(in, wg, bg, gg, fg, ys);
+                else Conv2dKernel.forward(in, wg, bg, gg, fg, ys);
+            }
             for (int i = 0; i < n; i++) System.arraycopy(ys, i * fg * p, y, (i * f + gi * fg) * p, fg * p);
         }
         return Tensor.of(y, n, f, g.oH(), g.oW());
     }
 
+    /** Each group's filters w_g (F/G, C/G*kH*kW), read in place from w (F, C/G, kH, kW), packed for the GEMM. */
+    static PackedA[] packGroups(Tensor w, int groups) {
+        int fg = w.dim(0) / groups, kk = w.size() / w.dim(0);
+        Gemm gemm = Kernels.gemm();
+        PackedA[] packed = new PackedA[groups];
+        for (int gi = 0; gi < groups; gi++) packed[gi] = gemm.pack(false, fg, kk, w.data(), gi * fg * kk, kk);
+        return packed;
+    }
+
     public static Tensor apply(Tensor x, Tensor w, Tensor b, int strideH, int strideW,
                                int dilationH, int dilationW, Padding padding, int groups) {
-        if (x.rank() != 4 || w.rank() != 4 || groups < 1 || x.dim(1) % groups != 0 || w.dim(0) % groups != 0
-                || w.dim(1) * groups != x.dim(1)) {
-            throw new IllegalArgumentException("grouped conv2d: input " + Shape.toString(x.shape()) + " and weights "
-                    + Shape.toString(w.shape()) + " do not fit " + groups + " groups (need x (N, C, H, W), w (F, C/groups, kH, kW), "
-                    + "groups dividing C and F)");
-        }
+        Window2d g = window(x, w, b, strideH, strideW, dilationH, dilationW, padding, groups);
         int n = x.dim(0), c = x.dim(1), f = w.dim(0), cg = c / groups, fg = f / groups;
-        Window2d g = Window2d.of(x.shape(), w.dim(2), w.dim(3), strideH, strideW, dilationH, dilationW, padding);
-        if (b != null && b.size() != f) throw new IllegalArgumentException("conv2d bias must be (" + f + "), got " + Shape.toString(b.shape()));
         if (cg == 1) return DepthwiseConv2dOp.apply(x, w, b, g);
-        if (!Autograd.needsGrad(x, w, b)) return inference(x, w, b, g, groups);
+        if (!Autograd.needsGrad(x, w, b)) return inference(x, w, b, g, groups, null);
         // One im2col of all channels: its rows are ordered (c, i, j), so group gi's rows form the
         // contiguous block [gi*k, (gi+1)*k), and each group is one GEMM on a slice of the same buffer.
         int k = cg * g.kH() * g.kW(), p = g.oH() * g.oW(), np = g.n() * p;
@@ -102,5 +114,18 @@ public final class GroupedConv2dOp {
             }
             if (dcols != null) Im2col.fold(dcols, g, x.gradBuffer());
         }, x, w, b);
+    }
+
+    /** The window of x under filters w in {@code groups} groups, after checking that w, b and x fit together. */
+    static Window2d window(Tensor x, Tensor w, Tensor b, int strideH, int strideW, int dilationH, int dilationW,
+                           Padding padding, int groups) {
+        if (x.rank() != 4 || w.rank() != 4 || groups < 1 || x.dim(1) % groups != 0 || w.dim(0) % groups != 0
+                || w.dim(1) * groups != x.dim(1)) {
+            throw new IllegalArgumentException("grouped conv2d: input " + Shape.toString(x.shape()) + " and weights "
+                    + Shape.toString(w.shape()) + " do not fit " + groups + " groups (need x (N, C, H, W), w (F, C/groups, kH, kW), "
+                    + "groups dividing C and F)");
+        }
+        if (b != null && b.size() != w.dim(0)) throw new IllegalArgumentException("conv2d bias must be (" + w.dim(0) + "), got " + Shape.toString(b.shape()));
+        return Window2d.of(x.shape(), w.dim(2), w.dim(3), strideH, strideW, dilationH, dilationW, padding);
     }
 }

@@ -68,6 +68,12 @@ class ElementwiseTest {
         VECTOR.affine(x, y2, from, to, 0.5f, -1.25f);
         assertThat(bits(y2)).containsExactly(bits(y1));
         assertThat(y1[0]).as("outside the range stays untouched").isZero();
+        float[] a1 = dy.clone(), a2 = dy.clone();
+        SCALAR.axpy(-0.75f, x, from, a1, 1, n);
+        VECTOR.axpy(-0.75f, x, from, a2, 1, n);
+        assertThat(bits(a2)).containsExactly(bits(a1));
+        for (int i = 0; i < n; i++) assertThat(a1[1 + i]).isEqualTo(dy[1 + i] + -0.75f * x[from + i]);
+        assertThat(a1[0]).isEqualTo(dy[0]);
         float[] dx1 = dy.clone(), dx2 = dy.clone();
         SCALAR.normGradient(dy, x, dx1, from, to, 1.5f, 0.25f, mu, 0.125f);
         VECTOR.normGradient(dy, x, dx2, from, to, 1.5f, 0.25f, mu, 0.125f);

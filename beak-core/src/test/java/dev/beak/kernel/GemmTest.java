@@ -67,6 +67,36 @@ class GemmTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} m={1} n={2} k={3} tA={4} tB={5} acc={6}")
+    @MethodSource("cases")
+    void packedOperandMatchesReference(String impl, int m, int n, int k, boolean tA, boolean tB, boolean acc) {
+        check(impl(impl), new Random(31L * m + 17L * n + k), m, n, k, tA, tB, acc, true, true);
+    }
+
+    @Test
+    void packedOperandGivesTheUnpackedResultExactly() {
+        int saved = Parallel.threads();
+        try {
+            for (int threads : new int[] {1, 3}) {
+                Parallel.setThreads(threads);
+                Random rnd = new Random(11);
+                for (int[] s : new int[][] {{64, 49, 4608}, {130, 257, 300}, {33, 1000, 27}, {512, 49, 512}, {9, 70, 600}}) {
+                    int m = s[0], n = s[1], k = s[2];
+                    float[] a = random(rnd, m * k), b = random(rnd, k * n), plain = new float[m * n], packed = new float[m * n];
+                    Gemm g = new VectorGemm();
+                    g.gemm(false, false, m, n, k, a, b, plain, false);
+                    PackedA p = g.pack(false, m, k, a, 0, k);
+                    g.gemm(p, false, n, b, 0, n, packed, 0, n, false);
+                    assertThat(packed).as("m=%d n=%d k=%d threads=%d", m, n, k, threads).containsExactly(plain);
+                    g.gemm(p, false, n, b, 0, n, packed, 0, n, false);   // a packed operand is reusable
+                    assertThat(packed).containsExactly(plain);
+                }
+            }
+        } finally {
+            Parallel.setThreads(saved);
+        }
+    }
+
     @Test
     void zeroDepthClearsOrKeepsC() {
         for (Gemm g : List.of(new VectorGemm(), new ScalarGemm())) {
@@ -86,6 +116,12 @@ class GemmTest {
      */
     static void check(Gemm g, Random rnd, int m, int n, int k, boolean tA, boolean tB, boolean acc,
                       boolean padded) {
+        check(g, rnd, m, n, k, tA, tB, acc, padded, false);
+    }
+
+    /** The same; with {@code packed}, A goes through {@link Gemm#pack} first. */
+    static void check(Gemm g, Random rnd, int m, int n, int k, boolean tA, boolean tB, boolean acc,
+                      boolean padded, boolean packed) {
         int aRows = tA ? k : m, aCols = tA ? m : k, bRows = tB ? n : k, bCols = tB ? k : n;
         int lda = aCols + (padded ? 1 + rnd.nextInt(5) : 0);
         int ldb = bCols + (padded ? 1 + rnd.nextInt(5) : 0);
@@ -103,7 +139,8 @@ class GemmTest {
         ref.gemm(tA, tB, m, n, k, a, aOff, lda, b, bOff, ldb, expected, cOff, ldc, acc);
         ref.gemm(tA, tB, m, n, k, abs(a), aOff, lda, abs(b), bOff, ldb, bound, cOff, ldc, acc);
 
-        g.gemm(tA, tB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
+        if (packed) g.gemm(g.pack(tA, m, k, a, aOff, lda), tB, n, b, bOff, ldb, c, cOff, ldc, acc);
+        else g.gemm(tA, tB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, acc);
 
         for (int idx = 0; idx < c.length; idx++) {
             int rel = idx - cOff, i = Math.floorDiv(rel, ldc), j = Math.floorMod(rel, ldc);

@@ -67,7 +67,8 @@ public final class LayerTypes {
         Class<? extends LayerSpec> c = BY_NAME.get(name);
         if (c == null) {
             throw new IllegalArgumentException("unknown layer type \"" + name + "\" (known: " + String.join(", ", BY_NAME.keySet())
-                    + "; a custom layer must be registered with LayerTypes.register before loading)");
+                    + "; a custom layer must be registered with LayerTypes.register before loading, and a module's"
+                    + " layers need that module present: beak-onnx for imported ONNX nodes)");
         }
         return c;
     }

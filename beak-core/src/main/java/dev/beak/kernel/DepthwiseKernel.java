@@ -1,0 +1,100 @@
+package dev.beak.kernel;
+
+import dev.beak.ops.Window2d;
+
+/**
+ * The forward pass of a depthwise convolution for inference, one long row operation per tap. An
+ * input plane is copied once, zero-padded, into {@code sH * sW} phase planes (phase (qr, qc) holds
+ * the padded pixels at rows {@code r * sH + qr} and columns {@code c * sW + qc}), all with the same
+ * row length {@code wq}. In phase coordinates every tap (i, j) reads one phase plane at a fixed
+ * offset, so the whole output plane, kept with rows of length {@code wq}, gains
+ * {@code w[i][j] * plane} in a single axpy over {@code oH * wq} values: no bounds tests, no strided
+ * loads, long vectors even for 7 x 7 maps. The columns past {@code oW} are scratch and dropped.
+ * Taps are added in the same order, with the same multiply-then-add, as the direct loops, so the
+ * results are equal bit for bit.
+ */
+public final class DepthwiseKernel {
+    private DepthwiseKernel() {}
+
+    private static final class Work {
+        float[] planes = new float[0], out = new float[0];
+    }
+
+    private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
+
+    /** y (N, F, oH, oW) := bias + depthwise conv of x (N, C, H, W) with w (F, 1, kH, kW); C divides F. */
+    public static void forward(float[] x, float[] w, float[] bias, Window2d g, int f, float[] y) {
+        Geometry geo = new Geometry(g);
+        int c = g.c(), mult = f / c;
+        ElementwiseKernel ops = Kernels.elementwise();
+        Parallel.forRange(g.n() * c, (from, to) -> {
+            Work work = WORK.get();
+            if (work.planes.length < geo.phases * geo.planeSize) work.planes = new float[geo.phases * geo.planeSize];
+            if (work.out.length < geo.outSize) work.out = new float[geo.outSize];
+            for (int nc = from; nc < to; nc++) {
+                geo.split(x, nc * g.h() * g.w(), work.planes);
+                for (int m = 0; m < mult; m++) {
+                    int o = nc % c * mult + m;
+                    geo.plane(ops, work.planes, w, o, bias == null ? 0f : bias[o], work.out);
+                    int yBase = (nc / c * f + o) * g.oH() * g.oW();
+                    for (int oy = 0; oy < g.oH(); oy++) System.arraycopy(work.out, oy * geo.wq, y, yBase + oy * g.oW(), g.oW());
+                }
+            }
+        });
+    }
+
+    /** The phase planes' layout for one window geometry. */
+    private static final class Geometry {
+        final Window2d g;
+        final int sH, sW, hq, wq, phases, planeSize, outSize;
+
+        Geometry(Window2d g) {
+            this.g = g;
+            sH = g.strideH();
+            sW = g.strideW();
+            int rows = (g.oH() - 1) * sH + (g.kH() - 1) * g.dilationH() + 1, cols = (g.oW() - 1) * sW + (g.kW() - 1) * g.dilationW() + 1;
+            hq = (rows + sH - 1) / sH;
+            wq = (cols + sW - 1) / sW;
+            phases = sH * sW;
+            // One spare row and the widest column shift: the scratch columns past oW read beyond the last row.
+            planeSize = (hq + 1) * wq + (g.kW() - 1) * g.dilationW() / sW + 1;
+            outSize = g.oH() * wq;
+        }
+
+        /** Copies input plane x[base ..] (H x W) into the zero-padded phase planes. */
+        void split(float[] x, int base, float[] planes) {
+            int h = g.h(), w = g.w(), top = g.padTop(), left = g.padLeft();
+            java.util.Arrays.fill(planes, 0, phases * planeSize, 0f);
+            for (int qr = 0; qr < sH; qr++) {
+                for (int qc = 0; qc < sW; qc++) {
+                    int plane = (qr * sW + qc) * planeSize;
+                    // Phase columns whose input column xq * sW + qc - left lies in [0, w).
+                    int lo = Math.max(0, Math.floorDiv(left - qc + sW - 1, sW)), hi = Math.min(wq, Math.floorDiv(w - 1 + left - qc, sW) + 1);
+                    for (int r = 0; r < hq; r++) {
+                        int iy = r * sH + qr - top;
+                        if (iy < 0 || iy >= h || lo >= hi) continue;
+                        int src = base + iy * w + lo * sW + qc - left, dst = plane + r * wq;
+                        if (sW == 1) {
+                            System.arraycopy(x, src, planes, dst + lo, hi - lo);
+                        } else {
+                            for (int xq = lo; xq < hi; xq++, src += sW) planes[dst + xq] = x[src];
+                        }
+                    }
+                }
+            }
+        }
+
+        /** out (oH x wq) := bias + the taps of filter o over the phase planes. */
+        void plane(ElementwiseKernel ops, float[] planes, float[] w, int o, float bias, float[] out) {
+            java.util.Arrays.fill(out, 0, outSize, bias);
+            int kH = g.kH(), kW = g.kW();
+            for (int i = 0; i < kH; i++) {
+                int dy = i * g.dilationH(), qr = dy % sH, shiftR = dy / sH;
+                for (int j = 0; j < kW; j++) {
+                    int dx = j * g.dilationW(), qc = dx % sW, shiftC = dx / sW;
+                    ops.axpy(w[(o * kH + i) * kW + j], planes, (qr * sW + qc) * planeSize + shiftR * wq + shiftC, out, 0, outSize);
+                }
+            }
+        }
+    }
+}

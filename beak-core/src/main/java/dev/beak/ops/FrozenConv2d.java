@@ -1,0 +1,55 @@
+package dev.beak.ops;
+
+import dev.beak.autograd.Autograd;
+import dev.beak.kernel.Conv2dKernel;
+import dev.beak.kernel.PackedA;
+import dev.beak.kernel.Winograd;
+import dev.beak.tensor.Shape;
+import dev.beak.tensor.Tensor;
+import dev.beak.tensor.Workspace;
+
+/**
+ * A convolution whose filters stay fixed while it is used, as in an inference plan: the GEMM path
+ * packs the filters (each group's, when grouped) once, at its first call, instead of on every call,
+ * which for deep layers on small maps (ResNet-50's 512 x 4608 filters on 7 x 7) costs as much as a
+ * fifth of the product. Computes exactly what {@link Ops#conv2d(Tensor, Tensor, Tensor, int, int, int, int, Padding, int)}
+ * computes, and is that call when gradients are wanted. Safe to share between threads.
+ */
+public final class FrozenConv2d {
+    private final Tensor w, b;
+    private final int groups;
+    private volatile PackedA[] packed;
+
+    /** Filters w (F, C/groups, kH, kW) and bias b (F) or null; neither may change while this is used. */
+    public FrozenConv2d(Tensor w, Tensor b, int groups) {
+        if (w.rank() != 4) throw new IllegalArgumentException("conv2d weights must be (F, C/groups, kH, kW), got " + Shape.toString(w.shape()));
+        if (groups < 1 || w.dim(0) % groups != 0) throw new IllegalArgumentException(groups + " groups for " + w.dim(0) + " filters");
+        this.w = w;
+        this.b = b;
+        this.groups = groups;
+    }
+
+    public Tensor apply(Tensor x, int strideH, int strideW, int dilationH, int dilationW, Padding padding) {
+        if (Autograd.needsGrad(x, w, b)) return Ops.conv2d(x, w, b, strideH, strideW, dilationH, dilationW, padding, groups);
+        if (groups > 1) {
+            Window2d g = GroupedConv2dOp.window(x, w, b, strideH, strideW, dilationH, dilationW, padding, groups);
+            return w.dim(1) == 1 ? DepthwiseConv2dOp.apply(x, w, b, g) : GroupedConv2dOp.inference(x, w, b, g, groups, filters());
+        }
+        Window2d g = Conv2dOp.window(x, w, b, strideH, strideW, dilationH, dilationW, padding);
+        int f = w.dim(0);
+        float[] y = Workspace.floats(g.n() * f * g.oH() * g.oW()), bias = b == null ? null : b.data();
+        if (Winograd.paysForward(g, f)) Winograd.forward(x.data(), w.data(), bias, g, f, y);
+        else Conv2dKernel.forward(x.data(), filters()[0], bias, g, y);
+        return Tensor.of(y, g.n(), f, g.oH(), g.oW());
+    }
+
+    private PackedA[] filters() {
+        PackedA[] p = packed;
+        if (p == null) {
+            // Two threads may both pack at first; either result is the same.
+            p = GroupedConv2dOp.packGroups(w, groups);
+            packed = p;
+        }
+        return p;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.beak.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.beak.autograd.Autograd;
+import dev.beak.tensor.Tensor;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** A frozen convolution computes what {@link Conv2dOp} computes, on every path (GEMM, pointwise, Winograd). */
+class FrozenConv2dTest {
+    @Test
+    void equalsTheConvolutionOnEveryPath() {
+        SplittableRandom rng = new SplittableRandom(5);
+        // {N, C, H, W, F, k, stride, dilation, groups}: im2col bands, grouped small images, pointwise, Winograd,
+        // strided, dilated, grouped (ShuffleNet's 1x1 in 3 groups, 3x3 in 2), depthwise.
+        int[][] cases = {
+            {1, 64, 7, 7, 96, 3, 1, 1, 1}, {2, 3, 32, 32, 16, 7, 2, 1, 1}, {1, 256, 14, 14, 64, 1, 1, 1, 1},
+            {1, 64, 28, 28, 64, 3, 1, 1, 1}, {3, 5, 9, 11, 7, 3, 2, 2, 1}, {1, 40, 8, 8, 9, 1, 1, 1, 1},
+            {1, 240, 14, 14, 60, 1, 1, 1, 3}, {2, 8, 9, 9, 12, 3, 2, 1, 2}, {1, 16, 10, 10, 16, 3, 1, 1, 16},
+        };
+        for (int[] c : cases) {
+            Tensor x = random(rng, c[0], c[1], c[2], c[3]), w = random(rng, c[4], c[1] / c[8], c[5], c[5]), b = random(rng, c[4]);
+            FrozenConv2d frozen = new FrozenConv2d(w, b, c[8]);
+            try (var scope = Autograd.noGrad()) {
+                for (Padding p : new Padding[] {Padding.SAME, Padding.VALID}) {
+                    Tensor expected = Ops.conv2d(x, w, b, c[6], c[6], c[7], c[7], p, c[8]);
+                    Tensor first = frozen.apply(x, c[6], c[6], c[7], c[7], p), again = frozen.apply(x, c[6], c[6], c[7], c[7], p);
+                    assertThat(first.shape()).containsExactly(expected.shape());
+                    assertThat(first.data()).as(java.util.Arrays.toString(c) + " " + p).containsExactly(expected.data());
+                    assertThat(again.data()).containsExactly(expected.data());
+                }
+            }
+        }
+    }
+
+    @Test
+    void recordsGradientsLikeTheConvolutionWhenTheyAreWanted() {
+        SplittableRandom rng = new SplittableRandom(6);
+        Tensor x = random(rng, 1, 4, 6, 6).requiresGrad(true), w = random(rng, 5, 4, 3, 3), b = random(rng, 5);
+        Tensor y = new FrozenConv2d(w, b, 1).apply(x, 1, 1, 1, 1, Padding.SAME);
+        Ops.sum(y).backward();
+        assertThat(x.grad()).isNotNull();
+    }
+
+    private static Tensor random(SplittableRandom rng, int... shape) {
+        Tensor t = Tensor.zeros(shape);
+        float[] d = t.data();
+        for (int i = 0; i < d.length; i++) d[i] = (float) rng.nextDouble(-1, 1);
+        return t;
+    }
+}
