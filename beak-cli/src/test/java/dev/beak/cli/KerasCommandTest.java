@@ -8,6 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import static dev.beak.cli.CliRun.beak;
@@ -50,6 +52,32 @@ class KerasCommandTest {
         CliRun back = beak("convert", beakFile.toString(), dir.resolve("m.keras").toString());
         assertThat(back.code()).isEqualTo(1);
         assertThat(back.err()).contains("Beak reads keras models but does not write them").doesNotContain("\tat ");
+    }
+
+    /** The fixtures with Keras' wiring, shape, merge, activation and 1-d layers export to ONNX and run as the Keras file does. */
+    @Test
+    void kerasFixturesOfEveryLayerKindRunAlikeAfterConversionToOnnx(@TempDir Path dir) throws IOException {
+        record Fixture(String name, int outputs, int... input) {}
+        for (Fixture f : List.of(new Fixture("graph_layers", 2, 2, 3, 8, 7), new Fixture("activations", 2, 2, 4, 5, 6),
+                new Fixture("sequence", 1, 2, 3, 20), new Fixture("nested", 1, 2, 2, 6, 6))) {
+            Path keras = MNIST.resolveSibling(f.name()).resolve("model.keras"), onnx = dir.resolve(f.name() + ".onnx"), x = dir.resolve(f.name() + ".npy");
+            Npy.write(Tensor.randn(new SplittableRandom(3), f.input()), x);
+            CliRun c = beak("convert", keras.toString(), onnx.toString());
+            assertThat(c.code()).as(f.name() + ": " + c.all()).isZero();
+            for (String model : new String[] {"keras", "onnx"}) {
+                List<String> args = new ArrayList<>(List.of("run", model.equals("keras") ? keras.toString() : onnx.toString(), "--input", x.toString(), "--output"));
+                for (int o = 0; o < f.outputs(); o++) args.add(dir.resolve(f.name() + "-" + model + o + ".npy").toString());
+                CliRun r = beak(args.toArray(String[]::new));
+                assertThat(r.code()).as(f.name() + ": " + r.all()).isZero();
+            }
+            for (int o = 0; o < f.outputs(); o++) {
+                Tensor expected = Npy.read(dir.resolve(f.name() + "-keras" + o + ".npy")), actual = Npy.read(dir.resolve(f.name() + "-onnx" + o + ".npy"));
+                assertThat(actual.shape()).as(f.name()).containsExactly(expected.shape());
+                for (int k = 0; k < expected.size(); k++) {
+                    assertThat(actual.data()[k]).as(f.name() + " output " + o).isCloseTo(expected.data()[k], org.assertj.core.data.Offset.offset(1e-4f));
+                }
+            }
+        }
     }
 
     @Test
