@@ -2,11 +2,13 @@ package dev.beak.cli;
 
 import dev.beak.io.ModelFile;
 import dev.beak.io.SavedModel;
+import dev.beak.keras.KerasImporter;
 import dev.beak.onnx.OnnxFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -34,7 +36,8 @@ final class ModelFormats {
 
     static final List<Format> FORMATS = List.of(
             new Format("beak", List.of(".beak"), ModelFile::load, ModelFile::save),
-            new Format("onnx", List.of(".onnx"), OnnxFiles::load, OnnxFiles::save));
+            new Format("onnx", List.of(".onnx"), OnnxFiles::load, OnnxFiles::save),
+            new Format("keras", List.of(".h5", ".hdf5", ".keras", "model.json"), ModelFormats::readKeras, null));
 
     private ModelFormats() {}
 
@@ -55,6 +58,11 @@ final class ModelFormats {
         if (f.writer() == null) throw new IllegalArgumentException(file + ": Beak reads " + f.name() + " models but does not write them; write "
                 + FORMATS.stream().filter(x -> x.writer() != null).map(x -> String.join("/", x.suffixes())).collect(Collectors.joining(", ")));
         f.writer().write(model, file);
+    }
+
+    /** A Keras 2 .h5, Keras 3 .keras or TF.js model.json model, without metadata. */
+    private static SavedModel readKeras(Path file) throws IOException {
+        return new SavedModel(KerasImporter.load(file), Map.of());
     }
 
     private static String known() {

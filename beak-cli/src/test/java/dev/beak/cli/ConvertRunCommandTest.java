@@ -115,7 +115,7 @@ class ConvertRunCommandTest {
         assertThat(beak("run", "mnist", "--input", x.toString(), "--output", "y.csv").err()).contains("--output y.csv: outputs are written as .npy files");
         CliRun format = beak("convert", "lenet5", dir.resolve("m.pt").toString());
         assertThat(format.code()).isEqualTo(1);
-        assertThat(format.err()).contains("m.pt: unknown model format; known: beak (.beak), onnx (.onnx)").doesNotContain("\tat ");
+        assertThat(format.err()).contains("m.pt: unknown model format; known: beak (.beak), onnx (.onnx), keras (.h5, .hdf5, .keras, model.json)").doesNotContain("\tat ");
         CliRun missing = beak("convert", dir.resolve("none.beak").toString(), dir.resolve("out.onnx").toString());
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("no such file").contains("none.beak");

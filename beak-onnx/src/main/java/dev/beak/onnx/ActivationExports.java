@@ -3,19 +3,23 @@ package dev.beak.onnx;
 import dev.beak.nn.layer.Activation;
 import dev.beak.nn.layer.ActivationLayer;
 import dev.beak.nn.layer.Add;
+import dev.beak.nn.layer.ClippedRelu;
 import dev.beak.nn.layer.Concat;
 import dev.beak.nn.layer.Elu;
 import dev.beak.nn.layer.HardSigmoid;
 import dev.beak.nn.layer.LeakyRelu;
 import dev.beak.nn.layer.Maxout;
+import dev.beak.nn.layer.Merge;
 import dev.beak.nn.layer.PRelu;
+import dev.beak.nn.layer.PReluNd;
+import dev.beak.nn.layer.Rescale;
 import dev.beak.ops.ActivationOps;
 import dev.beak.tensor.Tensor;
 
 import java.util.Arrays;
 import java.util.List;
 
-/** Activations, Maxout and the wiring layers (Add, Concat) as ONNX nodes. */
+/** Activations, Maxout, Rescale and the wiring layers (Add, Merge, Concat) as ONNX nodes. */
 final class ActivationExports {
     private ActivationExports() {}
 
@@ -64,6 +68,32 @@ final class ActivationExports {
         s.graph().node("PRelu", List.of(s.in(), w), List.of(s.out()));
     }
 
+    /** PReluNd: the slope has the sample's rank, so ONNX's right-aligned broadcasting spreads it over the batch as Beak does. */
+    static void preluNd(PReluNd p, ExportStep s) {
+        s.graph().node("PRelu", List.of(s.in(), s.graph().floats(s.name() + ".weight", s.tensor("weight").data(), p.slopeShape())),
+                List.of(s.out()));
+    }
+
+    /**
+     * {@code min(x >= 0 ? x : slope * x, maxValue)}: Relu (slope 0) or LeakyRelu, then Min with the
+     * ceiling. Beak's clip has no floor here, so Min rather than Clip.
+     */
+    static void clippedRelu(ClippedRelu c, ExportStep s) {
+        OnnxGraphWriter g = s.graph();
+        String y = s.temp("relu");
+        if (c.negativeSlope() == 0f) g.unary("Relu", s.in(), y);
+        else g.unary("LeakyRelu", s.in(), y, "alpha", c.negativeSlope());
+        g.node("Min", List.of(y, g.scalar(s.name() + ".max_value", c.maxValue())), List.of(s.out()));
+    }
+
+    /** {@code x * scale + offset} as Mul then Add of scalars. */
+    static void rescale(Rescale r, ExportStep s) {
+        OnnxGraphWriter g = s.graph();
+        String scaled = s.temp("scaled");
+        g.node("Mul", List.of(s.in(), g.scalar(s.name() + ".scale", r.scale())), List.of(scaled));
+        g.node("Add", List.of(scaled, g.scalar(s.name() + ".offset", r.offset())), List.of(s.out()));
+    }
+
     /** Maxout over groups of k consecutive channels: reshape (N, C/k, k, S), ReduceMax over the pieces, reshape back. */
     static void maxout(Maxout m, ExportStep s) {
         int[] in = s.shape(0);
@@ -90,6 +120,25 @@ final class ActivationExports {
             String out = i == s.inputs().length - 1 ? s.out() : s.temp("sum");
             s.graph().node("Add", List.of(sum, s.inputs()[i]), List.of(out));
             sum = out;
+        }
+    }
+
+    /** Subtract as Sub, Multiply as a chain of Mul (Beak's order), Average, Maximum and Minimum as variadic Mean, Max and Min. */
+    static void merge(Merge m, ExportStep s) {
+        OnnxGraphWriter g = s.graph();
+        switch (m.kind()) {
+            case SUBTRACT -> g.node("Sub", List.of(s.inputs()), List.of(s.out()));
+            case MULTIPLY -> {
+                String product = s.in();
+                for (int i = 1; i < s.inputs().length; i++) {
+                    String out = i == s.inputs().length - 1 ? s.out() : s.temp("product");
+                    g.node("Mul", List.of(product, s.inputs()[i]), List.of(out));
+                    product = out;
+                }
+            }
+            case AVERAGE -> g.node("Mean", List.of(s.inputs()), List.of(s.out()));
+            case MAXIMUM -> g.node("Max", List.of(s.inputs()), List.of(s.out()));
+            case MINIMUM -> g.node("Min", List.of(s.inputs()), List.of(s.out()));
         }
     }
 

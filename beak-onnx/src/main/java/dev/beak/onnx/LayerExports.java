@@ -27,6 +27,17 @@ import dev.beak.nn.layer.MaxPool1d;
 import dev.beak.nn.layer.MaxPool2d;
 import dev.beak.nn.layer.Maxout;
 import dev.beak.nn.layer.PRelu;
+import dev.beak.nn.layer.ClippedRelu;
+import dev.beak.nn.layer.Crop2d;
+import dev.beak.nn.layer.Embedding;
+import dev.beak.nn.layer.Merge;
+import dev.beak.nn.layer.PReluNd;
+import dev.beak.nn.layer.PaddingMask;
+import dev.beak.nn.layer.Permute;
+import dev.beak.nn.layer.Rescale;
+import dev.beak.nn.layer.Reshape;
+import dev.beak.nn.layer.Upsample2d;
+import dev.beak.nn.layer.ZeroPad2d;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,8 +46,8 @@ import java.util.Set;
 /**
  * The one table from Beak layer types to ONNX: spec record class and how it is written. Adding a
  * layer type to the export is a row here and, when it needs code, a small method in one of the
- * export classes. Dropout has no row: at inference it passes its input on, so the exporter leaves it
- * out. Imported ONNX nodes ({@link OnnxNodeSpec}) are written back by {@link OnnxNodeExport}.
+ * export classes. Dropout and SpatialDropout have no row: at inference they pass their input on, so
+ * the exporter leaves them out. Imported ONNX nodes ({@link OnnxNodeSpec}) are written back by {@link OnnxNodeExport}.
  */
 final class LayerExports {
     private LayerExports() {}
@@ -70,6 +81,17 @@ final class LayerExports {
         row(Maxout.class, ActivationExports::maxout);
         row(Add.class, ActivationExports::add);
         row(Concat.class, ActivationExports::concat);
+        row(Merge.class, ActivationExports::merge);
+        row(Rescale.class, ActivationExports::rescale);
+        row(ClippedRelu.class, ActivationExports::clippedRelu);
+        row(PReluNd.class, ActivationExports::preluNd);
+        row(ZeroPad2d.class, ShapeExports::zeroPad2d);
+        row(Crop2d.class, ShapeExports::crop2d);
+        row(Upsample2d.class, ShapeExports::upsample2d);
+        row(Reshape.class, ShapeExports::reshape);
+        row(Permute.class, ShapeExports::permute);
+        row(Embedding.class, TextExports::embedding);
+        row(PaddingMask.class, TextExports::paddingMask);
     }
 
     private static <S extends LayerSpec> void row(Class<S> type, LayerExport<S> export) {
@@ -88,7 +110,7 @@ final class LayerExports {
         if (export == null) {
             throw new IllegalArgumentException("layer " + step.name() + " (" + spec.getClass().getSimpleName()
                     + ") has no ONNX form: Beak's ONNX export writes " + TABLE.keySet().stream().map(Class::getSimpleName).sorted().toList()
-                    + ", Dropout and imported ONNX nodes");
+                    + ", Dropout, SpatialDropout and imported ONNX nodes");
         }
         export.write(spec, step);
     }

@@ -13,6 +13,7 @@ import dev.beak.nn.GraphNode;
 import dev.beak.nn.Model;
 import dev.beak.nn.layer.Dropout;
 import dev.beak.nn.layer.LayerSpec;
+import dev.beak.nn.layer.SpatialDropout;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import java.util.Set;
 /**
  * Exports a built Beak model as an ONNX inference graph (opset {@value #OPSET}, or the newest opset
  * of the imported nodes it holds): every layer through the table {@link LayerExports} (batch norm
- * with its running statistics, dropout left out), imported ONNX nodes as the nodes they were, with
+ * with its running statistics, dropout and spatial dropout left out), imported ONNX nodes as the nodes they were, with
  * their current weights ({@link OnnxNodeExport}). The batch axis of every input and output is the
  * symbolic dimension {@code N}; class names, preprocessing, input geometry and free-form metadata
  * travel as {@code metadata_props} ({@link OnnxExportMetadata}).
@@ -86,7 +87,7 @@ public final class OnnxExporter {
                 shapes[j] = from[j] >= 0 ? model.outputShape(from[j], ports[j]) : inputShapes[GraphNode.inputNumber(from[j])];
             }
             LayerSpec spec = node.spec();
-            if (spec instanceof Dropout) {       // inference: the identity
+            if (spec instanceof Dropout || spec instanceof SpatialDropout) {       // inference: the identity
                 names[i] = new String[] {in[0]};
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.beak.onnx;
 
+import ai.onnx.proto.OnnxMl.TensorProto;
 import dev.beak.nn.layer.AvgPool1d;
 import dev.beak.nn.layer.AvgPool2d;
 import dev.beak.nn.layer.Flatten;
@@ -87,12 +88,51 @@ final class PoolExports {
 
     /** GlobalMaxPool / GlobalAveragePool keep the spatial axes as 1s; without keepDims a Flatten gives (N, C). */
     static void globalPool(GlobalPool p, ExportStep s) {
+        if (s.inputs().length == 2) {
+            maskedGlobalPool(p, s);
+            return;
+        }
         String op = p.reduction() == GlobalPool.Reduction.MAX ? "GlobalMaxPool" : "GlobalAveragePool";
         if (p.keepDims()) {
             s.graph().unary(op, s.in(), s.out());
         } else {
             s.graph().unary("Flatten", s.graph().unary(op, s.in(), s.temp("pooled")), s.out(), "axis", 1);
         }
+    }
+
+    /**
+     * Pooling over the positions whose mask (N, *) is not 0, as Beak's masked pooling: the mask gets a
+     * channel axis of 1 and selects with Where; the average divides the masked sum by the count of kept
+     * positions, the maximum reduces with -inf in place of the dropped ones; a sample with no position
+     * kept pools to 0 (its sum is 0 and its count is raised to 1; its maximum is replaced).
+     */
+    private static void maskedGlobalPool(GlobalPool p, ExportStep s) {
+        OnnxGraphWriter g = s.graph();
+        int rank = s.rank();
+        long[] axes = new long[rank - 2];
+        for (int a = 2; a < rank; a++) axes[a - 2] = a;
+        String mask = s.temp("mask"), dropped = s.temp("dropped"), keep = s.temp("keep"), kept = s.temp("kept"), count = s.temp("count");
+        g.node("Unsqueeze", List.of(s.inputs()[1], g.int64s(s.name() + ".channel_axis", 1)), List.of(mask));
+        g.node("Equal", List.of(mask, g.scalar(s.name() + ".zero", 0f)), List.of(dropped));
+        g.unary("Not", dropped, keep);
+        g.unary("Cast", keep, kept, "to", TensorProto.DataType.FLOAT_VALUE);
+        g.node("ReduceSum", List.of(kept, g.int64s(s.name() + ".axes", axes)), List.of(count), "keepdims", 1);
+        String pooled = p.keepDims() ? s.out() : s.temp("pooled");
+        if (p.reduction() == GlobalPool.Reduction.AVG) {
+            String masked = s.temp("masked"), sum = s.temp("sum"), divisor = s.temp("divisor");
+            g.node("Where", List.of(keep, s.in(), g.scalar(s.name() + ".zero", 0f)), List.of(masked));
+            g.node("ReduceSum", List.of(masked, g.int64s(s.name() + ".axes", axes)), List.of(sum), "keepdims", 1);
+            g.node("Max", List.of(count, g.scalar(s.name() + ".one", 1f)), List.of(divisor));
+            g.node("Div", List.of(sum, divisor), List.of(pooled));
+        } else {
+            String masked = s.temp("masked"), max = s.temp("max"), any = s.temp("any");
+            g.node("Where", List.of(keep, s.in(), g.scalar(s.name() + ".minus_infinity", Float.NEGATIVE_INFINITY)), List.of(masked));
+            if (g.opset() >= 18) g.node("ReduceMax", List.of(masked, g.int64s(s.name() + ".axes", axes)), List.of(max), "keepdims", 1);
+            else g.node("ReduceMax", List.of(masked), List.of(max), "axes", axes, "keepdims", 1);
+            g.node("Greater", List.of(count, g.scalar(s.name() + ".zero", 0f)), List.of(any));
+            g.node("Where", List.of(any, max, g.scalar(s.name() + ".zero", 0f)), List.of(pooled));
+        }
+        if (!p.keepDims()) g.unary("Flatten", pooled, s.out(), "axis", 1);
     }
 
     static void flatten(Flatten f, ExportStep s) {
