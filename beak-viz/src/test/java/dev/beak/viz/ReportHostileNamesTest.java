@@ -42,7 +42,7 @@ class ReportHostileNamesTest {
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(f -> f.getFileName().toString()))
                     .allMatch(n -> n.matches("[A-Za-z0-9_][A-Za-z0-9._-]*"))
-                    .contains("activations__.._escaped.png", "activations__script_alert__x____script_.png");
+                    .contains("activations-_.._escaped.png", "activations-_script_alert__x____script_.png");
         }
         String html = Files.readString(out.resolve("index.html"));
         assertThat(html).doesNotContain("<script", "<b>", "onerror=alert(1)>", "'x'")
