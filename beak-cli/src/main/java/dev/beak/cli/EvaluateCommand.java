@@ -47,7 +47,7 @@ final class EvaluateCommand implements Callable<Integer> {
         // The loss and metrics the model was compiled with (older files: cross-entropy); the optimizer is never used.
         output.status("Evaluating %s on %,d test images...", model, test.size());
         CompileConfig c = saved.compileConfig() != null ? saved.compileConfig() : new CompileConfig(new CrossEntropy(), List.of());
-        Evaluation e = saved.model().compile(new Sgd(1e-3, 0), c.loss(), c.metrics().toArray(Metric[]::new)).evaluate(test, 256);
+        Evaluation e = saved.model().compile(new Sgd(1e-3, 0), c.loss(), c.metrics().toArray(Metric[]::new)).evaluate(test, dev.beak.nn.MemoryPlan.evaluationBatch(saved.model(), test.sampleShape(), 256));
         stdout.printf(Locale.ROOT, "%s on %s: test accuracy %.4f (%,d of %,d), test loss %.4f (%s)%n", model, data.describe(),
                 e.accuracy(), Math.round(e.accuracy() * e.samples()), e.samples(), e.loss(), c.loss().name());
         e.metrics().forEach((name, v) -> stdout.printf(Locale.ROOT, "test %s %.4f%n", name, v));
