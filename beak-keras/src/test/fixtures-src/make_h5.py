@@ -275,8 +275,10 @@ def write_hostile(root):
     print("hostile: huge_weight.h5")
 
 
-def main(root):
+def main(root, only):
     for name in sorted(os.listdir(root)):
+        if only and name not in only:
+            continue
         folder = os.path.join(root, name)
         model_path = os.path.join(folder, "model.json")
         if not os.path.isfile(model_path) or "_uint" in name:
@@ -288,8 +290,9 @@ def main(root):
         write_keras2(os.path.join(folder, "model.h5"), topology, arrays)
         write_keras3(os.path.join(folder, "model.keras"), topology, arrays, shapes)
         print(name + ": model.h5 and model.keras")
-    write_hostile(root)
+    if not only or "hostile" in only:
+        write_hostile(root)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "../resources/keras")
+    main(sys.argv[1] if len(sys.argv) > 1 else "../resources/keras", sys.argv[2:])   # optional fixture names: only those

@@ -162,6 +162,35 @@ function sequence() {
   return tf.model({name: 'sequence', inputs: x, outputs: y});
 }
 
+// Text CNN: Embedding (ids (N, 12) -> (N, 12, 8)), Conv1D over it, global max pooling, softmax head.
+function textCnn() {
+  return tf.sequential({name: 'text_cnn', layers: [
+    tf.layers.embedding({inputDim: 50, outputDim: 8, inputLength: 12, name: 'embed'}),
+    tf.layers.conv1d({filters: 6, kernelSize: 3, padding: 'same', activation: 'relu', name: 'conv'}),
+    tf.layers.globalMaxPooling1d({name: 'gmp'}),
+    tf.layers.dense({units: 3, activation: 'softmax', name: 'head'}),
+  ]});
+}
+
+// The same with mask_zero, its mask reaching global pooling directly (average) and through Conv1D (max);
+// TF.js' global pooling ignores the mask, so padded positions count.
+function textCnnMasked() {
+  const ids = tf.input({shape: [12], name: 'ids'});
+  const e = tf.layers.embedding({inputDim: 50, outputDim: 8, maskZero: true, name: 'embed'}).apply(ids);
+  const conv = tf.layers.conv1d({filters: 6, kernelSize: 3, padding: 'same', activation: 'relu', name: 'conv'}).apply(e);
+  const pooled = tf.layers.concatenate({name: 'pooled'}).apply([
+    tf.layers.globalMaxPooling1d({name: 'gmp'}).apply(conv), tf.layers.globalAveragePooling1d({name: 'gap'}).apply(e)]);
+  return tf.model({name: 'text_cnn_masked', inputs: ids, outputs: tf.layers.dense({units: 3, activation: 'softmax', name: 'head'}).apply(pooled)});
+}
+
+// Token ids 1..vocabulary-1 as floats, the last `padded[i]` of row i set to 0 (padding).
+function randomIds(shape, vocabulary, padded) {
+  const a = new Float32Array(shape[0] * shape[1]);
+  for (let i = 0; i < a.length; i++) a[i] = 1 + Math.floor((vocabulary - 1) * uniform());
+  padded.forEach((n, row) => a.fill(0, (row + 1) * shape[1] - n, (row + 1) * shape[1]));
+  return tf.tensor(a, shape);
+}
+
 // A Sequential model and a functional model used as layers inside a functional model.
 function nested() {
   const inner = tf.sequential({name: 'inner_seq', layers: [
@@ -217,14 +246,15 @@ async function mnist(dataDir) {
 async function main() {
   await tf.setBackend('cpu');
   const cases = [['conv_sequential', convSequential, [2, 10, 11, 3]], ['activations', activations, [2, 5, 6, 4]],
-    ['graph_layers', graphLayers, [2, 8, 7, 3]], ['sequence', sequence, [2, 20, 3]], ['nested', nested, [2, 6, 6, 2]]];
+    ['graph_layers', graphLayers, [2, 8, 7, 3]], ['sequence', sequence, [2, 20, 3]], ['nested', nested, [2, 6, 6, 2]],
+    ['text_cnn', textCnn, [3, 12], [50, [0, 2, 5]]], ['text_cnn_masked', textCnnMasked, [3, 12], [50, [0, 4, 9]]]];
   const only = process.argv.slice(4);   // optional fixture names: rebuild only those
-  for (const [name, make, shape] of cases) {
+  for (const [name, make, shape, ids] of cases) {
     if (only.length && !only.includes(name)) continue;
     state = [...name].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 2147483648, 12345);   // each fixture its own stream
     const model = make();
     randomizeWeights(model);
-    const input = randomTensor(shape);
+    const input = ids ? randomIds(shape, ...ids) : randomTensor(shape);
     await save(model, name, [input]);
     if (name === 'conv_sequential') {
       await save(model, name + '_uint8', [input], {quantize: 'uint8'});

@@ -73,6 +73,7 @@ final class KerasLayers {
             Map.entry("Dense", KerasWeightedLayers::dense),
             Map.entry("Conv2D", KerasWeightedLayers::conv2d),
             Map.entry("Conv1D", KerasWeightedLayers::conv1d),
+            Map.entry("Embedding", KerasWeightedLayers::embedding),
             Map.entry("DepthwiseConv2D", KerasWeightedLayers::depthwise),
             Map.entry("SeparableConv2D", KerasWeightedLayers::separable),
             Map.entry("Conv2DTranspose", KerasWeightedLayers::transposed),
@@ -128,8 +129,7 @@ final class KerasLayers {
         Function<Call, Sym> f = TABLE.get(c.layer().className());
         if (f == null) {
             String cls = c.layer().className();
-            String why = cls.equals("Embedding") ? "Embedding is not yet supported by the Keras importer"
-                    : cls.equals("Lambda") ? "a Lambda layer holds Python code, which cannot be imported"
+            String why = cls.equals("Lambda") ? "a Lambda layer holds Python code, which cannot be imported"
                     : "Beak has no converter for this class (custom layers cannot be imported; supported: " + String.join(", ", classes()) + ")";
             throw new KerasFormatException("layer " + c.layer().name() + " (" + cls + "): " + why);
         }

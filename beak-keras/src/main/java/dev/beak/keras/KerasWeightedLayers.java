@@ -7,19 +7,22 @@ import dev.beak.nn.layer.Conv1d;
 import dev.beak.nn.layer.Conv2d;
 import dev.beak.nn.layer.ConvTranspose2d;
 import dev.beak.nn.layer.Dense;
+import dev.beak.nn.layer.Embedding;
 import dev.beak.nn.layer.Initializer;
+import dev.beak.nn.layer.Layers;
 import dev.beak.nn.layer.PRelu;
 import dev.beak.nn.layer.PReluNd;
 import dev.beak.ops.Padding;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Keras layers with weights, their kernels turned from channels-last to Beak's layouts:
  * Conv2D (kH, kW, C/g, F) -> (F, C/g, kH, kW); Conv1D (k, C/g, F) -> (F, C/g, k); DepthwiseConv2D
  * (kH, kW, C, m) -> (C*m, 1, kH, kW); Conv2DTranspose (kH, kW, F, C) -> (C, F, kH, kW); Dense keeps
- * (In, Out), its rows permuted after a held-back Flatten.
+ * (In, Out), its rows permuted after a held-back Flatten; Embedding keeps its (V, D) table.
  */
 final class KerasWeightedLayers {
     private KerasWeightedLayers() {}
@@ -72,6 +75,24 @@ final class KerasWeightedLayers {
         Conv1d spec = new Conv1d(k.integer("filters", -1), size, stride, dilation, padding, k.integer("groups", 1), bias, Activation.LINEAR,
                 Initializer.GLOROT_UNIFORM, Initializer.ZEROS);
         return withActivation(c, spec, KerasLayers.list(w.get(0).transposed(2, 1, 0).data(), bias ? w.get(1).data() : null));
+    }
+
+    /**
+     * Embedding: Keras' (V, D) table is Beak's; ids (L) give (D, L), Keras' (L, D) channels-first, as a
+     * Conv1D or 1-d pooling after it expects. {@code mask_zero} changes no output, as in TF.js (whose
+     * Conv1D and global pooling ignore the mask), so row 0 is an ordinary, trainable row.
+     */
+    static Sym embedding(KerasLayers.Call c) {
+        KerasConfig k = c.config();
+        KerasArray table = c.arrays(List.of("embeddings")).get(0);
+        int vocabulary = k.integer("input_dim", -1), dimension = k.integer("output_dim", -1);
+        if (table.shape().length != 2 || table.shape()[0] != vocabulary || table.shape()[1] != dimension) {
+            throw k.bad("embeddings", "has shape " + Arrays.toString(table.shape()) + ", expected [" + vocabulary + ", " + dimension + "]");
+        }
+        Sym ids = c.input(0);
+        if (ids.shape().length != 1) throw k.bad("input", "has per-sample rank " + ids.shape().length + "; Beak imports Embedding on sequences of ids (L)");
+        Embedding spec = Layers.embedding(vocabulary, dimension);
+        return c.builder().emit(c.layer().name(), spec, KerasLayers.list(table.data()), ids);
     }
 
     /** Depthwise kernel (kH, kW, C, m) as a grouped convolution's (C*m, 1, kH, kW): output channel c*m + j. */

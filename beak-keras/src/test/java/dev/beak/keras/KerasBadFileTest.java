@@ -83,7 +83,16 @@ class KerasBadFileTest {
                     .hasMessageContaining("layer act_tanh (" + cls + ")");
         }
         Path folder = dir.resolve("Embedding").resolve("model.json");
-        assertThatThrownBy(() -> KerasImporter.load(folder)).hasMessageContaining("Embedding is not yet supported");
+        assertThatThrownBy(() -> KerasImporter.load(folder)).hasMessageContaining("layer act_tanh (Embedding) needs weights [embeddings], the file has 0");
+    }
+
+    @Test
+    void embeddingWhoseTableDisagreesWithItsConfigFailsNamingTheLayer(@TempDir Path dir) throws IOException {
+        for (String f : new String[] {"model.json", "weights.bin"}) Files.copy(KerasFixture.of("text_cnn").folder().resolve(f), dir.resolve(f));
+        Path json = dir.resolve("model.json");
+        Files.writeString(json, Files.readString(json).replace("\"input_dim\":50", "\"input_dim\":40"));
+        assertThatThrownBy(() -> KerasImporter.load(json)).isInstanceOf(DataFileException.class).hasMessageStartingWith(json.toString())
+                .hasMessageContaining("layer embed (Embedding): embeddings has shape [50, 8], expected [40, 8]");
     }
 
     @Test

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KerasImportTest {
     static Stream<Arguments> files() {
         Stream.Builder<Arguments> rows = Stream.builder();
-        for (String name : new String[] {"conv_sequential", "activations", "graph_layers", "sequence", "nested", "mnist_cnn"}) {
+        for (String name : new String[] {"conv_sequential", "activations", "graph_layers", "sequence", "nested", "mnist_cnn", "text_cnn", "text_cnn_masked"}) {
             rows.add(Arguments.of(name, KerasImporter.Format.TFJS_LAYERS, (Function<KerasFixture, Path>) KerasFixture::tfjs));
             rows.add(Arguments.of(name, KerasImporter.Format.KERAS2_H5, (Function<KerasFixture, Path>) KerasFixture::h5));
             rows.add(Arguments.of(name, KerasImporter.Format.KERAS3_ARCHIVE, (Function<KerasFixture, Path>) KerasFixture::keras));
