@@ -1,12 +1,9 @@
 package dev.beak.onnx;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
-import com.google.protobuf.InvalidProtocolBufferException;
-import dev.beak.data.DataFileException;
 import dev.beak.io.SavedModel;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -18,15 +15,8 @@ public final class OnnxFiles {
     private OnnxFiles() {}
 
     public static SavedModel load(Path file) throws IOException {
-        ModelProto proto;
-        try {
-            proto = ModelProto.parseFrom(Files.readAllBytes(file));
-        } catch (InvalidProtocolBufferException e) {
-            throw new DataFileException(file.toString(), "not an ONNX model (" + e.getMessage() + ")", e);
-        }
-        String name = file.getFileName().toString().replaceFirst("\\.onnx$", "");
-        if (name.equals("model") && file.getParent() != null) name = file.getParent().getFileName().toString();
-        OnnxModel onnx = OnnxImporter.fromProto(proto, name, null);
+        ModelProto proto = OnnxImporter.read(file);
+        OnnxModel onnx = OnnxImporter.fromProto(proto, OnnxImporter.modelName(file), null);
         return OnnxExportMetadata.read(proto, onnx.model(), file.toString());
     }
 

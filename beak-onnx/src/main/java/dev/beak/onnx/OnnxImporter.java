@@ -66,15 +66,22 @@ public final class OnnxImporter {
 
     /** Imports {@code file}; {@code examples} (may be null) are inputs whose shapes the dry run uses. */
     public static OnnxModel load(Path file, Tensor[] examples) throws IOException {
-        ModelProto proto;
+        return fromProto(read(file), modelName(file), examples);
+    }
+
+    /** The ModelProto in {@code file}; a file that is not one is named in the error. */
+    static ModelProto read(Path file) throws IOException {
         try {
-            proto = ModelProto.parseFrom(Files.readAllBytes(file));
+            return ModelProto.parseFrom(Files.readAllBytes(file));
         } catch (InvalidProtocolBufferException e) {
             throw new DataFileException(file.toString(), "not an ONNX model (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** The model's name: the file's without ".onnx", or its folder's for the model zoo's "model.onnx". */
+    static String modelName(Path file) {
         String name = file.getFileName().toString().replaceFirst("\\.onnx$", "");
-        if (name.equals("model") && file.getParent() != null) name = file.getParent().getFileName().toString();
-        return fromProto(proto, name, examples);
+        return name.equals("model") && file.getParent() != null ? file.getParent().getFileName().toString() : name;
     }
 
     /** The ONNX model's opset for the default domain (1 when it names none). */
