@@ -22,7 +22,19 @@ public final class DepthwiseKernel {
 
     private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
 
-    /** y (N, F, oH, oW) := bias + depthwise conv of x (N, C, H, W) with w (F, 1, kH, kW); C divides F. */
+    /**
+     * Whether the phase planes stay small beside the input and output planes (at most four times their
+     * size and a page): a huge dilation or padding would make them enormous, and the direct loops,
+     * which allocate nothing, take such layers.
+     */
+    public static boolean fits(Window2d g) {
+        long rows = (long) (g.oH() - 1) * g.strideH() + (long) (g.kH() - 1) * g.dilationH() + 1;
+        long cols = (long) (g.oW() - 1) * g.strideW() + (long) (g.kW() - 1) * g.dilationW() + 1;
+        long planes = (rows + g.strideH()) * (cols + g.strideW()) + (long) (g.kW() - 1) * g.dilationW() + g.strideH() * (long) g.strideW();
+        return planes <= 4L * ((long) g.h() * g.w() + (long) g.oH() * g.oW()) + 4096;
+    }
+
+    /** y (N, F, oH, oW) := bias + depthwise conv of x (N, C, H, W) with w (F, 1, kH, kW); C divides F; {@link #fits}. */
     public static void forward(float[] x, float[] w, float[] bias, Window2d g, int f, float[] y) {
         Geometry geo = new Geometry(g);
         int c = g.c(), mult = f / c;

@@ -23,7 +23,7 @@ public final class DepthwiseConv2dOp {
     static Tensor apply(Tensor x, Tensor w, Tensor b, Window2d g) {
         int n = g.n(), c = g.c(), f = w.dim(0), mult = f / c, taps = g.kH() * g.kW();
         int oH = g.oH(), oW = g.oW(), in = g.h() * g.w(), out = oH * oW;
-        if (!Autograd.needsGrad(x, w, b)) {
+        if (!Autograd.needsGrad(x, w, b) && DepthwiseKernel.fits(g)) {
             // Inference: the same sums, one long row operation per tap (equal bit for bit).
             float[] y = Workspace.floats(n * f * out);
             DepthwiseKernel.forward(x.data(), w.data(), b == null ? null : b.data(), g, f, y);

@@ -40,6 +40,20 @@ class DepthwiseInferenceTest {
         }
     }
 
+    @Test
+    void aHugeDilationTakesTheDirectLoopsInsteadOfHugePlanes() {
+        SplittableRandom rng = new SplittableRandom(10);
+        Tensor x = random(rng, 1, 2, 4, 4), wt = random(rng, 2, 1, 2, 1);
+        Window2d g = Window2d.of(x.shape(), 2, 1, 1, 1, 1 << 24, 1, Padding.SAME);
+        assertThat(dev.beak.kernel.DepthwiseKernel.fits(g)).isFalse();
+        Tensor y;
+        try (var scope = Autograd.noGrad()) {
+            y = Ops.conv2d(x, wt, null, 1, 1, 1 << 24, 1, Padding.SAME, 2);
+        }
+        Tensor training = Ops.conv2d(x.requiresGrad(true), wt, null, 1, 1, 1 << 24, 1, Padding.SAME, 2);
+        assertThat(y.data()).containsExactly(training.data());
+    }
+
     private static Tensor random(SplittableRandom rng, int... shape) {
         Tensor t = Tensor.zeros(shape);
         float[] d = t.data();
