@@ -3,6 +3,7 @@ package dev.beak.fuzz;
 import dev.beak.data.DataFileException;
 import dev.beak.keras.KerasImporter;
 import dev.beak.nn.Model;
+import dev.beak.nn.ModelProfile;
 import dev.beak.tensor.Tensor;
 
 import java.io.IOException;
@@ -12,13 +13,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Harnesses for beak-keras ({@link KerasImporter#load}): Keras 2 {@code .h5} files, Keras 3
- * {@code .keras} archives, and TensorFlow.js layers models with either the {@code model.json} or the
+ * {@code .keras} archives (whole, and their config.json inside an intact archive), and TensorFlow.js layers models with either the {@code model.json} or the
  * weight shard mutated. Keras files cannot be made in Java, so the seeds are beak-keras's small test
  * fixtures (written by Keras and TF.js), found from the working directory up. A model that imports is
- * run once on zeros.
+ * run once on zeros when one sample's inference fits in {@link #RUN_BYTES}.
  */
 final class KerasHarnesses {
     private KerasHarnesses() {}
@@ -69,6 +73,49 @@ final class KerasHarnesses {
                 return KerasHarnesses.expected(t);
             }
         };
+    }
+
+    /**
+     * A Keras 3 archive's config.json is the input (the raw archive's entries are deflated, so
+     * {@link #archive} mostly reaches the zip layer); it is zipped with the model.weights.h5 of the
+     * fixture whose name it still carries ({@code "name": "nested"}), or of the first one.
+     */
+    static Harness kerasConfig() {
+        return new Harness() {
+            public String name() {
+                return "keras-config";
+            }
+
+            public List<byte[]> seeds() throws IOException {
+                List<byte[]> s = new ArrayList<>();
+                for (String m : MODELS) s.add(entry(m, "config.json"));
+                return s;
+            }
+
+            public void load(Path file, Path scratch) throws IOException {
+                String config = Files.readString(file, StandardCharsets.ISO_8859_1);
+                String model = MODELS.stream().filter(m -> config.contains("\"name\": \"" + m + "\"")).findFirst().orElse(MODELS.getFirst());
+                Path zipped = scratch.resolve("m.keras");
+                try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zipped))) {
+                    z.putNextEntry(new ZipEntry("config.json"));
+                    z.write(Files.readAllBytes(file));
+                    z.putNextEntry(new ZipEntry("model.weights.h5"));
+                    z.write(entry(model, "model.weights.h5"));
+                }
+                use(KerasImporter.load(zipped));
+            }
+
+            public boolean expected(Throwable t) {
+                return KerasHarnesses.expected(t);
+            }
+        };
+    }
+
+    /** Entry {@code name} of fixture {@code model}'s .keras archive. */
+    private static byte[] entry(String model, String name) throws IOException {
+        try (ZipFile zip = new ZipFile(fixtures().resolve(model).resolve("model.keras").toFile())) {
+            return zip.getInputStream(zip.getEntry(name)).readAllBytes();
+        }
     }
 
     /**
@@ -147,9 +194,16 @@ final class KerasHarnesses {
                 + ": the Keras harnesses' seeds are its fixtures (run from the repository)");
     }
 
-    /** Runs an imported single-input model once on zeros of its input shape. */
+    /**
+     * One sample's inference (weights and activations, {@link ModelProfile#inferenceBytes}) up to which
+     * an imported model is run: a mutated configuration may declare a valid but huge input (a sequence
+     * of millions of tokens), whose activations would measure the model, not the importer.
+     */
+    static final long RUN_BYTES = 128L << 20;
+
+    /** Runs an imported single-input model once on zeros of its input shape, when that fits in {@link #RUN_BYTES}. */
     private static void use(Model m) {
-        if (!m.isBuilt() || m.inputCount() != 1) return;
+        if (!m.isBuilt() || m.inputCount() != 1 || ModelProfile.of(m).inferenceBytes(1) > RUN_BYTES) return;
         int[] sample = m.inputShape();
         int[] shape = new int[sample.length + 1];
         shape[0] = 1;
