@@ -37,7 +37,7 @@ public final class Campaign {
         }
 
         public String line() {
-            return String.format(Locale.ROOT, "%-14s %,9d inputs  %,8d loaded  %,8d refused  unexpected %s  over %d ms: %d  over %d MB: %d"
+            return String.format(Locale.ROOT, "%-16s %,9d inputs  %,8d loaded  %,8d refused  unexpected %s  over %d ms: %d  over %d MB: %d"
                             + "  slowest %,d ms  most %,.1f MB  (%.0f s)", harness, inputs, loaded, refused,
                     unexpected.isEmpty() ? "0" : unexpected.toString(), Limits.DEFAULT.millis(), slow, Limits.DEFAULT.bytes() >> 20,
                     overMemory, slowestMillis, mostBytes / 1e6, seconds);

@@ -8,7 +8,9 @@ public final class Harnesses {
 
     public static List<Harness> all() {
         return List.of(ModelHarnesses.modelFile(), ModelHarnesses.modelJson(), ModelHarnesses.safetensors(), OnnxHarnesses.model(),
-                OnnxHarnesses.tensor(), DataHarnesses.idx(), DataHarnesses.cifar(), DataHarnesses.image(), DataHarnesses.imageFolder());
+                OnnxHarnesses.tensor(), DataHarnesses.idx(), DataHarnesses.cifar(), DataHarnesses.image(), DataHarnesses.imageFolder(),
+                KerasHarnesses.h5(), KerasHarnesses.archive(), KerasHarnesses.kerasConfig(), KerasHarnesses.tfjsJson(), KerasHarnesses.tfjsShard(),
+                FeatureHarnesses.featureFile());
     }
 
     public static Harness named(String name) {

@@ -1,6 +1,6 @@
 /**
  * Fuzzing of every loader. A {@link dev.beak.fuzz.Harness} knows one file format: its seed corpus
- * (small valid files made in code), how to load an input, and which exceptions are the loader's own
+ * (small valid files made in code; for Keras files, beak-keras's test fixtures), how to load an input, and which exceptions are the loader's own
  * way of saying "bad file" ({@code DataFileException}, {@code OnnxImportException}). The
  * {@link dev.beak.fuzz.Mutator} derives inputs from the seeds (bit flips, interesting values, size
  * fields rewritten, truncation, insertion, splices); a {@link dev.beak.fuzz.Campaign} runs them and

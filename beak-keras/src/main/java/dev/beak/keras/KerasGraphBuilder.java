@@ -2,6 +2,7 @@ package dev.beak.keras;
 
 import dev.beak.nn.GraphNode;
 import dev.beak.nn.Model;
+import dev.beak.nn.ModelProfile;
 import dev.beak.nn.layer.Flatten;
 import dev.beak.nn.layer.Layer;
 import dev.beak.nn.layer.LayerSpec;
@@ -64,9 +65,30 @@ final class KerasGraphBuilder {
             if (o.node() < 0) throw new KerasFormatException("model output " + i + " is a model input; there is nothing to import");
             outs[i] = o.node();
         }
-        Model model = Model.graph(graph.name(), nodes, inputShapes.size(), outs, inputShapes.toArray(int[][]::new), 0L);
+        Model model = Model.graph(graph.name(), nodes, inputShapes.size(), outs, null, 0L);
+        int[][] shapes = inputShapes.toArray(int[][]::new);
+        checkWeightCount(model, shapes);
+        model.build(shapes);
         loadWeights(model);
         return model;
+    }
+
+    /** Missing values up to which a model is built anyway, so that {@link #loadWeights} can name the layer (16 M values, 64 MB). */
+    private static final long BUILD_WITHOUT_CHECK = 1L << 24;
+
+    /**
+     * Refuses, before anything is built, layers that need far more values than the file gives (a small
+     * file whose configuration declares a huge Dense or Conv layer); smaller mismatches are left to
+     * {@link #loadWeights}, which names the layer and both sizes.
+     */
+    private void checkWeightCount(Model model, int[][] shapes) {
+        ModelProfile p = ModelProfile.of(model, shapes);
+        long needed = p.parameters() + p.buffers(), given = 0;
+        for (List<float[]> arrays : nodeWeights.values()) for (float[] a : arrays) given += a.length;
+        if (needed > given && needed - given > BUILD_WITHOUT_CHECK) {
+            throw new KerasFormatException(String.format(java.util.Locale.ROOT,
+                    "the layers need %,d weight values but the file gives %,d", needed, given));
+        }
     }
 
     /** Converts the layers of {@code graph} fed by {@code inputs}; returns its outputs. */
@@ -152,12 +174,17 @@ final class KerasGraphBuilder {
 
     /**
      * The Flatten of a pending tensor in Beak's (C, H, W) order, for a Dense layer, with {@code order[i]}
-     * the Keras position of value {@code i}; null when {@code s} is no pending Flatten.
+     * the Keras position of value {@code i}; null when {@code s} is no pending Flatten. Checked against the
+     * Dense kernel's {@code kernelRows} before the order is made.
      */
-    int[] flattenForDense(Sym s, Sym[] result) {
+    int[] flattenForDense(Sym s, Sym[] result, int kernelRows, String layer) {
         if (s.pending() == null) return null;
         Sym[] cached = flattened.computeIfAbsent(s, k -> new Sym[2]);
         Sym src = materialize(s.pending());
+        if (Shape.size(src.shape()) != kernelRows) {
+            throw new KerasFormatException("layer " + layer + ": its kernel has " + kernelRows + " rows but the flattened input "
+                    + Shape.toString(src.shape()) + " has " + Shape.size(src.shape()) + " values");
+        }
         if (cached[1] == null) cached[1] = emit(s.flattenName(), new Flatten(), List.of(), src);
         result[0] = cached[1];
         return KerasLayout.flattenOrder(src.shape());

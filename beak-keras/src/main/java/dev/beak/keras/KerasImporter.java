@@ -5,15 +5,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.beak.data.DataFileException;
 import dev.beak.nn.Model;
+import dev.beak.tensor.Limits;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -35,7 +38,7 @@ import java.util.zip.ZipFile;
 public final class KerasImporter {
     /** At most 64 MiB of JSON configuration. */
     static final long MAX_CONFIG_BYTES = 64L << 20;
-    /** At most 2 GiB of weights in one HDF5 file inside an archive. */
+    /** At most 2 GiB of weights in one HDF5 file (a Keras 2 file, or one inside an archive). */
     static final long MAX_WEIGHTS_BYTES = Integer.MAX_VALUE - 8;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,7 +55,7 @@ public final class KerasImporter {
 
     public static Model load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new DataFileException(file.toString(), "no such file");
-        try {
+        try (var cap = Limits.current().capTensors()) {
             return switch (format(file)) {
                 case KERAS2_H5 -> fromH5(file);
                 case KERAS3_ARCHIVE -> fromArchive(file);
@@ -90,7 +93,14 @@ public final class KerasImporter {
             in.readNBytes(head, 0, head.length);
         }
         H5Arrays.checkComplete(java.nio.ByteBuffer.wrap(head), Files.size(file), "the file");
-        try (HdfFile h5 = new HdfFile(file)) {
+        if (Files.size(file) > MAX_WEIGHTS_BYTES) throw new KerasFormatException("the file is larger than the limit " + MAX_WEIGHTS_BYTES + " bytes");
+        // Read through a memory map: jHDF then slices the sizes an object header declares instead of
+        // allocating them (a corrupt header declaring 2 GB is refused, not an OutOfMemoryError).
+        java.nio.MappedByteBuffer mapped;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
+        }
+        try (HdfFile h5 = HdfFile.fromByteBuffer(mapped)) {
             String[] config = H5Arrays.strings(h5, "model_config");
             if (config == null || config.length != 1) {
                 throw new KerasFormatException(h5.getChild("layers") != null || h5.getChild("vars") != null

@@ -13,6 +13,7 @@ import dev.beak.nn.layer.Layers;
 import dev.beak.nn.layer.PRelu;
 import dev.beak.nn.layer.PReluNd;
 import dev.beak.ops.Padding;
+import dev.beak.tensor.Shape;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +39,8 @@ final class KerasWeightedLayers {
         List<KerasArray> w = c.arrays(kernelAndBias(k, "kernel"));
         Sym in = c.inputs().get(0);
         Sym[] flat = new Sym[1];
-        int[] order = c.builder().flattenForDense(in, flat);
+        if (w.get(0).shape().length != 2) throw k.bad("kernel", "has shape " + Shape.toString(w.get(0).shape()) + "; a Dense kernel has 2 axes");
+        int[] order = c.builder().flattenForDense(in, flat, w.get(0).shape()[0], c.layer().name());
         in = order == null ? c.input(0) : flat[0];
         if (in.shape().length != 1) throw k.bad("input", "has rank " + in.shape().length + "; Beak imports Dense on vectors only");
         KerasArray kernel = w.get(0);

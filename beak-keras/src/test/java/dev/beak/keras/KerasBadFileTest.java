@@ -59,6 +59,28 @@ class KerasBadFileTest {
                 .hasMessageContaining("model.json").hasMessageContaining("declares more than");
     }
 
+    /** Found by beak-fuzz (keras-h5): an object header whose declared size jHDF used to allocate (OutOfMemoryError under -Xmx512m). */
+    @Test
+    void corruptHdf5HeaderSizesAreRefusedNotAllocated() {
+        Path bad = KerasFixture.ROOT.resolve("hostile/object_header_size.h5");
+        assertThatThrownBy(() -> KerasImporter.load(bad)).isInstanceOf(DataFileException.class).hasMessageStartingWith(bad.toString())
+                .hasMessageContaining("model_weights/conv");
+    }
+
+    /** Found by beak-fuzz (keras-tfjs): layer sizes from the configuration are checked against the weights before anything is allocated. */
+    @Test
+    void configurationSizesAreCheckedAgainstTheWeightsBeforeBuilding(@TempDir Path dir) throws IOException {
+        Path units = copyTfjs(dir.resolve("units")).resolve("model.json");
+        Files.writeString(units, Files.readString(units).replace("\"units\":7,", "\"units\":7000000,"));
+        assertThatThrownBy(() -> KerasImporter.load(units)).isInstanceOf(DataFileException.class).hasMessageStartingWith(units.toString())
+                .hasMessageContaining("the layers need ").hasMessageContaining("weight values but the file gives");
+
+        Path input = copyTfjs(dir.resolve("input")).resolve("model.json");
+        Files.writeString(input, Files.readString(input).replace("\"batch_input_shape\":[null,10,11,3]", "\"batch_input_shape\":[null,2000,2000,3]"));
+        assertThatThrownBy(() -> KerasImporter.load(input)).isInstanceOf(DataFileException.class).hasMessageStartingWith(input.toString())
+                .hasMessageContaining("layer fc1: its kernel has 36 rows but the flattened input (6, 499, 500) has 1497000 values");
+    }
+
     @Test
     void tfjsShardsMustHoldWhatTheManifestSaysAndStayInTheFolder(@TempDir Path dir) throws IOException {
         Path short_ = copyTfjs(dir.resolve("short"));

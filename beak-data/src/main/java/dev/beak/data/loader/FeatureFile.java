@@ -46,16 +46,30 @@ public final class FeatureFile implements Dataset {
             int count = head.getInt();
             int[] xs = dims(head, file), ys = dims(head, file);
             long headerBytes = head.position();
-            long xCount = (long) count * Shape.size(xs), yCount = (long) count * Shape.size(ys);
+            long xCount = (long) count * values(xs, "sample", file), yCount = (long) count * values(ys, "label", file);
             if (count < 0 || headerBytes + 4 * (xCount + yCount) != size) {
                 throw Features.bad(file, "header declares " + count + " samples of " + Shape.toString(xs) + " ("
                         + (headerBytes + 4 * (xCount + yCount)) + " bytes) but the file has " + size + " bytes");
             }
-            if (4 * xCount > Integer.MAX_VALUE - 8) throw Features.bad(file, "too large to map at once (" + 4 * xCount + " bytes)");
+            if (4 * Math.max(xCount, yCount) > Integer.MAX_VALUE - 8) {
+                throw Features.bad(file, "too large to map at once (" + 4 * Math.max(xCount, yCount) + " bytes)");
+            }
             FloatBuffer x = ch.map(FileChannel.MapMode.READ_ONLY, headerBytes, 4 * xCount).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
             FloatBuffer y = ch.map(FileChannel.MapMode.READ_ONLY, headerBytes + 4 * xCount, 4 * yCount).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
             return new FeatureFile(count, xs, ys, x, y);
         }
+    }
+
+    /** The values in one sample (or label) of {@code shape}: refused when none, or more than one tensor may hold. */
+    private static int values(int[] shape, String what, Path file) throws DataFileException {
+        int n;
+        try {
+            n = Shape.size(shape);
+        } catch (RuntimeException e) {   // over 2^31 values or over the tensor limit
+            throw Features.bad(file, "header declares a " + what + " shape " + Shape.toString(shape) + " too large (" + e.getMessage() + ")");
+        }
+        if (n == 0) throw Features.bad(file, "header declares an empty " + what + " shape " + Shape.toString(shape));
+        return n;
     }
 
     private static int[] dims(ByteBuffer head, Path file) throws DataFileException {
