@@ -6,8 +6,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,7 @@ import java.util.concurrent.Callable;
                 + "dynamic batch, class names and preprocessing as metadata). IN may be a named network (beak zoo lists them), "
                 + "written with fresh weights.")
 final class ConvertCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Mixin OutputOptions output;
 
     @Parameters(index = "0", paramLabel = "IN", description = "A model file or a named network: " + ModelSource.NAMES)
     String in;
@@ -33,9 +31,6 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of a named network's initial weights (default: ${DEFAULT-VALUE}).")
     long seed;
-
-    @Option(names = "--json", description = "Print one JSON object (formats, layers, parameters, bytes written) on stdout, nothing else.")
-    boolean json;
 
     @Override
     public Integer call() throws Exception {
@@ -58,13 +53,9 @@ final class ConvertCommand implements Callable<Integer> {
         r.put("layers", m.nodes().size());
         r.put("parameters", m.parameterCount());
         r.put("bytes", Files.size(out));
-        if (json) {
-            spec.commandLine().getOut().println(Json.line(r));
-        } else {
-            spec.commandLine().getOut().printf("wrote %s (%s): %d layers, %,d parameters, %,d bytes%n", out, r.get("output_format"),
-                    m.nodes().size(), m.parameterCount(), Files.size(out));
-        }
-        spec.commandLine().getOut().flush();
+        output.human().printf("wrote %s (%s): %d layers, %,d parameters, %,d bytes%n", out, r.get("output_format"),
+                m.nodes().size(), m.parameterCount(), Files.size(out));
+        output.result(r);
         return 0;
     }
 }

@@ -5,10 +5,9 @@ import dev.beak.examples.ExampleResult;
 import dev.beak.examples.Examples;
 import dev.beak.examples.MissingDataException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -21,7 +20,7 @@ import java.util.concurrent.Callable;
         description = "Runnable examples that learn on real data (text, speech, board game, the seed programs). "
                 + "'beak example list' shows them; 'beak example NAME' trains and tests one and prints its accuracy beside its baseline.")
 final class ExampleCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Mixin OutputOptions output;
 
     @Parameters(index = "0", paramLabel = "NAME|list", description = "An example's name, or 'list'.")
     String name;
@@ -32,13 +31,10 @@ final class ExampleCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the data split, initialisation and shuffling (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--json", description = "Print only a JSON object on stdout (progress goes to stderr).")
-    boolean json;
-
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut(), log = json ? spec.commandLine().getErr() : out;
-        if (name.equals("list")) return list(out);
+        PrintWriter log = output.human();
+        if (name.equals("list")) return list(log);
         Example e = Examples.byName(name).orElseThrow(() -> new IllegalArgumentException("unknown example \"" + name + "\" (known: "
                 + String.join(", ", Examples.all().stream().map(Example::name).toList()) + "; see beak example list)"));
         log.printf(Locale.ROOT, "%s%s: %s%n", e.name(), quick ? " (quick)" : "", e.description());
@@ -49,26 +45,21 @@ final class ExampleCommand implements Callable<Integer> {
         } catch (MissingDataException missing) {
             throw new IllegalArgumentException("example " + e.name() + ": " + missing.getMessage(), missing);
         }
-        if (json) {
-            out.println(Json.line(figures(r)));
-        } else {
-            out.printf(Locale.ROOT, "%s: test accuracy %.4f, baseline (%s) %.4f, margin %+.4f; %,d training and %,d test samples, %.1f s%n",
-                    r.example(), r.accuracy(), r.baselineName(), r.baseline(), r.margin(), r.trainSamples(), r.testSamples(), r.seconds());
-            r.extra().forEach((k, v) -> out.printf(Locale.ROOT, "  %s: %.4f%n", k, v));
-        }
-        out.flush();
+        log.printf(Locale.ROOT, "%s: test accuracy %.4f, baseline (%s) %.4f, margin %+.4f; %,d training and %,d test samples, %.1f s%n",
+                r.example(), r.accuracy(), r.baselineName(), r.baseline(), r.margin(), r.trainSamples(), r.testSamples(), r.seconds());
+        r.extra().forEach((k, v) -> log.printf(Locale.ROOT, "  %s: %.4f%n", k, v));
+        output.result(figures(r));
         return 0;
     }
 
     private int list(PrintWriter out) {
         Map<String, Object> rows = new LinkedHashMap<>();
         for (Example e : Examples.all()) {
-            if (!json) out.printf(Locale.ROOT, "%-14s %s%n%-14s   data: %s%n", e.name(), e.description(), "", e.data());
+            out.printf(Locale.ROOT, "%-14s %s%n%-14s   data: %s%n", e.name(), e.description(), "", e.data());
             rows.put(e.name(), Map.of("description", e.description(), "data", e.data(), "packages", e.packages()));
         }
-        if (json) out.println(Json.line(Map.of("examples", rows)));
-        else out.println("Run one with: beak example NAME [--quick] [--json]");
-        out.flush();
+        out.println("Run one with: beak example NAME [--quick] [--json]");
+        output.result(Map.of("examples", rows));
         return 0;
     }
 
