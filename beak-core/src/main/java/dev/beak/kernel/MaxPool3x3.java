@@ -69,6 +69,43 @@ final class MaxPool3x3 {
     }
 
     /**
+     * Plane pl as {@link #plane} computes it, without winners (inference): the same row parts and
+     * clamping, maxima only. Equal to {@link #plane}'s outputs except that a window whose maximum is
+     * 0 and -0 gives 0 here (Math.max), where {@link #plane} gives the first of them.
+     */
+    static void planeValues(float[] x, Window2d g, float[] y, int pl, MaxPoolRows rows) {
+        int H = g.h(), W = g.w(), oH = g.oH(), oW = g.oW(), pt = g.padTop(), pw = g.padLeft(), base = pl * H * W;
+        int lo = Math.min(pw, oW), hi = Math.max(lo, Math.min(oW, (W - 1 + pw) / 2)), len = hi - lo, c = 2 * lo - pw;
+        Rows r = ROWS.get();
+        if (r.m.length < 3 * len) {
+            r.m = new float[3 * len];
+            r.w = new float[3 * len];
+        }
+        Arrays.fill(r.held, -1);
+        for (int oy = 0, o = pl * oH * oW; oy < oH; oy++, o += oW) {
+            int y0 = 2 * oy - pt, ra = Math.max(y0, 0), rb = Math.min(y0 + 1, H - 1), re = Math.min(y0 + 2, H - 1);
+            for (int i = 0; i < 3; i++) {
+                int row = Math.min(Math.max(y0 + i, 0), H - 1);
+                if (r.held[row % 3] != row) {
+                    rows.rowMaximaValues(x, base + row * W + c, len, r.m, row % 3 * len);
+                    r.held[row % 3] = row;
+                }
+            }
+            rows.windowsValues(r.m, ra % 3 * len, rb % 3 * len, re % 3 * len, len, y, o + lo);
+            int a = base + ra * W, b = base + rb * W, e = base + re * W;
+            for (int ox = 0; ox < lo; ox++) y[o + ox] = edgeValue(x, W, a, b, e, 2 * ox - pw);
+            for (int ox = hi; ox < oW; ox++) y[o + ox] = edgeValue(x, W, a, b, e, 2 * ox - pw);
+        }
+    }
+
+    /** The maximum of a border window (rows starting at a, b, e, first column x0, columns clamped). */
+    private static float edgeValue(float[] x, int W, int a, int b, int e, int x0) {
+        int c0 = Math.max(x0, 0), c1 = Math.min(x0 + 1, W - 1), c2 = Math.min(x0 + 2, W - 1);
+        float ra = Math.max(Math.max(x[a + c0], x[a + c1]), x[a + c2]), rb = Math.max(Math.max(x[b + c0], x[b + c1]), x[b + c2]);
+        return Math.max(Math.max(ra, rb), Math.max(Math.max(x[e + c0], x[e + c1]), x[e + c2]));
+    }
+
+    /**
      * The border windows of an output row (rows starting at a, b, e; {@code clamped} when some are
      * repeats): their outputs are the winners' values, as the general loop's scan gives them.
      */

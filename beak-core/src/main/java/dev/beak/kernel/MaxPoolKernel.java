@@ -42,20 +42,30 @@ public final class MaxPoolKernel {
     }
 
     /**
-     * Whether {@link #forwardValues} is the faster way to pool without gradients: windows other than the
-     * 2x2 and 3x3 stride-2 ones, whose own loops (vectorised) are faster still.
+     * y := max pool of x without recording winners (inference), dilation 1: the 2x2 and 3x3 stride-2
+     * windows on their own loops, the others on {@link #separableValues}. Equal to {@link #forward}'s
+     * outputs, except that a window whose maximum is 0 and -0 may give either.
      */
-    public static boolean separable(Window2d g) {
-        return !twoByTwo(g) && !MaxPool3x3.applies(g) && g.dilationH() == 1 && g.dilationW() == 1;
+    public static void forwardValues(float[] x, Window2d g, float[] y) {
+        forwardValues(x, g, y, Kernels.maxPoolRows());
+    }
+
+    /** {@link #forwardValues} with the 3x3 rows of {@code rows} (tests run both kinds). */
+    static void forwardValues(float[] x, Window2d g, float[] y, MaxPoolRows rows) {
+        if (twoByTwo(g)) forward(x, g, y, null, rows);
+        else if (MaxPool3x3.applies(g)) Parallel.forRange(g.n() * g.c(), (from, to) -> {
+            for (int pl = from; pl < to; pl++) MaxPool3x3.planeValues(x, g, y, pl, rows);
+        });
+        else separableValues(x, g, y);
     }
 
     /**
-     * y := max pool of x without recording winners (inference): separable, each output row first takes
+     * y := max pool of x without recording winners, any window: separable, each output row first takes
      * the maximum of its window's input rows column by column (contiguous, vectorised by the JIT), then
      * each output the maximum of its kW columns. Math.max propagates NaN, as the recording loops do.
      * Dilation 1 only (the windows of max pooling layers).
      */
-    public static void forwardValues(float[] x, Window2d g, float[] y) {
+    static void separableValues(float[] x, Window2d g, float[] y) {
         if (g.dilationH() != 1 || g.dilationW() != 1) throw new IllegalArgumentException("separable max pooling needs dilation 1");
         int H = g.h(), W = g.w(), oH = g.oH(), oW = g.oW();
         Parallel.forRange(g.n() * g.c(), (from, to) -> {

@@ -28,4 +28,10 @@ interface MaxPoolRows {
      * same element as the row it repeats.
      */
     void windows(float[] m, float[] w, int a, int b, int e, int db, int de, int len, int base, float[] y, int[] argmax, int o);
+
+    /** {@link #rowMaxima} without the winners: {@code m[at + k]} := the maximum of {@code x[s + 2k + j]}, j in {0, 1, 2}. */
+    void rowMaximaValues(float[] x, int s, int len, float[] m, int at);
+
+    /** {@link #windows} without the winners: {@code y[o + k]} := the maximum of {@code m[a + k]}, {@code m[b + k]}, {@code m[e + k]}. */
+    void windowsValues(float[] m, int a, int b, int e, int len, float[] y, int o);
 }

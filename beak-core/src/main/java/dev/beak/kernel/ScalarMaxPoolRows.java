@@ -25,6 +25,16 @@ final class ScalarMaxPoolRows implements MaxPoolRows {
         }
     }
 
+    @Override
+    public void rowMaximaValues(float[] x, int s, int len, float[] m, int at) {
+        for (int k = 0, i = s; k < len; k++, i += 2) m[at + k] = Math.max(Math.max(x[i], x[i + 1]), x[i + 2]);
+    }
+
+    @Override
+    public void windowsValues(float[] m, int a, int b, int e, int len, float[] y, int o) {
+        for (int k = 0; k < len; k++) y[o + k] = Math.max(Math.max(m[a + k], m[b + k]), m[e + k]);
+    }
+
     /** 1 when v is the maximum m (±0 equal) or NaN (then m is NaN too), else 0. */
     static int bit(float v, float m) {
         return v == m | v != v ? 1 : 0;

@@ -65,6 +65,33 @@ final class VectorMaxPoolRows implements MaxPoolRows {
         }
     }
 
+    @Override
+    public void rowMaximaValues(float[] x, int s, int len, float[] m, int at) {
+        if (len < L) {
+            SHORT.rowMaximaValues(x, s, len, m, at);
+            return;
+        }
+        for (int k = 0; k < len; k += L) {
+            int kk = Math.min(k, len - L), i = s + 2 * kk;
+            FloatVector lo = FloatVector.fromArray(S, x, i), hi = FloatVector.fromArray(S, x, i + L);
+            FloatVector v2 = VectorInterleave.odd(FloatVector.fromArray(S, x, i + 1), FloatVector.fromArray(S, x, i + 1 + L));
+            VectorInterleave.even(lo, hi).max(VectorInterleave.odd(lo, hi)).max(v2).intoArray(m, at + kk);
+        }
+    }
+
+    @Override
+    public void windowsValues(float[] m, int a, int b, int e, int len, float[] y, int o) {
+        if (len < L) {
+            SHORT.windowsValues(m, a, b, e, len, y, o);
+            return;
+        }
+        for (int k = 0; k < len; k += L) {
+            int kk = Math.min(k, len - L);
+            FloatVector.fromArray(S, m, a + kk).max(FloatVector.fromArray(S, m, b + kk)).max(FloatVector.fromArray(S, m, e + kk))
+                    .intoArray(y, o + kk);
+        }
+    }
+
     /** Lanes where v is the maximum m (±0 equal) or NaN (then m is NaN too). */
     private static VectorMask<Float> hit(FloatVector v, FloatVector m) {
         return v.compare(VectorOperators.EQ, m).or(v.compare(VectorOperators.NE, v));

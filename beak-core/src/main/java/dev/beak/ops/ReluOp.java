@@ -16,4 +16,15 @@ public final class ReluOp {
             Elementwise.reluBackward(in, dy, x.gradBuffer(), dy.length);
         }, x);
     }
+
+    /**
+     * x := max(x, 0) in place, for inference plans that fuse a ReLU into the op that computed x into its
+     * own buffer (nothing else may read x's data); no gradient is recorded. Returns x.
+     */
+    public static Tensor applyInPlace(Tensor x) {
+        if (x.requiresGrad()) throw new IllegalArgumentException("an in-place ReLU cannot record gradients");
+        float[] d = x.data();
+        Elementwise.relu(d, d, d.length);
+        return x;
+    }
 }

@@ -39,19 +39,28 @@ public final class TransposeOp {
 
     /**
      * Without a gradient to record: the output in order, a run along its last axis at a time, read from x
-     * with that axis's stride, and no index map (channel shuffles run this once per block).
+     * with that axis's stride, and no index map. Trailing axes that stay contiguous are merged first, so
+     * a channel shuffle (which keeps each H x W plane) copies whole planes.
      */
-    private static Tensor strided(Tensor x, int[] out, int[] stride) {
-        int r = out.length, size = dev.beak.tensor.Shape.size(out);
+    private static Tensor strided(Tensor x, int[] shape, int[] strides) {
+        int size = dev.beak.tensor.Shape.size(shape);
         float[] in = x.data(), y = dev.beak.tensor.Workspace.floats(size);
-        if (r == 0 || size == 0) {
+        if (shape.length == 0 || size == 0) {
             if (size > 0) y[0] = in[0];
-            return Tensor.of(y, out);
+            return Tensor.of(y, shape);
+        }
+        int r = shape.length;
+        int[] out = shape.clone(), stride = strides.clone();
+        while (r > 1 && stride[r - 2] == stride[r - 1] * out[r - 1]) {
+            out[r - 2] *= out[r - 1];
+            stride[r - 2] = stride[r - 1];
+            r--;
         }
         int run = out[r - 1], step = stride[r - 1];
         int[] counter = new int[r];
         for (int at = 0, from = 0; at < size; at += run) {
-            for (int j = 0; j < run; j++) y[at + j] = in[from + j * step];
+            if (step == 1) System.arraycopy(in, from, y, at, run);
+            else for (int j = 0; j < run; j++) y[at + j] = in[from + j * step];
             // Advance the counter over the other axes, innermost first.
             for (int d = r - 2; d >= 0; d--) {
                 from += stride[d];
@@ -60,7 +69,7 @@ public final class TransposeOp {
                 counter[d] = 0;
             }
         }
-        return Tensor.of(y, out);
+        return Tensor.of(y, shape);
     }
 
     private static int[] reversed(int r) {

@@ -35,9 +35,14 @@ class MaxPoolKernelTest {
         float[] y = new float[out];
         int[] arg = new int[out];
         MaxPoolKernel.forward(x, g, y, arg);
-        float[] values = new float[out];
-        MaxPoolKernel.forwardValues(x, g, values);   // the inference path: the same values, no winners
-        for (int o = 0; o < out; o++) assertThat(Float.floatToIntBits(values[o])).as("inference output %d", o).isEqualTo(Float.floatToIntBits(y[o]));
+        for (MaxPoolRows rows : ROWS) {
+            float[] values = new float[out];
+            MaxPoolKernel.forwardValues(x, g, values, rows);   // the inference path: the same values, no winners
+            for (int o = 0; o < out; o++) {
+                assertThat(Float.floatToIntBits(values[o])).as("inference output %d (%s)", o, rows.getClass().getSimpleName())
+                        .isEqualTo(Float.floatToIntBits(y[o]));
+            }
+        }
         int[] ref = new int[out];
         for (int pl = 0, o = 0; pl < n * c; pl++) {
             for (int oy = 0; oy < g.oH(); oy++) {

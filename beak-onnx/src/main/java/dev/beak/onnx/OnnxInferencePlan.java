@@ -5,7 +5,7 @@ import dev.beak.nn.GraphNode;
 import dev.beak.nn.Model;
 import dev.beak.nn.layer.Layer;
 import dev.beak.ops.ChannelAffineOp;
-import dev.beak.ops.Ops;
+import dev.beak.ops.ReluOp;
 import dev.beak.tensor.Tensor;
 
 import java.util.ArrayList;
@@ -71,11 +71,18 @@ final class OnnxInferencePlan {
         for (int i = 0; i < n; i++) {
             if (absorbed[i]) continue;
             Chain chain = Chain.from(model, i, readers, reader);
-            if (chain != null && chain.last != i) {
+            int relu = fusableRelu(model, i, readers, reader);
+            if (chain != null && (chain.last != i || chain.conv)) {
                 for (int j : chain.members) absorbed[j] = true;
                 folded += chain.members.size() - 1;
                 order.add(chain.last);
                 steps.add(chain.step(model));
+            } else if (relu >= 0) {
+                int node = i;
+                absorbed[relu] = true;
+                folded++;
+                steps.add((values, inputs) -> reluInPlace(plain(model, node, values, inputs)));
+                order.add(relu);
             } else {
                 int node = i;
                 steps.add((values, inputs) -> plain(model, node, values, inputs));
@@ -113,6 +120,28 @@ final class OnnxInferencePlan {
         Layer layer = model.layer(node);
         Tensor[] in = gather(g, values, inputs);
         return g.spec().outputCount() == 1 ? new Tensor[] {layer.forward(false, in)} : layer.forwardOutputs(false, in);
+    }
+
+    /** Ops whose one output is always a buffer they computed (never an input's), so a Relu may overwrite it. */
+    private static final java.util.Set<String> FRESH_OUTPUT = java.util.Set.of("Add", "Sub", "Gemm", "MatMul", "Conv");
+
+    /**
+     * The Relu that node {@code i} alone feeds, when i is one of {@link #FRESH_OUTPUT} and the Relu may run in
+     * place on its output (i has one output, read only by the Relu, and is not a model output); else -1.
+     */
+    private static int fusableRelu(Model model, int i, int[] readers, int[] reader) {
+        if (readers[i] != 1 || !(model.nodes().get(i).spec() instanceof OnnxNodeSpec spec)
+                || spec.outputCount() != 1 || !FRESH_OUTPUT.contains(spec.opType())) return -1;
+        int next = reader[i];
+        GraphNode r = model.nodes().get(next);
+        boolean isRelu = r.spec() instanceof OnnxNodeSpec s && s.opType().equals("Relu") && s.outputCount() == 1;
+        return isRelu && r.inputs().length == 1 && r.inputs()[0] == i && r.ports()[0] == 0 ? next : -1;
+    }
+
+    /** y := max(y, 0) in place on the only output of a node that computed it into its own buffer. */
+    private static Tensor[] reluInPlace(Tensor[] y) {
+        ReluOp.applyInPlace(y[0]);
+        return y;
     }
 
     /** A foldable chain: its nodes, the per-channel scale and shift they come to, and whether a Relu ends it. */
@@ -217,8 +246,8 @@ final class OnnxInferencePlan {
             }
             Layer convLayer = members.size() == (relu ? 2 : 1) ? frozenConv(model, head) : foldedConv(model, head);
             return (values, inputs) -> {
-                Tensor y = convLayer.forward(false, gather(first, values, inputs));
-                return new Tensor[] {relu ? Ops.relu(y) : y};
+                Tensor[] y = {convLayer.forward(false, gather(first, values, inputs))};
+                return relu ? reluInPlace(y) : y;   // a convolution's output is always its own buffer
             };
         }
 
