@@ -6,6 +6,7 @@ import dev.beak.kernel.Gemm;
 import dev.beak.kernel.Im2col;
 import dev.beak.kernel.Kernels;
 import dev.beak.kernel.PackedA;
+import dev.beak.kernel.Parallel;
 import dev.beak.kernel.Winograd;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
@@ -31,33 +32,45 @@ public final class GroupedConv2dOp {
      * GEMM path the filters' copy and packing.
      */
     static Tensor inference(Tensor x, Tensor w, Tensor b, Window2d g, int groups, PackedA[] packed) {
+        int n = g.n(), f = w.dim(0), p = g.oH() * g.oW();
+        float[] y = Workspace.floats(n * f * p);
+        if (n == 1 && groups % Parallel.threads() == 0 && Parallel.threads() > 1) {
+            // One image: the groups share the threads (each runs its convolution on one), instead of each
+            // small convolution being split over all of them in turn.
+            Parallel.forEach(groups, gi -> group(x, w, b, g, groups, packed, gi, y));
+        } else {
+            for (int gi = 0; gi < groups; gi++) group(x, w, b, g, groups, packed, gi, y);
+        }
+        return Tensor.of(y, n, f, g.oH(), g.oW());
+    }
+
+    /** Group gi's outputs into y: its channels copied out, convolved with its filters, copied into y's planes. */
+    private static void group(Tensor x, Tensor w, Tensor b, Window2d g, int groups, PackedA[] packed, int gi, float[] y) {
         int n = g.n(), c = g.c(), f = w.dim(0), cg = c / groups, fg = f / groups, hw = g.h() * g.w(), p = g.oH() * g.oW();
         int kk = cg * g.kH() * g.kW();
         Window2d gg = new Window2d(n, cg, g.h(), g.w(), g.kH(), g.kW(), g.strideH(), g.strideW(), g.dilationH(), g.dilationW(),
                 g.padTop(), g.padBottom(), g.padLeft(), g.padRight());
-        float[] y = Workspace.floats(n * f * p), xs = n == 1 ? null : Workspace.floats(n * cg * hw), ys = Workspace.floats(n * fg * p);
-        float[] wg = Workspace.floats(fg * kk), bg = b == null ? null : Workspace.floats(fg);
-        for (int gi = 0; gi < groups; gi++) {
-            float[] in = x.data();
-            if (n > 1) {
-                for (int i = 0; i < n; i++) System.arraycopy(in, (i * c + gi * cg) * hw, xs, i * cg * hw, cg * hw);
-                in = xs;
-            } else if (gi > 0) {
-                in = Workspace.floats(cg * hw);
-                System.arraycopy(x.data(), gi * cg * hw, in, 0, cg * hw);
-            }
-            if (bg != null) System.arraycopy(b.data(), gi * fg, bg, 0, fg);
-            boolean winograd = Winograd.pays(gg, fg);
-            if (packed != null && !winograd) {
-                Conv2dKernel.forward(in, packed[gi], bg, gg, ys);
-            } else {
-                System.arraycopy(w.data(), gi * fg * kk, wg, 0, fg * kk);
-                if (winograd) Winograd.forward(in, wg, bg, gg, fg, ys);
-                else Conv2dKernel.forward(in, wg, bg, gg, fg, ys);
-            }
-            for (int i = 0; i < n; i++) System.arraycopy(ys, i * fg * p, y, (i * f + gi * fg) * p, fg * p);
+        // Scratch from the calling thread's workspace (plain arrays on pool threads, which have no scope open).
+        float[] in = x.data(), ys = Workspace.floats(n * fg * p);
+        if (n > 1 || gi > 0) {   // the first group of one image is already at the start of x
+            in = Workspace.floats(n * cg * hw);
+            for (int i = 0; i < n; i++) System.arraycopy(x.data(), (i * c + gi * cg) * hw, in, i * cg * hw, cg * hw);
         }
-        return Tensor.of(y, n, f, g.oH(), g.oW());
+        float[] bg = null;
+        if (b != null) {
+            bg = Workspace.floats(fg);
+            System.arraycopy(b.data(), gi * fg, bg, 0, fg);
+        }
+        boolean winograd = Winograd.pays(gg, fg);
+        if (packed != null && !winograd) {
+            Conv2dKernel.forward(in, packed[gi], bg, gg, ys);
+        } else {
+            float[] wg = Workspace.floats(fg * kk);
+            System.arraycopy(w.data(), gi * fg * kk, wg, 0, fg * kk);
+            if (winograd) Winograd.forward(in, wg, bg, gg, fg, ys);
+            else Conv2dKernel.forward(in, wg, bg, gg, fg, ys);
+        }
+        for (int i = 0; i < n; i++) System.arraycopy(ys, i * fg * p, y, (i * f + gi * fg) * p, fg * p);
     }
 
     /** Each group's filters w_g (F/G, C/G*kH*kW), read in place from w (F, C/G, kH, kW), packed for the GEMM. */

@@ -34,6 +34,37 @@ class FrozenConv2dTest {
         }
     }
 
+    /**
+     * Grouped inference (groups on the threads for one image, in turn otherwise) against the training
+     * path, which unfolds all channels once and multiplies each group's block: equal within rounding.
+     */
+    @Test
+    void groupedInferenceEqualsTheTrainingPath() {
+        SplittableRandom rng = new SplittableRandom(7);
+        int before = dev.beak.kernel.Parallel.threads();
+        int[][] cases = {{1, 272, 14, 14, 272, 1, 4}, {1, 96, 27, 27, 256, 5, 2}, {2, 24, 9, 9, 36, 3, 4}, {1, 240, 7, 7, 60, 1, 3}};
+        try {
+            for (int threads : new int[] {1, 2, 3}) {
+                dev.beak.kernel.Parallel.setThreads(threads);
+                for (int[] c : cases) {
+                    Tensor x = random(rng, c[0], c[1], c[2], c[3]), w = random(rng, c[4], c[1] / c[6], c[5], c[5]), b = random(rng, c[4]);
+                    Tensor tracked = x.copy().requiresGrad(true);
+                    float[] expected = Ops.conv2d(tracked, w, b, 1, 1, 1, 1, Padding.SAME, c[6]).data();
+                    Tensor actual;
+                    try (var scope = Autograd.noGrad()) {
+                        actual = new FrozenConv2d(w, b, c[6]).apply(x, 1, 1, 1, 1, Padding.SAME);
+                    }
+                    for (int i = 0; i < expected.length; i++) {
+                        assertThat(actual.data()[i]).as("%s threads %d at %d", java.util.Arrays.toString(c), threads, i)
+                                .isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-4f * (1 + Math.abs(expected[i]))));
+                    }
+                }
+            }
+        } finally {
+            dev.beak.kernel.Parallel.setThreads(before);
+        }
+    }
+
     @Test
     void recordsGradientsLikeTheConvolutionWhenTheyAreWanted() {
         SplittableRandom rng = new SplittableRandom(6);
