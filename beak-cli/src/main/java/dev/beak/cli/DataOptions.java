@@ -1,6 +1,6 @@
 package dev.beak.cli;
 
-import dev.beak.data.Cifar;
+import dev.beak.data.DataFormat;
 import dev.beak.data.EmbeddedMnist;
 import dev.beak.data.Mnist;
 import dev.beak.data.Downloader;
@@ -21,7 +21,6 @@ import dev.beak.io.SavedModel;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -96,51 +95,22 @@ class DataOptions {
     }
 
     static boolean isDatasetName(String v) {
-        try {
-            PublicDataset.parse(v);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return PublicDataset.isName(v);
     }
 
     /** A public dataset's name (when no such file or folder exists here) as its local copy, fetched first if there is none. */
     static Path resolveNamed(Path given) throws IOException {
-        if (given == null || Files.exists(given) || given.getNameCount() != 1) return given;
-        PublicDataset d;
-        try {
-            d = PublicDataset.parse(given.toString());
-        } catch (IllegalArgumentException notAName) {
-            return given; // let the loaders name the missing path
-        }
-        var local = d.localCopy(Downloader.defaultCache());
-        if (local.isPresent()) return local.get();
-        System.err.println("beak: no local copy of " + d.id() + "; downloading it into " + Downloader.defaultCache());
-        return new Downloader(Downloader.defaultCache(), null).fetch(d, System.err::println);
+        return PublicDataset.resolve(given, Downloader.defaultCache(), System.err::println);
     }
 
     Kind kind() {
         if (trainImages() != null || testImages != null || trainLabels() != null || testLabels != null) return Kind.IDX;
         if (dir() == null) return Kind.EMBEDDED;
-        if (Files.isDirectory(dir()) && Cifar.isCifarDir(dir())) return Kind.CIFAR;
-        if (Files.isDirectory(dir()) && hasIdx(dir())) return Kind.IDX;
-        return hasSubfolder(dir()) ? Kind.FOLDER : Kind.IDX; // a folder of files only: report the missing IDX files
-    }
-
-    private static boolean hasSubfolder(Path d) {
-        if (!Files.isDirectory(d)) return true; // let the image-folder scan name the problem
-        try (var s = Files.list(d)) {
-            return s.anyMatch(Files::isDirectory);
-        } catch (IOException e) {
-            return true;
-        }
-    }
-
-    private static boolean hasIdx(Path d) {
-        for (String n : List.of("train-images-idx3-ubyte", "t10k-images-idx3-ubyte", "test-images-idx3-ubyte")) {
-            if (Files.isRegularFile(d.resolve(n)) || Files.isRegularFile(d.resolve(n + ".gz"))) return true;
-        }
-        return false;
+        return switch (DataFormat.of(dir())) {
+            case CIFAR -> Kind.CIFAR;
+            case IDX -> Kind.IDX;
+            case IMAGE_FOLDER -> Kind.FOLDER;
+        };
     }
 
     /**
@@ -204,13 +174,7 @@ class DataOptions {
 
     /** The image folder split into training and test folders (--test-data, else --validation-split of --data). */
     ImageFolder.Split folders() throws IOException {
-        ImageFolder all = ImageFolder.scan(dir());
-        if (testDir == null) return all.split(split().fraction(), split().seed());
-        ImageFolder testFolder = ImageFolder.scan(testDir);
-        if (!testFolder.classes().equals(all.classes())) {
-            throw new IllegalArgumentException("the class folders differ: " + dir() + " has " + all.classes() + ", " + testDir + " has " + testFolder.classes());
-        }
-        return new ImageFolder.Split(all, testFolder);
+        return ImageFolder.split(dir(), testDir, split().fraction(), split().seed());
     }
 
     /**
@@ -281,7 +245,7 @@ class DataOptions {
     TensorDataset rawSplit(String split) throws IOException {
         return switch (kind()) {
             case EMBEDDED -> split.equals("train") ? EmbeddedMnist.train() : EmbeddedMnist.test();
-            case CIFAR -> Cifar.loadDir(dir(), split);
+            case CIFAR -> DataFormat.CIFAR.load(dir(), split);
             case IDX -> {
                 Path images = split.equals("train") ? trainImages() : testImages, labels = split.equals("train") ? trainLabels() : testLabels;
                 if (images != null || labels != null) {
@@ -289,12 +253,7 @@ class DataOptions {
                     yield Mnist.load(images, labels);
                 }
                 if (dir() == null) throw new IllegalArgumentException("give --" + split + "-images and --" + split + "-labels, or --data DIR");
-                try {
-                    yield Mnist.loadDir(dir(), split);
-                } catch (java.nio.file.NoSuchFileException e) {
-                    throw new java.nio.file.NoSuchFileException(e.getFile(), null, e.getReason()
-                            + "; nor CIFAR binary files (data_batch_1.bin, test.bin, ...) nor class subfolders of images");
-                }
+                yield DataFormat.IDX.load(dir(), split);
             }
             case FOLDER -> throw new IllegalStateException("image folders are prepared, not read raw");
         };
