@@ -4,26 +4,19 @@ import dev.beak.bench.ModelBench;
 import dev.beak.bench.Workload;
 import dev.beak.bench.WorkloadBench;
 import dev.beak.kernel.Parallel;
-import dev.beak.nn.Model;
-import dev.beak.nn.zoo.Zoo;
-import dev.beak.onnx.OnnxImporter;
-import dev.beak.onnx.OnnxModel;
 import dev.beak.tensor.Shape;
-import dev.beak.tensor.Tensor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 /**
  * Times the workloads of WORKLOADS.md on random data ({@link WorkloadBench}), printing lines in the PyTorch runner's format, and
@@ -97,35 +90,14 @@ final class BenchCommand implements Callable<Integer> {
         return status;
     }
 
-    /** Times the inference of an .onnx file (named by its folder, as ONNX Runtime's runner does), a .beak file or a zoo network. */
+    /** Times the inference of a model ({@link BenchTarget}); a graph fixed to one batch size (a Reshape to (1, -1)) fails at another. */
     private ModelBench.Result benchModel(String target) throws Exception {
-        boolean onnx = target.toLowerCase(Locale.ROOT).endsWith(".onnx");
-        if (!onnx && !Zoo.contains(target) && !target.toLowerCase(Locale.ROOT).endsWith(".beak")) {
-            throw new UnsupportedOperationException("not a workload (W1, W2, W3, W4), a zoo network (beak zoo), a .beak nor an .onnx file");
-        }
         int n = batch == null ? 1 : batch;
-        String name = target;
-        Function<Tensor, ?> forward;
-        int[] sample;
-        int inputs;
-        if (onnx) {
-            Path file = Path.of(target);
-            OnnxModel m = OnnxImporter.load(file);
-            name = file.getParent() == null ? target : file.getParent().getFileName() + "/" + file.getFileName();
-            forward = m::run;
-            sample = m.model().inputShape();
-            inputs = m.inputNames().size();
-        } else {
-            Model m = ModelSource.resolve(target, 0);
-            forward = x -> m.predict(x, n);
-            sample = m.inputShape();
-            inputs = m.inputCount();
-        }
-        if (inputs != 1) throw new UnsupportedOperationException("takes " + inputs + " inputs; beak bench times single-input models");
-        int[] shape = Shape.prepend(n, sample);
+        BenchTarget t = BenchTarget.of(target, n);
+        int[] shape = Shape.prepend(n, t.sampleShape());
         try {
-            return ModelBench.run(name, forward, shape, reps == null ? 10 : reps);
-        } catch (RuntimeException e) { // a graph fixed to one batch size (a Reshape to (1, -1)) fails at another
+            return ModelBench.run(t.name(), t.infer(), shape, reps == null ? 10 : reps);
+        } catch (RuntimeException e) {
             throw new IllegalStateException("at input " + Shape.toString(shape) + ": " + Main.describe(e), e);
         }
     }

@@ -10,7 +10,6 @@ import dev.beak.data.augment.Augmentation;
 import dev.beak.data.image.ColorMode;
 import dev.beak.data.image.ImageFolder;
 import dev.beak.data.image.InputGeometry;
-import dev.beak.data.image.InputRange;
 import dev.beak.data.image.ResizeMode;
 import dev.beak.data.loader.DataLoader;
 import dev.beak.data.preprocess.PreprocessKind;
@@ -183,36 +182,19 @@ class DataOptions {
      */
     InputGeometry geometry(int[] modelInput, Augmentation aug, StoredData stored) {
         if (stored != null && stored.geometry() != null) return stored.geometry(sizeFlag(), colorFlag(), resizeFlag());
-        int h, w;
-        int[] size = sizeFlag();
-        if (size != null) {
-            h = size[0];
-            w = size[1];
-        } else if (modelInput != null && modelInput.length == 3) {
-            h = modelInput[1];
-            w = modelInput[2];
-            if (cropSize() != null) { // the model's input is the crop; decode a little larger, as AlexNet's 256 -> 224
-                h = Math.round(h * 256f / 224);
-                w = Math.round(w * 256f / 224);
-            }
-        } else {
-            throw new IllegalArgumentException("give --image-size for image folders");
-        }
-        ColorMode c = colorFlag() != null ? colorFlag() : modelInput != null && modelInput[0] == 1 ? ColorMode.GREY : ColorMode.RGB;
-        ResizeMode r = resizeFlag() != null ? resizeFlag() : ResizeMode.CROP;
-        return withCrop(InputGeometry.of(h, w, c, r, InputRange.BYTE), aug);
+        if (sizeFlag() == null && (modelInput == null || modelInput.length != 3)) throw new IllegalArgumentException("give --image-size for image folders");
+        // A training crop to the model's input decodes a little larger, as AlexNet's 224 out of 256.
+        return withCrop(InputGeometry.forModel(modelInput, sizeFlag(), colorFlag(), resizeFlag(), cropSize() != null), aug);
     }
 
     /** IDX and CIFAR samples (C, H, W) as image files would have to be decoded for the same model: that size, 0..1. */
     static InputGeometry sampleGeometry(int[] chw, Augmentation aug) {
-        if (chw.length != 3 || (chw[0] != 1 && chw[0] != 3)) return null;
-        return withCrop(InputGeometry.of(chw[1], chw[2], chw[0] == 1 ? ColorMode.GREY : ColorMode.RGB, ResizeMode.CROP, InputRange.UNIT), aug);
+        InputGeometry g = InputGeometry.ofSamples(chw);
+        return g == null ? null : withCrop(g, aug);
     }
 
     private static InputGeometry withCrop(InputGeometry g, Augmentation aug) {
-        if (aug == null) return g;
-        int[] out = aug.outputShape(new int[] {g.color().channels(), g.height(), g.width()});
-        return out[1] == g.height() && out[2] == g.width() ? g : g.withCenterCrop(out[1], out[2]);
+        return aug == null ? g : aug.evaluationGeometry(g);
     }
 
     private int[] sizeFlag() {
