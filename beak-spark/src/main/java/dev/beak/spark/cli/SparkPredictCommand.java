@@ -1,5 +1,6 @@
 package dev.beak.spark.cli;
 
+import dev.beak.command.Json;
 import dev.beak.command.OutputOptions;
 import dev.beak.io.ModelFile;
 import dev.beak.io.SavedModel;
@@ -64,10 +65,7 @@ final class SparkPredictCommand implements Callable<Integer> {
                 scored.write().json(out);
                 long n = spark.read().json(out).count();
                 text.printf(Locale.ROOT, "Scored %,d images; predictions written to %s%n", n, out);
-                Map<String, Object> figures = new LinkedHashMap<>();
-                figures.put("images", n);
-                figures.put("out", out);
-                output.result(figures);
+                output.result(Json.object("images", n, "out", out));
             } else {
                 List<Row> rows = scored.orderBy("path").collectAsList();
                 List<Map<String, Object>> all = new ArrayList<>();
@@ -77,7 +75,7 @@ final class SparkPredictCommand implements Callable<Integer> {
                     List<Map<String, Object>> ranked = new ArrayList<>();
                     StringBuilder line = new StringBuilder(one.get("path").toString());
                     for (Row c : r.<Row>getList(r.fieldIndex(SparkPredictor.TOP_K))) {
-                        ranked.add(Map.of("class", c.getInt(0), "name", c.getString(1), "probability", c.getDouble(2)));
+                        ranked.add(Json.object("class", c.getInt(0), "name", c.getString(1), "probability", c.getDouble(2)));
                         line.append(String.format(Locale.ROOT, "  %s %.4f", c.getString(1), c.getDouble(2)));
                     }
                     one.put("top", ranked);
@@ -85,10 +83,7 @@ final class SparkPredictCommand implements Callable<Integer> {
                     text.println(line);
                 }
                 text.printf(Locale.ROOT, "Scored %,d images%n", rows.size());
-                Map<String, Object> figures = new LinkedHashMap<>();
-                figures.put("predictions", all);
-                figures.put("images", all.size());
-                output.result(figures);
+                output.result(Json.object("predictions", all, "images", all.size()));
             }
         } finally {
             spark.stop();
