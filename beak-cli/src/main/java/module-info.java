@@ -8,6 +8,7 @@ module dev.beak.cli {
     requires dev.beak.bench;
     requires dev.beak.examples;
     requires dev.beak.web;
+    requires dev.beak.command;
     requires info.picocli;
     requires java.desktop;
     requires java.management;

@@ -51,6 +51,24 @@ public enum Workload {
         return runs;
     }
 
+    /**
+     * The figures to time: those of {@code mode} (every mode when null), each at {@code batch} instead of
+     * its own when given, without repeats (W3's two inference figures become one at a given batch).
+     */
+    public List<Run> runs(Mode mode, Integer batch) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return runs.stream()
+                .filter(r -> mode == null || r.mode() == mode)
+                .map(r -> batch == null ? r : new Run(r.mode(), batch, r.steps(), r.warmup()))
+                .filter(r -> seen.add(r.mode() + "/" + r.batch()))
+                .toList();
+    }
+
+    /** The workload called {@code name} (W1..W4, any case), if it is one. */
+    public static java.util.Optional<Workload> parse(String name) {
+        return java.util.Arrays.stream(values()).filter(w -> w.name().equalsIgnoreCase(name)).findFirst();
+    }
+
     /** The per-sample input shape. */
     public int[] input() {
         return switch (this) {

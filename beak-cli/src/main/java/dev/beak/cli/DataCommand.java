@@ -1,20 +1,14 @@
 package dev.beak.cli;
 
 import dev.beak.data.BadEntry;
-import dev.beak.data.Cifar;
-import dev.beak.data.DataFileException;
 import dev.beak.data.Downloader;
 import dev.beak.data.Inspector;
-import dev.beak.data.Mnist;
 import dev.beak.data.PublicDataset;
+import dev.beak.command.Json;
 import dev.beak.data.augment.Augmentation;
-import dev.beak.data.augment.Augmentations;
+import dev.beak.data.augment.AugmentationPreview;
 import dev.beak.data.image.FloatImage;
 import dev.beak.data.image.ImageFiles;
-import dev.beak.data.image.ImageFolder;
-import dev.beak.data.image.ImageOptions;
-import dev.beak.data.image.ResizeMode;
-import dev.beak.dataset.TensorDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 /** {@code beak data get|inspect|preview}: fetch public datasets, check data folders and files, look at augmentation. */
@@ -46,8 +39,6 @@ final class DataCommand implements Runnable {
     @Command(name = "get", mixinStandardHelpOptions = true,
             description = "Fetch mnist, fashion-mnist, cifar10 or cifar100 into the cache ($BEAK_CACHE or ~/.cache/beak), checking SHA-256.")
     static final class Get implements Callable<Integer> {
-        @Spec CommandSpec spec;
-
         @Parameters(index = "0", paramLabel = "NAME", description = "mnist, fashion-mnist, cifar10 or cifar100.")
         String name;
 
@@ -81,8 +72,6 @@ final class DataCommand implements Runnable {
     @Command(name = "inspect", mixinStandardHelpOptions = true,
             description = "Classes, counts per class, image sizes and channels, and every bad entry with its problem.")
     static final class Inspect implements Callable<Integer> {
-        @Spec CommandSpec spec;
-
         @Parameters(index = "0", paramLabel = "PATH", description = "An image folder (one subfolder per class), an IDX or CIFAR file, or a folder of them.")
         Path path;
 
@@ -137,8 +126,6 @@ final class DataCommand implements Runnable {
     @Command(name = "preview", mixinStandardHelpOptions = true,
             description = "A PNG grid of augmented samples: one row per image, the original first.")
     static final class Preview implements Callable<Integer> {
-        @Spec CommandSpec spec;
-
         @Parameters(index = "0", paramLabel = "PATH", description = "An image folder, or a CIFAR or IDX folder.")
         Path path;
 
@@ -160,73 +147,23 @@ final class DataCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Seed of the augmentation (default: ${DEFAULT-VALUE}).")
         long seed;
 
+        @Mixin OutputOptions output;
+
         @Override
         public Integer call() throws Exception {
             Augmentation aug = AugmentSpec.parse(augment);
             if (aug == null) throw new IllegalArgumentException("--augment needs at least one augmentation");
-            List<FloatImage> images = samples();
-            int[] cell = aug.outputShape(images.getFirst().shape());
-            int gap = 2, ch = cell[0], h = cell[1], w = cell[2], cols = variants + 1, rows = images.size();
-            int gh = rows * (h + gap) + gap, gw = cols * (w + gap) + gap;
-            float[] grid = new float[ch * gh * gw];
-            java.util.Arrays.fill(grid, 255);
-            SplittableRandom rng = new SplittableRandom(seed);
-            for (int r = 0; r < rows; r++) {
-                FloatImage original = images.get(r);
-                for (int c = 0; c < cols; c++) {
-                    FloatImage img = c == 0 ? Augmentations.centerCrop(h, w).apply(original, rng) : aug.apply(original, rng.split());
-                    place(grid, ch, gh, gw, img, gap + r * (h + gap), gap + c * (w + gap));
-                }
-            }
+            int[] hw = AugmentSpec.size(imageSize);
+            List<FloatImage> images = AugmentationPreview.samples(path, count, hw[0], hw[1], output.err()::println);
+            FloatImage grid = AugmentationPreview.grid(images, aug, variants, seed);
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            ImageFiles.write(new FloatImage(ch, gh, gw, grid), out);
-            spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s: %d images x (original + %d augmented), %dx%d each%n", out, rows, variants, h, w);
-            spec.commandLine().getOut().flush();
+            ImageFiles.write(grid, out);
+            int[] cell = aug.outputShape(images.getFirst().shape());
+            output.human().printf(Locale.ROOT, "Wrote %s: %d images x (original + %d augmented), %dx%d each%n", out, images.size(), variants, cell[1], cell[2]);
+            output.result(Json.object("file", out.toString(), "images", images.size(), "variants", variants, "height", cell[1], "width", cell[2],
+                    "grid_height", grid.height(), "grid_width", grid.width()));
             return 0;
-        }
-
-        /** Up to {@code count} images spread over the classes, pixels 0..255. */
-        private List<FloatImage> samples() throws Exception {
-            List<FloatImage> list = new ArrayList<>();
-            if (Files.isDirectory(path) && (Cifar.isCifarDir(path) || Files.exists(path.resolve("t10k-images-idx3-ubyte.gz"))
-                    || Files.exists(path.resolve("t10k-images-idx3-ubyte")))) {
-                TensorDataset d = Cifar.isCifarDir(path) ? Cifar.loadDir(path, "test") : Mnist.loadDir(path, "test");
-                int[] s = d.sampleShape();
-                int per = s[0] * s[1] * s[2];
-                for (int i = 0; i < Math.min(count, d.size()); i++) {
-                    float[] px = java.util.Arrays.copyOfRange(d.x().data(), i * per, (i + 1) * per);
-                    for (int k = 0; k < per; k++) px[k] *= 255;
-                    list.add(new FloatImage(s[0], s[1], s[2], px));
-                }
-                return list;
-            }
-            int[] hw = AugmentSpec.size(imageSize);
-            ImageFolder folder = ImageFolder.scan(path);
-            ImageOptions opts = ImageOptions.of(hw[0], hw[1]).withResize(ResizeMode.CROP);
-            int n = Math.min(count, folder.size());
-            // Evenly spread over the (class-ordered) files; a bad file is named and its next neighbour taken.
-            for (int i = 0; i < n; i++) {
-                for (int k = (int) ((long) i * folder.size() / n); k < folder.size(); k++) {
-                    try {
-                        list.add(ImageFiles.decode(folder.entries().get(k).file(), opts.color(), hw[0], hw[1], opts.resize()));
-                        break;
-                    } catch (DataFileException e) {
-                        spec.commandLine().getErr().println("skipping " + e.getMessage());
-                    }
-                }
-            }
-            if (list.isEmpty()) throw new IllegalArgumentException("no image in " + path + " could be decoded");
-            return list;
-        }
-
-        private static void place(float[] grid, int ch, int gh, int gw, FloatImage img, int y, int x) {
-            FloatImage src = img.withChannels(ch);
-            for (int c = 0; c < ch; c++) {
-                for (int r = 0; r < src.height(); r++) {
-                    System.arraycopy(src.data(), (c * src.height() + r) * src.width(), grid, (c * gh + y + r) * gw + x, src.width());
-                }
-            }
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.beak.cli;
 
-import dev.beak.data.Cifar;
+import dev.beak.data.DataFormat;
 import dev.beak.data.EmbeddedMnist;
 import dev.beak.data.Mnist;
 import dev.beak.data.Downloader;
@@ -10,7 +10,6 @@ import dev.beak.data.augment.Augmentation;
 import dev.beak.data.image.ColorMode;
 import dev.beak.data.image.ImageFolder;
 import dev.beak.data.image.InputGeometry;
-import dev.beak.data.image.InputRange;
 import dev.beak.data.image.ResizeMode;
 import dev.beak.data.loader.DataLoader;
 import dev.beak.data.preprocess.PreprocessKind;
@@ -21,7 +20,6 @@ import dev.beak.io.SavedModel;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -96,51 +94,22 @@ class DataOptions {
     }
 
     static boolean isDatasetName(String v) {
-        try {
-            PublicDataset.parse(v);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return PublicDataset.isName(v);
     }
 
     /** A public dataset's name (when no such file or folder exists here) as its local copy, fetched first if there is none. */
     static Path resolveNamed(Path given) throws IOException {
-        if (given == null || Files.exists(given) || given.getNameCount() != 1) return given;
-        PublicDataset d;
-        try {
-            d = PublicDataset.parse(given.toString());
-        } catch (IllegalArgumentException notAName) {
-            return given; // let the loaders name the missing path
-        }
-        var local = d.localCopy(Downloader.defaultCache());
-        if (local.isPresent()) return local.get();
-        System.err.println("beak: no local copy of " + d.id() + "; downloading it into " + Downloader.defaultCache());
-        return new Downloader(Downloader.defaultCache(), null).fetch(d, System.err::println);
+        return PublicDataset.resolve(given, Downloader.defaultCache(), System.err::println);
     }
 
     Kind kind() {
         if (trainImages() != null || testImages != null || trainLabels() != null || testLabels != null) return Kind.IDX;
         if (dir() == null) return Kind.EMBEDDED;
-        if (Files.isDirectory(dir()) && Cifar.isCifarDir(dir())) return Kind.CIFAR;
-        if (Files.isDirectory(dir()) && hasIdx(dir())) return Kind.IDX;
-        return hasSubfolder(dir()) ? Kind.FOLDER : Kind.IDX; // a folder of files only: report the missing IDX files
-    }
-
-    private static boolean hasSubfolder(Path d) {
-        if (!Files.isDirectory(d)) return true; // let the image-folder scan name the problem
-        try (var s = Files.list(d)) {
-            return s.anyMatch(Files::isDirectory);
-        } catch (IOException e) {
-            return true;
-        }
-    }
-
-    private static boolean hasIdx(Path d) {
-        for (String n : List.of("train-images-idx3-ubyte", "t10k-images-idx3-ubyte", "test-images-idx3-ubyte")) {
-            if (Files.isRegularFile(d.resolve(n)) || Files.isRegularFile(d.resolve(n + ".gz"))) return true;
-        }
-        return false;
+        return switch (DataFormat.of(dir())) {
+            case CIFAR -> Kind.CIFAR;
+            case IDX -> Kind.IDX;
+            case IMAGE_FOLDER -> Kind.FOLDER;
+        };
     }
 
     /**
@@ -204,13 +173,7 @@ class DataOptions {
 
     /** The image folder split into training and test folders (--test-data, else --validation-split of --data). */
     ImageFolder.Split folders() throws IOException {
-        ImageFolder all = ImageFolder.scan(dir());
-        if (testDir == null) return all.split(split().fraction(), split().seed());
-        ImageFolder testFolder = ImageFolder.scan(testDir);
-        if (!testFolder.classes().equals(all.classes())) {
-            throw new IllegalArgumentException("the class folders differ: " + dir() + " has " + all.classes() + ", " + testDir + " has " + testFolder.classes());
-        }
-        return new ImageFolder.Split(all, testFolder);
+        return ImageFolder.split(dir(), testDir, split().fraction(), split().seed());
     }
 
     /**
@@ -219,36 +182,19 @@ class DataOptions {
      */
     InputGeometry geometry(int[] modelInput, Augmentation aug, StoredData stored) {
         if (stored != null && stored.geometry() != null) return stored.geometry(sizeFlag(), colorFlag(), resizeFlag());
-        int h, w;
-        int[] size = sizeFlag();
-        if (size != null) {
-            h = size[0];
-            w = size[1];
-        } else if (modelInput != null && modelInput.length == 3) {
-            h = modelInput[1];
-            w = modelInput[2];
-            if (cropSize() != null) { // the model's input is the crop; decode a little larger, as AlexNet's 256 -> 224
-                h = Math.round(h * 256f / 224);
-                w = Math.round(w * 256f / 224);
-            }
-        } else {
-            throw new IllegalArgumentException("give --image-size for image folders");
-        }
-        ColorMode c = colorFlag() != null ? colorFlag() : modelInput != null && modelInput[0] == 1 ? ColorMode.GREY : ColorMode.RGB;
-        ResizeMode r = resizeFlag() != null ? resizeFlag() : ResizeMode.CROP;
-        return withCrop(InputGeometry.of(h, w, c, r, InputRange.BYTE), aug);
+        if (sizeFlag() == null && (modelInput == null || modelInput.length != 3)) throw new IllegalArgumentException("give --image-size for image folders");
+        // A training crop to the model's input decodes a little larger, as AlexNet's 224 out of 256.
+        return withCrop(InputGeometry.forModel(modelInput, sizeFlag(), colorFlag(), resizeFlag(), cropSize() != null), aug);
     }
 
     /** IDX and CIFAR samples (C, H, W) as image files would have to be decoded for the same model: that size, 0..1. */
     static InputGeometry sampleGeometry(int[] chw, Augmentation aug) {
-        if (chw.length != 3 || (chw[0] != 1 && chw[0] != 3)) return null;
-        return withCrop(InputGeometry.of(chw[1], chw[2], chw[0] == 1 ? ColorMode.GREY : ColorMode.RGB, ResizeMode.CROP, InputRange.UNIT), aug);
+        InputGeometry g = InputGeometry.ofSamples(chw);
+        return g == null ? null : withCrop(g, aug);
     }
 
     private static InputGeometry withCrop(InputGeometry g, Augmentation aug) {
-        if (aug == null) return g;
-        int[] out = aug.outputShape(new int[] {g.color().channels(), g.height(), g.width()});
-        return out[1] == g.height() && out[2] == g.width() ? g : g.withCenterCrop(out[1], out[2]);
+        return aug == null ? g : aug.evaluationGeometry(g);
     }
 
     private int[] sizeFlag() {
@@ -281,7 +227,7 @@ class DataOptions {
     TensorDataset rawSplit(String split) throws IOException {
         return switch (kind()) {
             case EMBEDDED -> split.equals("train") ? EmbeddedMnist.train() : EmbeddedMnist.test();
-            case CIFAR -> Cifar.loadDir(dir(), split);
+            case CIFAR -> DataFormat.CIFAR.load(dir(), split);
             case IDX -> {
                 Path images = split.equals("train") ? trainImages() : testImages, labels = split.equals("train") ? trainLabels() : testLabels;
                 if (images != null || labels != null) {
@@ -289,12 +235,7 @@ class DataOptions {
                     yield Mnist.load(images, labels);
                 }
                 if (dir() == null) throw new IllegalArgumentException("give --" + split + "-images and --" + split + "-labels, or --data DIR");
-                try {
-                    yield Mnist.loadDir(dir(), split);
-                } catch (java.nio.file.NoSuchFileException e) {
-                    throw new java.nio.file.NoSuchFileException(e.getFile(), null, e.getReason()
-                            + "; nor CIFAR binary files (data_batch_1.bin, test.bin, ...) nor class subfolders of images");
-                }
+                yield DataFormat.IDX.load(dir(), split);
             }
             case FOLDER -> throw new IllegalStateException("image folders are prepared, not read raw");
         };

@@ -2,16 +2,10 @@ package dev.beak.cli;
 
 import dev.beak.onnx.OnnxConformance;
 import dev.beak.onnx.OnnxImporter;
+import dev.beak.onnx.OnnxInputs;
 import dev.beak.onnx.OnnxModel;
-import dev.beak.onnx.OnnxTensors;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
-import dev.beak.data.image.ColorMode;
-import dev.beak.data.image.FloatImage;
-import dev.beak.data.image.ImageFiles;
-import dev.beak.data.image.InputGeometry;
-import dev.beak.data.image.InputRange;
-import dev.beak.data.image.ResizeMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,7 +15,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,8 +39,6 @@ final class OnnxCommand implements Callable<Integer> {
             description = "Imports and runs ONNX backend test folders (model.onnx, test_data_set_*/input_*.pb, output_*.pb) "
                     + "and compares with the expected outputs (rtol 1e-3, atol 1e-5). Exits 1 if a test failed; skipped tests do not fail.")
     static final class Check implements Callable<Integer> {
-        @Spec CommandSpec spec;
-
         @Parameters(arity = "1..*", paramLabel = "DIR", description = "Test folders (each holding model.onnx).")
         List<Path> dirs;
 
@@ -83,8 +74,6 @@ final class OnnxCommand implements Callable<Integer> {
             description = "Runs an ONNX model on inputs given as TensorProto files (.pb) or images (scaled to [0, 1] and "
                     + "resized to the model's input) and prints its outputs.")
     static final class Run implements Callable<Integer> {
-        @Spec CommandSpec spec;
-
         @Parameters(index = "0", paramLabel = "MODEL", description = "An .onnx model file.")
         Path model;
 
@@ -101,14 +90,7 @@ final class OnnxCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter out = output.human();
             OnnxModel onnx = OnnxImporter.load(model);
-            if (inputs.size() != onnx.inputNames().size()) {
-                throw new IllegalArgumentException(model + " takes " + onnx.inputNames().size() + " inputs " + onnx.inputNames()
-                        + ", got " + inputs.size() + " --input");
-            }
-            List<Tensor> xs = new ArrayList<>();
-            int[][] shapes = onnx.model().inputShapes();
-            for (int i = 0; i < inputs.size(); i++) xs.add(read(inputs.get(i), shapes[i]));
-            Tensor[] ys = onnx.run(xs.toArray(Tensor[]::new));
+            Tensor[] ys = onnx.run(OnnxInputs.read(onnx, model, inputs));
             List<Map<String, Object>> outputs = new ArrayList<>();
             for (int o = 0; o < ys.length; o++) {
                 Tensor y = ys[o];
@@ -127,22 +109,6 @@ final class OnnxCommand implements Callable<Integer> {
             figures.put("outputs", outputs);
             output.result(figures);
             return 0;
-        }
-
-        private static Tensor read(Path p, int[] perSample) throws IOException {
-            String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (n.endsWith(".pb")) return OnnxTensors.toTensor(OnnxTensors.read(p));
-            if (!Files.isRegularFile(p)) throw new IllegalArgumentException("no such file: " + p);
-            if (!ImageFiles.hasImageExtension(p)) throw new IllegalArgumentException(p + " is neither a .pb tensor nor an image (" + ImageFiles.EXTENSIONS + ")");
-            // Decoded by beak-data, as training decodes image folders: one grey conversion, stretched to the model's input, 0..1.
-            int[] chw = perSample;
-            if (chw.length != 3) { // no fixed input size: the image's own
-                FloatImage img = ImageFiles.decode(p);
-                chw = new int[] {img.channels(), img.height(), img.width()};
-            }
-            int c = chw[0], h = chw[1], w = chw[2];
-            if (c != 1 && c != 3) throw new IllegalArgumentException(p + ": the model takes " + c + " channels; images give 1 or 3");
-            return InputGeometry.of(h, w, c == 1 ? ColorMode.GREY : ColorMode.RGB, ResizeMode.STRETCH, InputRange.UNIT).read(List.of(p));
         }
 
         private static String top(float[] v, int k) {

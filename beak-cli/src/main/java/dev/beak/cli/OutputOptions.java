@@ -1,44 +1,7 @@
 package dev.beak.cli;
 
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
-import java.io.PrintWriter;
-import java.util.Map;
-
 /**
- * The output group that every command computing something mixes in ({@code @Mixin OutputOptions output}):
- * {@code --json} and where text goes. With {@code --json}, stdout carries exactly one JSON object (numbers
- * as numbers, lists as arrays) and every human line goes to stderr, so {@code beak ... --json | jq .} works.
- * Commands print their text through {@link #human()} and end with {@link #result}.
+ * The output group ({@code --json}) of beak-command, under this package's name so that the commands
+ * here mix it in without an import: {@code @Mixin OutputOptions output}. Nothing is added.
  */
-final class OutputOptions {
-    @Spec(Spec.Target.MIXEE) CommandSpec spec;
-
-    @Option(names = "--json", description = "Print only one JSON object on stdout (numbers as numbers); the text goes to stderr.")
-    boolean json;
-
-    /** Where human text goes: stdout, or stderr under --json. */
-    PrintWriter human() {
-        return json ? spec.commandLine().getErr() : spec.commandLine().getOut();
-    }
-
-    /** Stderr: warnings and progress, never mixed into stdout. */
-    PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
-
-    /** A line on stderr saying what is running now (work that takes more than a moment), flushed at once. */
-    void status(String format, Object... args) {
-        err().printf(java.util.Locale.ROOT, format + "%n", args);
-        err().flush();
-    }
-
-    /** Prints the command's figures as the JSON object on stdout under --json, and flushes both streams. */
-    void result(Map<String, ?> figures) {
-        human().flush();
-        if (json) spec.commandLine().getOut().println(Json.line(figures));
-        spec.commandLine().getOut().flush();
-    }
-}
+final class OutputOptions extends dev.beak.command.OutputOptions {}

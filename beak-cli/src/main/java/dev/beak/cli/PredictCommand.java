@@ -1,21 +1,17 @@
 package dev.beak.cli;
 
+import dev.beak.command.Json;
 import dev.beak.data.image.ImageFiles;
 import dev.beak.dataset.TensorDataset;
 import dev.beak.io.ImageClassifier;
 import dev.beak.io.SavedModel;
-import dev.beak.nn.metric.Accuracy;
-import dev.beak.ops.Ops;
-import dev.beak.tensor.Tensor;
+import dev.beak.nn.metric.Predictions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * Scores image files (any size: the model file's input geometry and preprocessing apply) with class
@@ -36,8 +31,6 @@ import java.util.stream.Stream;
         footerHeading = "%nExamples:%n",
         footer = {"  beak predict runs/demo/mnist.beak digit.png photos/ --top 3", "  beak predict runs/demo/mnist.beak --count 20 --json"})
 final class PredictCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
     @Parameters(index = "0", paramLabel = "MODEL", description = "A .beak model file, an .onnx model or a Keras model (.h5, .keras, TF.js model.json).")
     String model;
 
@@ -63,84 +56,46 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private int classifyFiles(SavedModel saved) throws IOException {
-        var out = output.human();
-        List<Path> files = new ArrayList<>();
-        for (Path p : images) files.addAll(imageFiles(p));
-        if (files.isEmpty()) throw new IllegalArgumentException("no image files (" + String.join(", ", ImageFiles.EXTENSIONS) + ") in " + images);
         ImageClassifier classifier = ImageClassifier.of(saved);
-        List<ImageClassifier.Scored> scored = classifier.classify(files, top);
-        if (output.json) {
-            List<Map<String, Object>> predictions = new ArrayList<>();
-            for (ImageClassifier.Scored s : scored) {
-                List<Map<String, Object>> ranked = new ArrayList<>();
-                for (ImageClassifier.RankedClass c : s.top()) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("class", c.name());
-                    m.put("index", c.index());
-                    m.put("probability", c.probability());
-                    ranked.add(m);
-                }
-                Map<String, Object> one = new LinkedHashMap<>();
-                one.put("file", s.file().toString());
-                one.put("top", ranked);
-                predictions.add(one);
+        List<ImageClassifier.Scored> scored = classifier.classify(ImageFiles.list(images), top);
+        output.human().println("Images decoded as " + classifier.geometry().describe());
+        List<Map<String, Object>> predictions = new ArrayList<>();
+        for (ImageClassifier.Scored s : scored) {
+            StringBuilder line = new StringBuilder(s.file().toString()).append(':');
+            List<Map<String, Object>> ranked = new ArrayList<>();
+            for (ImageClassifier.RankedClass c : s.top()) {
+                line.append(String.format(Locale.ROOT, "  %s %.4f", c.name(), c.probability()));
+                ranked.add(Json.object("class", c.name(), "index", c.index(), "probability", c.probability()));
             }
-            Map<String, Object> all = new LinkedHashMap<>();
-            all.put("model", model);
-            all.put("input", classifier.geometry().describe());
-            all.put("predictions", predictions);
-            output.result(all);
-        } else {
-            out.println("Images decoded as " + classifier.geometry().describe());
-            for (ImageClassifier.Scored s : scored) {
-                StringBuilder line = new StringBuilder(s.file().toString()).append(':');
-                for (ImageClassifier.RankedClass c : s.top()) line.append(String.format(Locale.ROOT, "  %s %.4f", c.name(), c.probability()));
-                out.println(line);
-            }
+            output.human().println(line);
+            predictions.add(Json.object("file", s.file().toString(), "top", ranked));
         }
-        out.flush();
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("model", model);
+        all.put("input", classifier.geometry().describe());
+        all.put("predictions", predictions);
+        output.result(all);
         return 0;
     }
 
-    /** A file as given (it must be an image), or a folder's image files, sorted, recursively. */
-    private static List<Path> imageFiles(Path p) throws IOException {
-        if (!Files.exists(p)) throw new IllegalArgumentException(p + ": no such file or folder");
-        if (!Files.isDirectory(p)) return List.of(p);
-        try (Stream<Path> s = Files.walk(p)) {
-            return s.filter(Files::isRegularFile).filter(ImageFiles::hasImageExtension).sorted().toList();
-        }
-    }
-
     private int predictTestSplit(SavedModel saved) throws IOException {
-        var out = output.human();
         TensorDataset test = data.test(model, saved);
         TrainingRun.checkInput(saved.model(), test, "test");
-        int n = count <= 0 ? test.size() : Math.min(count, test.size());
-        TensorDataset sample = test.slice(0, n);
-        Tensor probs = Ops.softmax(saved.model().predict(sample.x(), 256));
-        int k = probs.dim(1), correct = 0;
-        float[] p = probs.data(), y = sample.y().data();
+        Predictions p = Predictions.of(saved.model(), test, count);
         List<Integer> classes = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int c = Accuracy.argmax(p, i * k, k);
+        for (int i = 0; i < p.size(); i++) {
+            int c = p.classes()[i];
             classes.add(c);
-            if (c == (int) y[i]) correct++;
-            if (!output.json) {
-                out.printf(Locale.ROOT, "image %d: class %d%s (p=%.4f), label %d%s%n", i, c, name(saved, c), p[i * k + c], (int) y[i],
-                        c == (int) y[i] ? "" : "  <- wrong");
-            }
+            output.human().printf(Locale.ROOT, "image %d: class %d%s (p=%.4f), label %d%s%n", i, c, name(saved, c), p.probabilities()[i], p.labels()[i],
+                    p.isCorrect(i) ? "" : "  <- wrong");
         }
-        if (output.json) {
-            Map<String, Object> figures = new LinkedHashMap<>();
-            figures.put("predictions", n);
-            figures.put("accuracy", correct / (double) n);
-            figures.put("classes", classes);
-            if (!saved.classNames().isEmpty()) figures.put("class_names", classes.stream().map(c -> name(saved, c).strip()).toList());
-            output.result(figures);
-        } else {
-            out.printf(Locale.ROOT, "%d of %d correct (%.4f)%n", correct, n, correct / (double) n);
-        }
-        out.flush();
+        output.human().printf(Locale.ROOT, "%d of %d correct (%.4f)%n", p.correct(), p.size(), p.accuracy());
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("predictions", p.size());
+        figures.put("accuracy", p.accuracy());
+        figures.put("classes", classes);
+        if (!saved.classNames().isEmpty()) figures.put("class_names", classes.stream().map(c -> name(saved, c).strip()).toList());
+        output.result(figures);
         return 0;
     }
 

@@ -1,17 +1,13 @@
 package dev.beak.cli;
 
-import dev.beak.io.Npy;
 import dev.beak.io.SavedModel;
 import dev.beak.onnx.ModelRunner;
-import dev.beak.tensor.Tensor;
+import dev.beak.tensor.Shape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,14 +16,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code beak run MODEL --input X.npy --output Y.npy}: a model on arrays or images, outputs as NumPy arrays. */
+/** {@code beak run MODEL --input X.npy --output Y.npy}: a model on arrays or images, outputs as NumPy arrays ({@link ModelRunner#runFiles}). */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs a model (.beak, .onnx or a named network) on float32 NumPy arrays (.npy), ONNX tensors (.pb) or image files, "
                 + "and writes its outputs as float32 .npy files. Arrays are channels-first, (N, C, H, W) or one sample (C, H, W), "
                 + "unless --channels-last.")
 final class RunCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model file or a named network: " + ModelSource.NAMES)
     String model;
 
@@ -46,65 +40,35 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin NetworkArgs network;
 
-    @Option(names = "--json", description = "Print one JSON object (input and output shapes, value summaries) on stdout, nothing else.")
-    boolean json;
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
-        SavedModel saved = ModelSource.isNamed(model) ? new SavedModel(ModelSource.resolve(model, 0, network), Map.of())
-                : read(model);
-        int count = saved.model().outputs().length;
-        if (!outputs.isEmpty() && outputs.size() != count) {
-            throw new IllegalArgumentException("the model has " + count + " output" + (count == 1 ? "" : "s") + ", got " + outputs.size() + " --output files");
-        }
-        for (Path o : outputs) {
-            if (!o.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) throw new IllegalArgumentException("--output " + o + ": outputs are written as .npy files");
-        }
-        Tensor[] xs = ModelRunner.inputs(saved, inputs, channelsLast, preprocess);
-        Tensor[] ys = ModelRunner.run(saved, xs);
-        List<Map<String, Object>> described = new ArrayList<>();
-        for (int o = 0; o < ys.length; o++) {
-            Tensor y = channelsLast ? ModelRunner.channelsLast(ys[o]) : ys[o];
-            if (!outputs.isEmpty()) Npy.write(y, outputs.get(o));
-            described.add(summary(y, outputs.isEmpty() ? null : outputs.get(o)));
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("model", model);
-            List<int[]> in = new ArrayList<>();
-            for (Tensor x : xs) in.add(x.shape());
-            r.put("input_shapes", in);
-            r.put("outputs", described);
-            out.println(Json.line(r));
+        SavedModel saved;
+        if (ModelSource.isNamed(model)) {
+            saved = new SavedModel(ModelSource.resolve(model, 0, network), Map.of());
         } else {
-            for (Map<String, Object> d : described) {
-                out.printf(Locale.ROOT, "output %s: min %.6g, max %.6g, mean %.6g%s%n", dev.beak.tensor.Shape.toString((int[]) d.get("shape")),
-                        d.get("min"), d.get("max"), d.get("mean"), d.get("file") == null ? "" : " -> " + d.get("file"));
-            }
+            network.requireNone(model);
+            saved = ModelFormats.read(Path.of(model));
         }
-        out.flush();
+        ModelRunner.FileRun run = ModelRunner.runFiles(saved, inputs, outputs, channelsLast, preprocess);
+        List<Map<String, Object>> described = new ArrayList<>();
+        for (ModelRunner.OutputSummary o : run.outputs()) {
+            output.human().printf(Locale.ROOT, "output %s: min %.6g, max %.6g, mean %.6g%s%n", Shape.toString(o.shape()), o.min(), o.max(), o.mean(),
+                    o.file() == null ? "" : " -> " + o.file());
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("shape", o.shape());
+            d.put("min", o.min());
+            d.put("max", o.max());
+            d.put("mean", o.mean());
+            if (o.file() != null) d.put("file", o.file().toString());
+            described.add(d);
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("model", model);
+        r.put("input_shapes", run.inputShapes());
+        r.put("outputs", described);
+        output.result(r);
         return 0;
-    }
-
-    private SavedModel read(String file) throws java.io.IOException {
-        network.requireNone(file);
-        return ModelFormats.read(Path.of(file));
-    }
-
-    private static Map<String, Object> summary(Tensor y, Path file) {
-        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, sum = 0;
-        for (float v : y.data()) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-            sum += v;
-        }
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("shape", y.shape());
-        d.put("min", min);
-        d.put("max", max);
-        d.put("mean", sum / Math.max(1, y.size()));
-        if (file != null) d.put("file", file.toString());
-        return d;
     }
 }

@@ -35,9 +35,25 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The {@code --json} contract of every command that computes something: stdout is exactly one JSON
  * object (Jackson parses it, with nothing after it), the human text went to stderr, and figures are
- * JSON numbers and lists are JSON arrays, never strings that look like them.
+ * JSON numbers and lists are JSON arrays, never strings that look like them. Every command of
+ * {@code beak} either takes --json (from the shared {@link OutputOptions} group) and is run here, or is
+ * listed below with the reason it is not: a new command without either fails {@link #everyCommandIsCovered}.
+ * ({@code beak spark}'s commands: {@code SparkJsonOutputTest} in beak-spark.)
  */
 class JsonOutputTest {
+    /** Commands without --json: they compute nothing to report, or run until stopped. */
+    private static final Map<String, String> NO_JSON = Map.of(
+            "completion", "prints a shell script",
+            "dashboard", "a web server that runs until stopped",
+            "serve", "a web server that runs until stopped",
+            "help", "prints help");
+    /** Commands with --json that this suite does not run, and why; the same output group prints their figures. */
+    private static final Map<String, String> NOT_RUN = Map.of(
+            "demo", "trains the seed-002 CNN on 8,000 digits for at least one epoch (about 20 s); its figures are TrainingRun's, as train's, which runs here",
+            "experiment transfer", "pretrains on 60,000 Fashion-MNIST images (minutes); TransferExperimentTest runs its library part on small data",
+            "data get", "needs the real files (SHA-256 pinned), so the network; DataCommandTest runs its failures");
+    /** The commands run with --json by the tests of this class. */
+    private static final java.util.Set<String> RAN = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Pattern NUMBER_OR_LIST = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?|\\[.*\\]|\\{.*\\}");
     /** Class names are names, even when they are digits (MNIST's folders "0".."9"). */
@@ -69,6 +85,7 @@ class JsonOutputTest {
     /** Runs {@code args}, checks the contract and returns the object. */
     private static JsonNode json(String... args) throws Exception {
         CliRun r = beak(args);
+        RAN.add(commandOf(args));
         assertThat(r.code()).as("%s%n%s", String.join(" ", args), r.err()).isZero();
         assertThat(r.out().strip()).as("stdout of %s is one line", args[0]).doesNotContain("\n");
         JsonNode node = JSON.readTree(r.out());
@@ -77,6 +94,58 @@ class JsonOutputTest {
         collectStringlyTyped(node, "", suspicious);
         assertThat(suspicious).as("numbers or lists written as strings in %s", r.out()).isEmpty();
         return node;
+    }
+
+    /** The (sub)command {@code args} run: the leading words that name subcommands, "viz curves". */
+    private static String commandOf(String... args) {
+        picocli.CommandLine cli = new picocli.CommandLine(new Main());
+        List<String> words = new ArrayList<>();
+        for (String a : args) {
+            picocli.CommandLine sub = cli.getSubcommands().get(a);
+            if (sub == null) break;
+            words.add(a);
+            cli = sub;
+        }
+        return String.join(" ", words);
+    }
+
+    /** Every leaf command of beak by its words ("onnx check"), with its picocli model. */
+    private static Map<String, picocli.CommandLine> leaves(picocli.CommandLine cli, String prefix, Map<String, picocli.CommandLine> into) {
+        for (var e : cli.getSubcommands().entrySet()) {
+            if (!e.getKey().equals(e.getValue().getCommandName())) continue; // an alias
+            String name = (prefix + " " + e.getKey()).strip();
+            if (e.getValue().getSubcommands().isEmpty()) into.put(name, e.getValue());
+            else leaves(e.getValue(), name, into);
+        }
+        return into;
+    }
+
+    /** Tests of this class that finished (passed or not): the coverage is checked only when every one of them ran. */
+    private static final java.util.concurrent.atomic.AtomicInteger FINISHED = new java.util.concurrent.atomic.AtomicInteger();
+
+    @org.junit.jupiter.api.AfterEach
+    void finished() {
+        FINISHED.incrementAndGet();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void everyCommandIsCovered() {
+        long tests = java.util.Arrays.stream(JsonOutputTest.class.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(Test.class)).count();
+        if (FINISHED.get() < tests) return; // a single test was picked (-Dtest=JsonOutputTest#...)
+        Map<String, picocli.CommandLine> all = leaves(new picocli.CommandLine(new Main()), "", new java.util.TreeMap<>());
+        List<String> problems = new ArrayList<>();
+        for (var e : all.entrySet()) {
+            String name = e.getKey();
+            boolean json = e.getValue().getCommandSpec().findOption("--json") != null;
+            if (NO_JSON.containsKey(name)) {
+                if (json) problems.add(name + " takes --json: run it here instead of listing it under NO_JSON");
+            } else if (!json) {
+                problems.add(name + " has no --json (mix in OutputOptions)");
+            } else if (!RAN.contains(name) && !NOT_RUN.containsKey(name)) {
+                problems.add(name + " takes --json but no test here runs it");
+            }
+        }
+        assertThat(problems).as("commands run: %s", new java.util.TreeSet<>(RAN)).isEmpty();
     }
 
     private static void collectStringlyTyped(JsonNode node, String path, List<String> found) {
@@ -153,5 +222,40 @@ class JsonOutputTest {
         for (JsonNode d : output.get("shape")) size *= d.asLong();
         assertThat(output.get("values")).hasSize((int) size);
         for (JsonNode v : output.get("values")) assertThat(v.doubleValue()).isGreaterThanOrEqualTo(0); // ReLU
+    }
+
+    @Test
+    void convertRunExamplesAndPreview() throws Exception {
+        Path onnx = dir.resolve("lenet.onnx");
+        JsonNode convert = json("convert", "lenet5", onnx.toString(), "--json");
+        assertThat(convert.get("parameters").asLong()).isEqualTo(61_706);
+        assertThat(convert.get("bytes").isNumber()).isTrue();
+        JsonNode run = json("run", model.toString(), "--input", png.toString(), "--output", dir.resolve("y.npy").toString(), "--json");
+        assertThat(run.get("input_shapes").get(0)).hasSize(4);
+        assertThat(run.get("outputs").get(0).get("mean").isNumber()).isTrue();
+        assertThat(run.get("outputs").get(0).get("shape").get(1).asInt()).isEqualTo(10);
+        JsonNode examples = json("example", "list", "--json");
+        assertThat(examples.get("examples").isObject()).isTrue();
+        JsonNode preview = json("data", "preview", idx.toString(), "--augment", "flip,crop=24", "--out", dir.resolve("preview.png").toString(),
+                "--count", "2", "--variants", "3", "--json");
+        assertThat(preview.get("images").asInt()).isEqualTo(2);
+        assertThat(preview.get("width").asInt()).isEqualTo(24);
+        assertThat(preview.get("grid_width").asInt()).isEqualTo(4 * 26 + 2);
+    }
+
+    @Test
+    void everyPicture() throws Exception {
+        String m = model.toString();
+        JsonNode activations = json("viz", "activations", m, "--out", dir.resolve("a.png").toString(), "--json");
+        assertThat(activations.get("files").isArray()).isTrue();
+        json("viz", "filters", m, "--out", dir.resolve("f.png").toString(), "--json");
+        json("viz", "patterns", m, "--layer", "conv2d", "--filters", "0,1", "--steps", "3", "--out", dir.resolve("p.png").toString(), "--json");
+        json("viz", "classmax", m, "--classes", "3", "--steps", "3", "--out", dir.resolve("cm.png").toString(), "--json");
+        json("viz", "gradcam", m, "--count", "2", "--data", idx.toString(), "--out", dir.resolve("g.png").toString(), "--json");
+        json("viz", "dream", m, "--layer", "conv2d", "--octaves", "1", "--steps", "2", "--out", dir.resolve("d.png").toString(), "--json");
+        json("viz", "style", m, "--iterations", "2", "--out", dir.resolve("st.png").toString(), "--json");
+        JsonNode adversarial = json("viz", "adversarial", m, "--samples", "10", "--count", "2", "--data", idx.toString(),
+                "--out", dir.resolve("adv.png").toString(), "--json");
+        assertThat(adversarial.get("files").isArray()).isTrue();
     }
 }

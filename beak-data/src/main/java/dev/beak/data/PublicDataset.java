@@ -75,6 +75,30 @@ public enum PublicDataset {
         throw new IllegalArgumentException("unknown dataset \"" + name + "\"; known: mnist, fashion-mnist, cifar10, cifar100");
     }
 
+    /** Whether {@code name} names one of these datasets ({@link #parse} would take it). */
+    public static boolean isName(String name) {
+        try {
+            parse(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A data path as given, or, when it is a dataset's name and no such file or folder exists here, that
+     * dataset's {@link #localCopy}, fetched into {@code cache} first when there is none ({@code log} hears why
+     * and how it goes). A path that is neither is returned as it is, for the loaders to name.
+     */
+    public static Path resolve(Path given, Path cache, java.util.function.Consumer<String> log) throws java.io.IOException {
+        if (given == null || Files.exists(given) || given.getNameCount() != 1 || !isName(given.toString())) return given;
+        PublicDataset d = parse(given.toString());
+        Optional<Path> local = d.localCopy(cache);
+        if (local.isPresent()) return local.get();
+        log.accept("no local copy of " + d.id() + "; downloading it into " + cache);
+        return new Downloader(cache, null).fetch(d, log);
+    }
+
     /** Folders where system packages put datasets: Debian's {@code dataset-fashion-mnist} installs {@code /usr/share/datasets/fashion-mnist}. */
     public static final List<Path> SYSTEM_FOLDERS = List.of(Path.of("/usr/share/datasets"));
 

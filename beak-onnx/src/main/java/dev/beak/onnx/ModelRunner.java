@@ -27,6 +27,7 @@ import java.util.Locale;
  * Tensor[] y = ModelRunner.run(saved, ModelRunner.inputs(saved, List.of(Path.of("x.npy")), false, false));
  * Npy.write(y[0], Path.of("y.npy"));
  * }
+ * {@link #runFiles} does all of it in one call and describes what it wrote ({@code beak run}).
  */
 public final class ModelRunner {
     private ModelRunner() {}
@@ -61,6 +62,51 @@ public final class ModelRunner {
         try (var scope = Autograd.noGrad()) {
             return saved.model().forward(false, inputs);
         }
+    }
+
+    /** An output as written: its shape (channels-last when asked), smallest, largest and mean value, and the file, or null. */
+    public record OutputSummary(int[] shape, double min, double max, double mean, Path file) {
+        /** The figures of {@code y}, written to {@code file} (null when it was not written). */
+        public static OutputSummary of(Tensor y, Path file) {
+            double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, sum = 0;
+            for (float v : y.data()) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                sum += v;
+            }
+            return new OutputSummary(y.shape(), min, max, sum / Math.max(1, y.size()), file);
+        }
+    }
+
+    /** What {@link #runFiles} read and wrote: the input batches' shapes and one summary per model output. */
+    public record FileRun(List<int[]> inputShapes, List<OutputSummary> outputs) {}
+
+    /**
+     * Reads the inputs from {@code inputFiles} (as {@link #inputs}), runs the model and writes output
+     * {@code k} to {@code outputFiles[k]} as a float32 {@code .npy} (channels-last when {@code channelsLast});
+     * with no output files nothing is written. The number of output files must be the model's output count.
+     */
+    public static FileRun runFiles(SavedModel saved, List<Path> inputFiles, List<Path> outputFiles, boolean channelsLast, boolean preprocess)
+            throws IOException {
+        int count = saved.model().outputs().length;
+        if (!outputFiles.isEmpty() && outputFiles.size() != count) {
+            throw new IllegalArgumentException("the model has " + count + " output" + (count == 1 ? "" : "s") + ", got " + outputFiles.size() + " --output files");
+        }
+        for (Path o : outputFiles) {
+            if (!o.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+                throw new IllegalArgumentException("--output " + o + ": outputs are written as .npy files");
+            }
+        }
+        Tensor[] xs = inputs(saved, inputFiles, channelsLast, preprocess);
+        Tensor[] ys = run(saved, xs);
+        List<OutputSummary> outputs = new java.util.ArrayList<>();
+        for (int o = 0; o < ys.length; o++) {
+            Tensor y = channelsLast ? channelsLast(ys[o]) : ys[o];
+            Path file = outputFiles.isEmpty() ? null : outputFiles.get(o);
+            if (file != null) Npy.write(y, file);
+            outputs.add(OutputSummary.of(y, file));
+        }
+        return new FileRun(Arrays.stream(xs).map(Tensor::shape).toList(), outputs);
     }
 
     /** (N, d1, ..., dk, C) to (N, C, d1, ..., dk). */

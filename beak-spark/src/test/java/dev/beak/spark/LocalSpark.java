@@ -13,7 +13,7 @@ final class LocalSpark {
     private LocalSpark() {}
 
     static synchronized SparkSession session() {
-        if (session == null) {
+        if (session == null || session.sparkContext().isStopped()) { // a beak spark command under test stops the session it used
             session = SparkSession.builder().master("local[2,2]").appName("beak-spark-tests")
                     .config("spark.ui.enabled", "false")
                     .config("spark.driver.host", "127.0.0.1")

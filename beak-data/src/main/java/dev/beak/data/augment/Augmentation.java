@@ -1,6 +1,7 @@
 package dev.beak.data.augment;
 
 import dev.beak.data.image.FloatImage;
+import dev.beak.data.image.InputGeometry;
 import dev.beak.tensor.Tensor;
 
 import java.util.SplittableRandom;
@@ -18,6 +19,16 @@ public interface Augmentation {
     /** Output (C, H, W) for input {@code chw}; the same shape unless the augmentation crops. */
     default int[] outputShape(int[] chw) {
         return chw.clone();
+    }
+
+    /**
+     * The geometry that evaluates a model trained through this augmentation: {@code g}, cut to the centre of
+     * this augmentation's output size when that is smaller than the decoded image (random crops in training,
+     * the centre crop at evaluation); {@code g} itself otherwise.
+     */
+    default InputGeometry evaluationGeometry(InputGeometry g) {
+        int[] out = outputShape(new int[] {g.color().channels(), g.height(), g.width()});
+        return out[1] == g.height() && out[2] == g.width() ? g : g.withCenterCrop(out[1], out[2]);
     }
 
     /** This augmentation, then {@code next}. */

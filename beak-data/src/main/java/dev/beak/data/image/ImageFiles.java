@@ -37,6 +37,27 @@ public final class ImageFiles {
         return dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The image files {@code paths} name: a file as given (whatever its name), a folder's files with an
+     * image extension, searched recursively and sorted; in the order given. A path that does not exist is
+     * an error naming it, and so is finding no image at all.
+     */
+    public static List<Path> list(List<Path> paths) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.exists(p)) throw new IllegalArgumentException(p + ": no such file or folder");
+            if (!Files.isDirectory(p)) {
+                files.add(p);
+                continue;
+            }
+            try (var s = Files.walk(p)) {
+                files.addAll(s.filter(Files::isRegularFile).filter(ImageFiles::hasImageExtension).sorted().toList());
+            }
+        }
+        if (files.isEmpty()) throw new IllegalArgumentException("no image files (" + String.join(", ", EXTENSIONS) + ") in " + paths);
+        return files;
+    }
+
     /** Decodes a file to floats 0..255 with the channels it has (1 for grey, else 3; alpha is dropped). */
     public static FloatImage decode(Path file) throws DataFileException {
         return toFloat(read(file));

@@ -149,6 +149,20 @@ public final class ImageFolder {
     }
 
     /**
+     * Training and test folders: {@code dir} split per class ({@code fraction} held out, seeded), or, with
+     * a {@code testDir}, all of {@code dir} and all of {@code testDir}, whose class folders must be the same.
+     */
+    public static Split split(Path dir, Path testDir, double fraction, long seed) throws IOException {
+        ImageFolder all = scan(dir);
+        if (testDir == null) return all.split(fraction, seed);
+        ImageFolder test = scan(testDir);
+        if (!test.classes().equals(all.classes())) {
+            throw new IllegalArgumentException("the class folders differ: " + dir + " has " + all.classes() + ", " + testDir + " has " + test.classes());
+        }
+        return new Split(all, test);
+    }
+
+    /**
      * Splits each class at random (seeded) so that about {@code fraction} of its images go to the
      * validation part, at least one when the class has two or more.
      */

@@ -39,6 +39,33 @@ public record InputGeometry(int height, int width, ColorMode color, ResizeMode r
         return new InputGeometry(height, width, color, resize, height, width, range);
     }
 
+    /**
+     * How image files become the input of a model taking (C, H, W) = {@code modelInput}: decoded at {@code size}
+     * (H, W) when given, else at the model's size, or 256/224 of it when {@code decodeLarger} (training crops the
+     * model's input out of a larger image, as AlexNet's 224 out of 256); in {@code color} when given, else grey for
+     * one channel and RGB otherwise; {@code resize} when given, else a centre crop; values 0..255.
+     */
+    public static InputGeometry forModel(int[] modelInput, int[] size, ColorMode color, ResizeMode resize, boolean decodeLarger) {
+        int h, w;
+        if (size != null) {
+            h = size[0];
+            w = size[1];
+        } else if (modelInput != null && modelInput.length == 3) {
+            h = decodeLarger ? Math.round(modelInput[1] * 256f / 224) : modelInput[1];
+            w = decodeLarger ? Math.round(modelInput[2] * 256f / 224) : modelInput[2];
+        } else {
+            throw new IllegalArgumentException("an image size is needed: the model's input is not (C, H, W)");
+        }
+        ColorMode c = color != null ? color : modelInput != null && modelInput[0] == 1 ? ColorMode.GREY : ColorMode.RGB;
+        return of(h, w, c, resize != null ? resize : ResizeMode.CROP, InputRange.BYTE);
+    }
+
+    /** IDX or CIFAR samples of shape (C, H, W) as image files would be decoded for the same model: that size, 0..1; null unless C is 1 or 3. */
+    public static InputGeometry ofSamples(int[] chw) {
+        if (chw.length != 3 || (chw[0] != 1 && chw[0] != 3)) return null;
+        return of(chw[1], chw[2], chw[0] == 1 ? ColorMode.GREY : ColorMode.RGB, ResizeMode.CROP, InputRange.UNIT);
+    }
+
     /** The same, cut to its centre {@code h x w} after decoding. */
     public InputGeometry withCenterCrop(int h, int w) {
         return new InputGeometry(height, width, color, resize, h, w, range);

@@ -53,4 +53,27 @@ class InputGeometryTest {
         assertThatThrownBy(() -> InputGeometry.of(8, 8, ColorMode.RGB, ResizeMode.CROP, InputRange.UNIT).withCenterCrop(9, 4))
                 .hasMessageContaining("centre crop 9x4 must fit in the image size 8x8");
     }
+
+    @Test
+    void aModelsGeometryComesFromItsInputUnlessGiven() {
+        assertThat(InputGeometry.forModel(new int[] {1, 28, 28}, null, null, null, false))
+                .isEqualTo(InputGeometry.of(28, 28, ColorMode.GREY, ResizeMode.CROP, InputRange.BYTE));
+        assertThat(InputGeometry.forModel(new int[] {3, 224, 224}, null, null, ResizeMode.STRETCH, true))
+                .isEqualTo(InputGeometry.of(256, 256, ColorMode.RGB, ResizeMode.STRETCH, InputRange.BYTE));
+        assertThat(InputGeometry.forModel(new int[] {3, 32, 32}, new int[] {40, 50}, ColorMode.GREY, null, true))
+                .isEqualTo(InputGeometry.of(40, 50, ColorMode.GREY, ResizeMode.CROP, InputRange.BYTE));
+        assertThat(InputGeometry.forModel(new int[] {100}, new int[] {10, 10}, null, null, false).color()).isEqualTo(ColorMode.RGB);
+        assertThatThrownBy(() -> InputGeometry.forModel(new int[] {100}, null, null, null, false)).hasMessageContaining("an image size is needed");
+
+        assertThat(InputGeometry.ofSamples(new int[] {3, 32, 32})).isEqualTo(InputGeometry.of(32, 32, ColorMode.RGB, ResizeMode.CROP, InputRange.UNIT));
+        assertThat(InputGeometry.ofSamples(new int[] {2, 32, 32})).isNull();
+    }
+
+    @Test
+    void evaluationCutsTheCentreOfWhatTrainingCropped() {
+        InputGeometry g = InputGeometry.of(256, 256, ColorMode.RGB, ResizeMode.CROP, InputRange.BYTE);
+        assertThat(Augmentations.randomCrop(224, 224).then(Augmentations.flipHorizontal()).evaluationGeometry(g)).isEqualTo(g.withCenterCrop(224, 224));
+        assertThat(Augmentations.flipHorizontal().evaluationGeometry(g)).isSameAs(g);
+        assertThat(Augmentations.padAndCrop(4).evaluationGeometry(g)).isSameAs(g);
+    }
 }

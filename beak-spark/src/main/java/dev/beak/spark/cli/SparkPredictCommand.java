@@ -1,6 +1,7 @@
 package dev.beak.spark.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.beak.command.Json;
+import dev.beak.command.OutputOptions;
 import dev.beak.io.ModelFile;
 import dev.beak.io.SavedModel;
 import dev.beak.spark.SparkPredictor;
@@ -8,9 +9,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,8 +28,6 @@ import java.util.concurrent.Callable;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Classify the images under a path on Spark (the model broadcast once per executor, images scored in batches per partition).")
 final class SparkPredictCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
     @Option(names = "--master", description = "Spark master (default: spark-submit's, else local[*]).")
     String master;
 
@@ -51,14 +49,13 @@ final class SparkPredictCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write the predictions as JSON lines into DIR instead of printing them.")
     String out;
 
-    @Option(names = "--json", description = "Print the predictions as one JSON object on stdout.")
-    boolean json;
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
         if (top < 1) throw new IllegalArgumentException("--top must be >= 1, got " + top);
         SavedModel saved = ModelFile.load(model);
-        PrintWriter text = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        PrintWriter text = output.human();
         SparkSession spark = Sessions.open(master, "beak spark predict");
         try {
             Dataset<Row> files = SparkData.images(spark, images);
@@ -68,7 +65,7 @@ final class SparkPredictCommand implements Callable<Integer> {
                 scored.write().json(out);
                 long n = spark.read().json(out).count();
                 text.printf(Locale.ROOT, "Scored %,d images; predictions written to %s%n", n, out);
-                if (json) spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(Map.of("images", n, "out", out)));
+                output.result(Json.object("images", n, "out", out));
             } else {
                 List<Row> rows = scored.orderBy("path").collectAsList();
                 List<Map<String, Object>> all = new ArrayList<>();
@@ -78,18 +75,16 @@ final class SparkPredictCommand implements Callable<Integer> {
                     List<Map<String, Object>> ranked = new ArrayList<>();
                     StringBuilder line = new StringBuilder(one.get("path").toString());
                     for (Row c : r.<Row>getList(r.fieldIndex(SparkPredictor.TOP_K))) {
-                        ranked.add(Map.of("class", c.getInt(0), "name", c.getString(1), "probability", c.getDouble(2)));
+                        ranked.add(Json.object("class", c.getInt(0), "name", c.getString(1), "probability", c.getDouble(2)));
                         line.append(String.format(Locale.ROOT, "  %s %.4f", c.getString(1), c.getDouble(2)));
                     }
                     one.put("top", ranked);
                     all.add(one);
-                    if (!json) text.println(line);
+                    text.println(line);
                 }
-                if (json) spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(Map.of("predictions", all, "images", all.size())));
-                else text.printf(Locale.ROOT, "Scored %,d images%n", rows.size());
+                text.printf(Locale.ROOT, "Scored %,d images%n", rows.size());
+                output.result(Json.object("predictions", all, "images", all.size()));
             }
-            spec.commandLine().getOut().flush();
-            text.flush();
         } finally {
             spark.stop();
         }

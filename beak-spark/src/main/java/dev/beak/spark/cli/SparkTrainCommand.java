@@ -1,6 +1,6 @@
 package dev.beak.spark.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.beak.command.OutputOptions;
 import dev.beak.data.image.InputGeometry;
 import dev.beak.data.preprocess.PreprocessKind;
 import dev.beak.data.preprocess.Preprocessing;
@@ -22,9 +22,8 @@ import dev.beak.tensor.Shape;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -43,8 +42,6 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a network data-parallel on Spark: every round each partition computes the gradient of its share of the global batch.")
 final class SparkTrainCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
     @Option(names = "--master", description = "Spark master (local[N], spark://host:7077, yarn, ...; default: spark-submit's, else local[*]).")
     String master;
 
@@ -99,12 +96,11 @@ final class SparkTrainCommand implements Callable<Integer> {
             description = "With --checkpoint-dir: also write the model every ROUNDS rounds (default: ${DEFAULT-VALUE}, only at epoch ends).")
     int checkpointEvery;
 
-    @Option(names = "--json", description = "Print the final figures as one JSON object on stdout (other output goes to stderr).")
-    boolean json;
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter text = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        PrintWriter text = output.human();
         Optimizer opt = optimizer();
         SavedModel start = Networks.resolve(model, seed);
         Model m = start.model();
@@ -139,11 +135,7 @@ final class SparkTrainCommand implements Callable<Integer> {
                         pre, classes, stored, null), target);
                 figures.put("model", target.toString());
                 text.printf(Locale.ROOT, "Trained in %.1f s (%.1f images/s); model saved to %s%n", seconds, figures.get("train_images_per_s"), target);
-                text.flush();
-                if (json) {
-                    spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(figures));
-                    spec.commandLine().getOut().flush();
-                }
+                output.result(figures);
             } finally {
                 d.train().release();
             }

@@ -1,15 +1,31 @@
-package dev.beak.cli;
+package dev.beak.command;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
 import java.util.Map;
 
-/** One-line JSON for the {@code --json} summaries: numbers, strings, booleans, and nested lists, int arrays and maps. */
-final class Json {
+/**
+ * One-line JSON for the {@code --json} summaries: numbers, strings, booleans, and nested lists, int arrays
+ * and maps. Doubles keep six significant digits in plain notation; non-finite ones become {@code null}.
+ *
+ * {@snippet :
+ * Json.line(Map.of("test_accuracy", 0.98654321, "classes", new int[] {7, 0})); // {"test_accuracy":0.986543,"classes":[7,0]}
+ * }
+ */
+public final class Json {
     private Json() {}
 
-    static String line(Map<String, ?> values) {
+    /** An object for {@link #line} from keys and values in turn, kept in that order: {@code Json.object("file", f, "bytes", n)}. */
+    public static Map<String, Object> object(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) throw new IllegalArgumentException("keys and values come in pairs, got " + keysAndValues.length + " items");
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return m;
+    }
+
+    /** {@code values} as one JSON object on one line, keys in the map's order. */
+    public static String line(Map<String, ?> values) {
         StringBuilder sb = new StringBuilder("{");
         for (Map.Entry<String, ?> e : values.entrySet()) {
             if (sb.length() > 1) sb.append(',');
@@ -53,7 +69,8 @@ final class Json {
         return quote(v.toString());
     }
 
-    static String quote(String s) {
+    /** {@code s} as a JSON string, quotes and control characters escaped. */
+    public static String quote(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {
