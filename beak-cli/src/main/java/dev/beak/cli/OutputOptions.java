@@ -1,5 +1,8 @@
 package dev.beak.cli;
 
+import dev.beak.nn.train.EvaluationListener;
+import dev.beak.nn.train.EvaluationProgress;
+import dev.beak.nn.train.ProgressBar;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,6 +36,14 @@ final class OutputOptions {
     void status(String format, Object... args) {
         err().printf(java.util.Locale.ROOT, format + "%n", args);
         err().flush();
+    }
+
+    /**
+     * A progress bar for a pass over data ({@code label} starts its line), on stderr and only on a terminal,
+     * as {@code beak train}'s bar; it never writes to stdout, so --json output stays one object.
+     */
+    EvaluationListener progress(String label) {
+        return new EvaluationProgress(label, err(), ProgressBar.isTerminal());
     }
 
     /** Prints the command's figures as the JSON object on stdout under --json, and flushes both streams. */

@@ -68,7 +68,7 @@ final class PredictCommand implements Callable<Integer> {
         for (Path p : images) files.addAll(imageFiles(p));
         if (files.isEmpty()) throw new IllegalArgumentException("no image files (" + String.join(", ", ImageFiles.EXTENSIONS) + ") in " + images);
         ImageClassifier classifier = ImageClassifier.of(saved);
-        List<ImageClassifier.Scored> scored = classifier.classify(files, top);
+        List<ImageClassifier.Scored> scored = classifier.classify(files, top, output.progress("Classifying"));
         if (output.json) {
             List<Map<String, Object>> predictions = new ArrayList<>();
             for (ImageClassifier.Scored s : scored) {
@@ -117,7 +117,7 @@ final class PredictCommand implements Callable<Integer> {
         TrainingRun.checkInput(saved.model(), test, "test");
         int n = count <= 0 ? test.size() : Math.min(count, test.size());
         TensorDataset sample = test.slice(0, n);
-        Tensor probs = Ops.softmax(saved.model().predict(sample.x(), 256));
+        Tensor probs = Ops.softmax(saved.model().predict(sample.x(), 256, output.progress("Predicting")));
         int k = probs.dim(1), correct = 0;
         float[] p = probs.data(), y = sample.y().data();
         List<Integer> classes = new ArrayList<>();
