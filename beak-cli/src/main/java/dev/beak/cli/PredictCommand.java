@@ -5,7 +5,6 @@ import dev.beak.dataset.TensorDataset;
 import dev.beak.io.ImageClassifier;
 import dev.beak.io.SavedModel;
 import dev.beak.nn.metric.Accuracy;
-import dev.beak.ops.Ops;
 import dev.beak.tensor.Tensor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -117,7 +116,7 @@ final class PredictCommand implements Callable<Integer> {
         TrainingRun.checkInput(saved.model(), test, "test");
         int n = count <= 0 ? test.size() : Math.min(count, test.size());
         TensorDataset sample = test.slice(0, n);
-        Tensor probs = Ops.softmax(saved.model().predict(sample.x(), 256, output.progress("Predicting")));
+        Tensor probs = ImageClassifier.probabilitiesOf(saved.model().predict(sample.x(), 256, output.progress("Predicting")));
         int k = probs.dim(1), correct = 0;
         float[] p = probs.data(), y = sample.y().data();
         List<Integer> classes = new ArrayList<>();

@@ -73,6 +73,18 @@ class SoftmaxModelCliTest {
     }
 
     @Test
+    void predictShowsTheModelsOwnProbabilities() throws IOException {
+        Path model = softmaxModel();
+        CliRun r = beak("predict", model.toString(), "--data", dir.resolve("mnist").toString(), "--count", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        TensorDataset test = Mnist.loadDir(dir.resolve("mnist"), "test");
+        float[] p = ModelFile.load(model).model().predict(test.slice(0, 1).x(), 1).data();
+        int best = 0;
+        for (int c = 1; c < 10; c++) if (p[c] > p[best]) best = c;
+        assertThat(r.out()).as("not a softmax of the softmax").startsWith(String.format(java.util.Locale.ROOT, "image 0: class %d (p=%.4f)", best, p[best]));
+    }
+
+    @Test
     void trainingWithVanishingStepsReportsTheSameLossAndSavesIt() throws IOException {
         Path model = softmaxModel(), out = dir.resolve("trained.beak");
         CliRun r = beak("train", "--model", model.toString(), "--data", dir.resolve("mnist").toString(), "--epochs", "1",
