@@ -3,7 +3,6 @@ package dev.beak.cli;
 import dev.beak.dataset.TensorDataset;
 import dev.beak.io.SavedModel;
 import dev.beak.nn.CompileConfig;
-import dev.beak.nn.loss.CrossEntropy;
 import dev.beak.nn.metric.Metric;
 import dev.beak.nn.optim.Sgd;
 import dev.beak.nn.train.Evaluation;
@@ -14,7 +13,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -44,10 +42,12 @@ final class EvaluateCommand implements Callable<Integer> {
         SavedModel saved = ModelSource.loadAny(model);
         TensorDataset test = data.test(model, saved);
         TrainingRun.checkInput(saved.model(), test, "test");
-        // The loss and metrics the model was compiled with (older files: cross-entropy); the optimizer is never used.
+        // The loss and metrics the model was compiled with (older files: cross-entropy, on probabilities when
+        // the model ends in a softmax); the optimizer is never used.
         output.status("Evaluating %s on %,d test images...", model, test.size());
-        CompileConfig c = saved.compileConfig() != null ? saved.compileConfig() : new CompileConfig(new CrossEntropy(), List.of());
-        Evaluation e = saved.model().compile(new Sgd(1e-3, 0), c.loss(), c.metrics().toArray(Metric[]::new)).evaluate(test, dev.beak.nn.MemoryPlan.evaluationBatch(saved.model(), test.sampleShape(), 256));
+        CompileConfig c = (saved.compileConfig() != null ? saved.compileConfig() : CompileConfig.crossEntropy()).fittedTo(saved.model(), test);
+        Evaluation e = saved.model().compile(new Sgd(1e-3, 0), c.loss(), c.metrics().toArray(Metric[]::new))
+                .evaluate(test, dev.beak.nn.MemoryPlan.evaluationBatch(saved.model(), test.sampleShape(), 256), output.progress("Evaluating"));
         stdout.printf(Locale.ROOT, "%s on %s: test accuracy %.4f (%,d of %,d), test loss %.4f (%s)%n", model, data.describe(),
                 e.accuracy(), Math.round(e.accuracy() * e.samples()), e.samples(), e.loss(), c.loss().name());
         e.metrics().forEach((name, v) -> stdout.printf(Locale.ROOT, "test %s %.4f%n", name, v));

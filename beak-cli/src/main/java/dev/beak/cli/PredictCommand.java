@@ -57,7 +57,7 @@ final class PredictCommand implements Callable<Integer> {
 
     private int classifyFiles(SavedModel saved) throws IOException {
         ImageClassifier classifier = ImageClassifier.of(saved);
-        List<ImageClassifier.Scored> scored = classifier.classify(ImageFiles.list(images), top);
+        List<ImageClassifier.Scored> scored = classifier.classify(ImageFiles.list(images), top, output.progress("Classifying"));
         output.human().println("Images decoded as " + classifier.geometry().describe());
         List<Map<String, Object>> predictions = new ArrayList<>();
         for (ImageClassifier.Scored s : scored) {
@@ -81,7 +81,7 @@ final class PredictCommand implements Callable<Integer> {
     private int predictTestSplit(SavedModel saved) throws IOException {
         TensorDataset test = data.test(model, saved);
         TrainingRun.checkInput(saved.model(), test, "test");
-        Predictions p = Predictions.of(saved.model(), test, count);
+        Predictions p = Predictions.of(saved.model(), test, count, output.progress("Predicting"));
         List<Integer> classes = new ArrayList<>();
         for (int i = 0; i < p.size(); i++) {
             int c = p.classes()[i];

@@ -67,7 +67,8 @@ final class ReportCommand implements Callable<Integer> {
         if (curves != null) facts.put("history", csv.toString());
         saved.metadata().forEach((k, v) -> facts.put(k.replace('_', ' '), v)); // what training recorded: test accuracy, epochs, split
         Report.Run run = new Report.Run("Beak report: " + Path.of(model).getFileName(), facts, saved.classNames());
-        Map<String, Object> figures = Report.write(m, run, test, curves, out, samples, Double.parseDouble(r[0].trim()), Double.parseDouble(r[1].trim()));
+        Map<String, Object> figures = Report.write(m, run, test, curves, out, samples, Double.parseDouble(r[0].trim()), Double.parseDouble(r[1].trim()),
+                output.progress("Confusion matrix"));
         stdout.println("Wrote " + out.resolve("index.html") + (curves == null ? " (no training history found at " + csv + ")" : ""));
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("command", "report");

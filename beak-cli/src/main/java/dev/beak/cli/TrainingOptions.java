@@ -47,7 +47,8 @@ final class TrainingOptions {
     double lrDecay;
 
     @Option(names = "--loss", paramLabel = "NAME",
-            description = "cross-entropy (softmax on the logits) or hinge (categorical hinge) (default: what a .beak file was compiled with, else cross-entropy).")
+            description = "cross-entropy (softmax on the logits; on the probabilities when the model ends in a softmax) or hinge (categorical hinge) "
+                    + "(default: what a .beak file was compiled with, else cross-entropy).")
     String loss;
 
     @Option(names = "--early-stopping", paramLabel = "EPOCHS",

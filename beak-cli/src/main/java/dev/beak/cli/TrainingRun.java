@@ -10,7 +10,6 @@ import dev.beak.nn.CompileConfig;
 import dev.beak.nn.GraphNode;
 import dev.beak.nn.Model;
 import dev.beak.nn.layer.Dense;
-import dev.beak.nn.loss.CrossEntropy;
 import dev.beak.nn.loss.Loss;
 import dev.beak.nn.metric.Metric;
 import dev.beak.nn.optim.Adam;
@@ -114,8 +113,10 @@ final class TrainingRun {
         stdout.printf(Locale.ROOT, "Training %s (%,d parameters) on %,d images, testing on %,d; %s%s, batch %d, %d epochs%n",
                 model.name(), model.parameterCount(), data.trainSize(), data.test().size(), plan.optimizerText(),
                 plan.lrDecay() == 1 ? "" : " (x" + plan.lrDecay() + " per epoch)", plan.batchSize(), plan.epochs());
-        CompileConfig compile = begin.compileConfig() != null ? begin.compileConfig() : new CompileConfig(new CrossEntropy(), List.of());
-        model.compile(plan.optimizer(), plan.loss() != null ? plan.loss() : compile.loss(), compile.metrics().toArray(Metric[]::new));
+        CompileConfig stored = begin.compileConfig() != null ? begin.compileConfig() : CompileConfig.crossEntropy();
+        // Cross-entropy on probabilities for a model that ends in a softmax (an ONNX or Keras import), else as asked.
+        CompileConfig compile = new CompileConfig(plan.loss() != null ? plan.loss() : stored.loss(), stored.metrics()).fittedTo(model, data.test());
+        model.compile(plan.optimizer(), compile.loss(), compile.metrics().toArray(Metric[]::new));
         MemoryPlan.checkTrainingBatch(model, data.train().sampleShape(), plan.batchSize(), "--batch-size");
         Path csv = historyPath(plan.out());
         FitOptions options = FitOptions.epochs(plan.epochs()).batchSize(plan.batchSize()).validation(data.test()).seed(plan.seed()).verbose(0)

@@ -5,6 +5,8 @@ import dev.beak.data.image.ColorMode;
 import dev.beak.data.image.InputGeometry;
 import dev.beak.data.image.InputRange;
 import dev.beak.data.image.ResizeMode;
+import dev.beak.nn.OutputKind;
+import dev.beak.nn.train.EvaluationListener;
 import dev.beak.ops.Ops;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
@@ -71,15 +73,26 @@ public final class ImageClassifier {
 
     /** The {@code k} best classes of every file, in the order given, scored in batches of 64. */
     public List<Scored> classify(List<Path> files, int k) throws DataFileException {
+        return classify(files, k, EvaluationListener.NONE);
+    }
+
+    /** {@link #classify(List, int)}, telling {@code listener} of every batch of files decoded and scored (a progress bar). */
+    public List<Scored> classify(List<Path> files, int k, EvaluationListener listener) throws DataFileException {
         if (k < 1) throw new IllegalArgumentException("top-k needs k >= 1, got " + k);
         List<Scored> all = new ArrayList<>();
-        for (int from = 0; from < files.size(); from += 64) {
-            List<Path> batch = files.subList(from, Math.min(files.size(), from + 64));
+        int batches = (files.size() + BATCH - 1) / BATCH;
+        long start = System.nanoTime();
+        for (int from = 0; from < files.size(); from += BATCH) {
+            List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
             List<List<RankedClass>> ranked = rank(geometry.read(batch), k);
             for (int i = 0; i < batch.size(); i++) all.add(new Scored(batch.get(i), ranked.get(i)));
+            listener.onBatchEnd(from / BATCH + 1, batches, all.size(), (System.nanoTime() - start) / 1e9);
         }
         return all;
     }
+
+    /** Files decoded and scored together. */
+    private static final int BATCH = 64;
 
     /**
      * The {@code k} best classes of each of the decoded images {@code raw} (N, C, H, W), as {@link InputGeometry}
@@ -116,20 +129,10 @@ public final class ImageClassifier {
         return all;
     }
 
-    /** True when every row of (N, K) is non-negative and sums to 1. */
+    /** True when every row of (N, K) is non-negative and sums to 1 ({@link OutputKind}). */
     private static boolean isProbabilities(Tensor out) {
         if (out.rank() != 2) throw new IllegalArgumentException("the model gives " + Shape.toString(out.shape()) + ", not (N, classes)");
-        int n = out.dim(0), k = out.dim(1);
-        float[] d = out.data();
-        for (int i = 0; i < n; i++) {
-            double sum = 0;
-            for (int c = 0; c < k; c++) {
-                if (d[i * k + c] < 0) return false;
-                sum += d[i * k + c];
-            }
-            if (Math.abs(sum - 1) > 1e-3) return false;
-        }
-        return true;
+        return OutputKind.of(out) == OutputKind.PROBABILITIES;
     }
 
     private List<RankedClass> top(float[] p, int off, int classes, int k) {

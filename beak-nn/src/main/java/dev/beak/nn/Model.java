@@ -8,6 +8,7 @@ import dev.beak.nn.metric.Metric;
 import dev.beak.nn.optim.Optimizer;
 import dev.beak.nn.optim.ParameterGroup;
 import dev.beak.nn.train.Evaluation;
+import dev.beak.nn.train.EvaluationListener;
 import dev.beak.nn.train.FitOptions;
 import dev.beak.nn.train.History;
 import dev.beak.nn.train.Trainer;
@@ -260,11 +261,18 @@ public final class Model {
 
     /** First output of a single-input model for {@code x}, in evaluation mode, without gradients, in batches. */
     public Tensor predict(Tensor x, int batchSize) {
+        return predict(x, batchSize, EvaluationListener.NONE);
+    }
+
+    /** {@link #predict(Tensor, int)}, telling {@code listener} of every batch done (a progress bar). */
+    public Tensor predict(Tensor x, int batchSize, EvaluationListener listener) {
         int n = x.dim(0), per = x.size() / Math.max(n, 1);
         if (layers == null) build(Shape.dropFirst(x.shape()));
         int[] outShape = Shape.prepend(n, outputShape());
         float[] out = new float[Shape.size(outShape)];
         int outPer = out.length / Math.max(n, 1);
+        int batches = (n + batchSize - 1) / batchSize, b = 0;
+        long start = System.nanoTime();
         try (var scope = Autograd.noGrad()) {
             for (int from = 0; from < n; from += batchSize) {
                 int to = Math.min(n, from + batchSize);
@@ -274,6 +282,7 @@ public final class Model {
                 try (var ws = Workspace.open()) {
                     System.arraycopy(forward(batch, false).data(), 0, out, from * outPer, (to - from) * outPer);
                 }
+                listener.onBatchEnd(++b, batches, to, (System.nanoTime() - start) / 1e9);
             }
         }
         return Tensor.of(out, outShape);
@@ -571,6 +580,11 @@ public final class Model {
     /** Mean loss and accuracy over {@code data}, in evaluation mode. */
     public Evaluation evaluate(Dataset data, int batchSize) {
         return compiled().evaluate(data, batchSize);
+    }
+
+    /** {@link #evaluate(Dataset, int)}, telling {@code listener} of every batch done (a progress bar, Keras' {@code on_test_batch_end}). */
+    public Evaluation evaluate(Dataset data, int batchSize, EvaluationListener listener) {
+        return compiled().evaluate(data, batchSize, listener);
     }
 
     private Trainer compiled() {

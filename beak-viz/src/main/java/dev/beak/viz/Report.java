@@ -4,6 +4,7 @@ import dev.beak.dataset.TensorDataset;
 import dev.beak.nn.Model;
 import dev.beak.nn.metric.ClassificationReport;
 import dev.beak.nn.metric.ConfusionMatrix;
+import dev.beak.nn.train.EvaluationListener;
 import dev.beak.tensor.Tensor;
 
 import java.io.IOException;
@@ -49,6 +50,15 @@ public final class Report {
      */
     public static Map<String, Object> write(Model model, Run run, TensorDataset test, TrainingCurves curves, Path dir, int samples,
                                             double lo, double hi) throws IOException {
+        return write(model, run, test, curves, dir, samples, lo, hi, EvaluationListener.NONE);
+    }
+
+    /**
+     * {@link #write(Model, Run, TensorDataset, TrainingCurves, Path, int, double, double)}, telling {@code progress}
+     * of every batch of the pass over the test data (the confusion matrix), the part that takes long.
+     */
+    public static Map<String, Object> write(Model model, Run run, TensorDataset test, TrainingCurves curves, Path dir, int samples,
+                                            double lo, double hi, EvaluationListener progress) throws IOException {
         String title = run.title();
         Files.createDirectories(dir);
         OutputFolder folder = new OutputFolder(dir);
@@ -68,7 +78,7 @@ public final class Report {
                     + "validation loss (" + curves.bestEpoch() + " of " + curves.epochs() + "). Where validation loss rises "
                     + "while training loss falls, the model overfits.</p>");
         }
-        ConfusionMatrix cm = ConfusionMatrix.of(model, test, 256);
+        ConfusionMatrix cm = ConfusionMatrix.of(model, test, 256, progress);
         new ConfusionChart(cm).writePng(dir.resolve("confusion.png"));
         files.add("confusion.png");
         figures.put("test_accuracy", cm.accuracy());

@@ -5,6 +5,7 @@ import dev.beak.dataset.Batch;
 import dev.beak.dataset.Batches;
 import dev.beak.dataset.Dataset;
 import dev.beak.nn.Model;
+import dev.beak.nn.train.EvaluationListener;
 import dev.beak.tensor.Tensor;
 
 import java.util.Arrays;
@@ -27,12 +28,22 @@ public final class ConfusionMatrix {
 
     /** The matrix of {@code model}'s predictions on {@code data} (evaluation mode, no gradients). */
     public static ConfusionMatrix of(Model model, Dataset data, int batchSize) {
+        return of(model, data, batchSize, EvaluationListener.NONE);
+    }
+
+    /** {@link #of(Model, Dataset, int)}, telling {@code listener} of every batch done (a progress bar). */
+    public static ConfusionMatrix of(Model model, Dataset data, int batchSize, EvaluationListener listener) {
         ConfusionMatrix m = null;
+        Batches batches = Batches.inOrder(data, batchSize);
+        int done = 0;
+        long samples = 0, start = System.nanoTime();
         try (var scope = Autograd.noGrad()) {
-            for (Batch b : Batches.inOrder(data, batchSize)) {
+            for (Batch b : batches) {
                 Tensor out = model.forward(b.x(), false);
                 if (m == null) m = new ConfusionMatrix(out.dim(1));
                 m.add(out, b.y());
+                samples += b.size();
+                listener.onBatchEnd(++done, batches.batchCount(), samples, (System.nanoTime() - start) / 1e9);
             }
         }
         if (m == null) throw new IllegalArgumentException("the data is empty: no confusion matrix");

@@ -21,10 +21,19 @@ import dev.beak.tensor.Tensor;
 public record Predictions(int[] classes, float[] probabilities, int[] labels) {
     /** The first {@code count} samples of {@code data} ({@code count <= 0}: all of them), predicted in batches of 256 in evaluation mode. */
     public static Predictions of(Model model, TensorDataset data, int count) {
+        return of(model, data, count, dev.beak.nn.train.EvaluationListener.NONE);
+    }
+
+    /**
+     * {@link #of(Model, TensorDataset, int)}, telling {@code listener} of every batch done. Outputs that are
+     * already probabilities (a model ending in softmax, {@link dev.beak.nn.OutputKind}) are not softmaxed again.
+     */
+    public static Predictions of(Model model, TensorDataset data, int count, dev.beak.nn.train.EvaluationListener listener) {
         int n = count <= 0 ? data.size() : Math.min(count, data.size());
         TensorDataset sample = data.slice(0, n);
         if (sample.y().rank() != 1) throw new IllegalArgumentException("predictions need class-index labels, got label shape " + java.util.Arrays.toString(data.labelShape()));
-        Tensor p = Ops.softmax(model.predict(sample.x(), 256));
+        Tensor out = model.predict(sample.x(), 256, listener);
+        Tensor p = dev.beak.nn.OutputKind.of(out) == dev.beak.nn.OutputKind.PROBABILITIES ? out : Ops.softmax(out);
         int k = p.dim(1);
         float[] pd = p.data(), y = sample.y().data();
         int[] classes = new int[n], labels = new int[n];

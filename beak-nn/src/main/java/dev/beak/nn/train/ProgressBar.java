@@ -43,10 +43,8 @@ public final class ProgressBar implements TrainingListener {
         long now = System.nanoTime();
         if (!terminal || (batch < batches && now - lastDraw < 100_000_000L)) return;
         lastDraw = now;
-        int done = (int) ((long) WIDTH * batch / batches);
-        String bar = "=".repeat(done) + (done < WIDTH ? ">" + ".".repeat(WIDTH - done - 1) : "");
         err.printf(Locale.ROOT, "\rEpoch %d/%d [%s] %d/%d  loss %.4f  acc %.4f  %.0f img/s  ETA %s ",
-                epoch, epochs, bar, batch, batches, loss, accuracy, images / seconds, eta(batch, batches, seconds));
+                epoch, epochs, bar(batch, batches), batch, batches, loss, accuracy, images / seconds, eta(batch, batches, seconds));
         err.flush();
     }
 
@@ -65,8 +63,23 @@ public final class ProgressBar implements TrainingListener {
 
     /** The time left from the pace after the first batch; "-:--" until a second batch has set a pace. */
     String eta(int batch, int batches, double seconds) {
+        return eta(firstBatchSeconds, batch, batches, seconds);
+    }
+
+    /**
+     * The time left after batch {@code batch} of {@code batches}, {@code seconds} into the pass, from the pace
+     * since the first batch ended at {@code firstBatchSeconds} (the JIT's warm-up and first allocations are
+     * left out); "-:--" until a second batch has set a pace.
+     */
+    static String eta(double firstBatchSeconds, int batch, int batches, double seconds) {
         if (batch < 2 || Double.isNaN(firstBatchSeconds)) return "-:--";
         return clock((seconds - firstBatchSeconds) / (batch - 1) * (batches - batch));
+    }
+
+    /** The bar itself, {@code =====>.....}, {@value #WIDTH} characters wide, for batch {@code batch} of {@code batches}. */
+    static String bar(int batch, int batches) {
+        int done = (int) ((long) WIDTH * batch / Math.max(1, batches));
+        return "=".repeat(done) + (done < WIDTH ? ">" + ".".repeat(WIDTH - done - 1) : "");
     }
 
     /** {@code m:ss} for a number of seconds. */

@@ -201,13 +201,20 @@ public record Trainer(Model model, Optimizer optimizer, List<Loss> losses, List<
     private static final double EXPLODED = 1e4;
 
     public Evaluation evaluate(Dataset data, int batchSize) {
+        return evaluate(data, batchSize, EvaluationListener.NONE);
+    }
+
+    /** Mean loss, accuracy and metrics over {@code data} in evaluation mode; {@code listener} hears of every batch. */
+    public Evaluation evaluate(Dataset data, int batchSize, EvaluationListener listener) {
         OutputLosses scoring = scoring(data.labelShapes().length);
         double lossSum = 0;
         double[] correct = new double[scoring.outputs()], lossSums = new double[correct.length];
         double[] metricSums = new double[correct.length * metrics.size()];
-        int n = 0;
+        Batches inOrder = Batches.inOrder(data, batchSize);
+        int n = 0, b = 0;
+        long start = System.nanoTime();
         try (var scope = Autograd.noGrad()) {
-            for (Batch batch : Batches.inOrder(data, batchSize)) {
+            for (Batch batch : inOrder) {
                 try (var step = Workspace.open()) {
                     OutputLosses.Scores s = scoring.score(batch, false);
                     if (!Double.isFinite(s.loss())) {
@@ -220,6 +227,7 @@ public record Trainer(Model model, Optimizer optimizer, List<Loss> losses, List<
                     add(metricSums, s.metricSums(), 1);
                     n += batch.size();
                 }
+                listener.onBatchEnd(++b, inOrder.batchCount(), n, (System.nanoTime() - start) / 1e9);
             }
         }
         return new Evaluation(n == 0 ? Double.NaN : lossSum / n, n == 0 ? Double.NaN : scoring.accuracy(correct, n), n,
