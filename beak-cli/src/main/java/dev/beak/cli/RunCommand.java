@@ -35,8 +35,12 @@ final class RunCommand implements Callable<Integer> {
             description = "One array per model input, in order; or image files (one batch) for a single-input model.")
     List<Path> inputs;
 
-    @Option(names = "--output", arity = "1..*", paramLabel = "Y.npy", description = "Where to write the outputs, one .npy per model output.")
+    @Option(names = "--output", arity = "1..*", paramLabel = "Y.npy", description = "Where to write the outputs, one .npy per model output, in order.")
     List<Path> outputs = List.of();
+
+    @Option(names = "--output-dir", paramLabel = "DIR",
+            description = "Write every output as DIR/NAME.npy, NAME the output's name (as ONNX Runtime reports it; see --json), made safe for a file name.")
+    Path outputDir;
 
     @Option(names = "--channels-last", description = "Arrays are (N, H, W, C) (Keras, TensorFlow); outputs of rank 3+ are written the same way.")
     boolean channelsLast;
@@ -53,20 +57,25 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SavedModel saved = ModelSource.isNamed(model) ? new SavedModel(ModelSource.resolve(model, 0, network), Map.of())
                 : read(model);
-        int count = saved.model().outputs().length;
+        List<String> names = saved.model().outputNames();
+        int count = names.size();
+        if (!outputs.isEmpty() && outputDir != null) throw new IllegalArgumentException("give --output files or --output-dir, not both");
         if (!outputs.isEmpty() && outputs.size() != count) {
-            throw new IllegalArgumentException("the model has " + count + " output" + (count == 1 ? "" : "s") + ", got " + outputs.size() + " --output files");
+            throw new IllegalArgumentException("the model has " + count + " output" + (count == 1 ? "" : "s") + " (" + String.join(", ", names) + "), got "
+                    + outputs.size() + " --output files; --output-dir DIR writes each as DIR/NAME.npy");
         }
+        if (outputDir != null) outputs = ModelRunner.outputFiles(outputDir, names);
         for (Path o : outputs) {
             if (!o.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) throw new IllegalArgumentException("--output " + o + ": outputs are written as .npy files");
         }
         Tensor[] xs = ModelRunner.inputs(saved, inputs, channelsLast, preprocess);
         Tensor[] ys = ModelRunner.run(saved, xs);
+        if (outputDir != null) java.nio.file.Files.createDirectories(outputDir);
         List<Map<String, Object>> described = new ArrayList<>();
         for (int o = 0; o < ys.length; o++) {
             Tensor y = channelsLast ? ModelRunner.channelsLast(ys[o]) : ys[o];
             if (!outputs.isEmpty()) Npy.write(y, outputs.get(o));
-            described.add(summary(y, outputs.isEmpty() ? null : outputs.get(o)));
+            described.add(summary(names.get(o), y, outputs.isEmpty() ? null : outputs.get(o)));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -79,7 +88,8 @@ final class RunCommand implements Callable<Integer> {
             out.println(Json.line(r));
         } else {
             for (Map<String, Object> d : described) {
-                out.printf(Locale.ROOT, "output %s: min %.6g, max %.6g, mean %.6g%s%n", dev.beak.tensor.Shape.toString((int[]) d.get("shape")),
+                out.printf(Locale.ROOT, "output %s%s: min %.6g, max %.6g, mean %.6g%s%n", count == 1 ? "" : d.get("name") + " ",
+                        dev.beak.tensor.Shape.toString((int[]) d.get("shape")),
                         d.get("min"), d.get("max"), d.get("mean"), d.get("file") == null ? "" : " -> " + d.get("file"));
             }
         }
@@ -92,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
         return ModelFormats.read(Path.of(file));
     }
 
-    private static Map<String, Object> summary(Tensor y, Path file) {
+    private static Map<String, Object> summary(String name, Tensor y, Path file) {
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, sum = 0;
         for (float v : y.data()) {
             min = Math.min(min, v);
@@ -105,6 +115,7 @@ final class RunCommand implements Callable<Integer> {
         d.put("max", max);
         d.put("mean", sum / Math.max(1, y.size()));
         if (file != null) d.put("file", file.toString());
+        d.put("name", name);
         return d;
     }
 }

@@ -63,6 +63,26 @@ public final class ModelRunner {
         }
     }
 
+    /**
+     * One file {@code dir/NAME.npy} per output name ({@link Model#outputNames()}): characters other than
+     * letters, digits, '.', '-' and '_' become '_', and a name that then repeats an earlier file's gets
+     * {@code _o} (its output index) appended, so that no output overwrites another.
+     */
+    public static List<Path> outputFiles(Path dir, List<String> names) {
+        List<Path> files = new java.util.ArrayList<>();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (int o = 0; o < names.size(); o++) {
+            String safe = names.get(o).replaceAll("[^A-Za-z0-9._-]", "_");
+            if (safe.isEmpty() || safe.startsWith(".")) safe = "output" + safe;
+            if (!taken.add(safe.toLowerCase(Locale.ROOT))) {
+                safe = safe + "_" + o;
+                taken.add(safe.toLowerCase(Locale.ROOT));
+            }
+            files.add(dir.resolve(safe + ".npy"));
+        }
+        return files;
+    }
+
     /** (N, d1, ..., dk, C) to (N, C, d1, ..., dk). */
     public static Tensor channelsFirst(Tensor x) {
         if (x.rank() < 3) return x;
