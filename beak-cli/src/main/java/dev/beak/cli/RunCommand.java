@@ -29,8 +29,12 @@ final class RunCommand implements Callable<Integer> {
             description = "One array per model input, in order; or image files (one batch) for a single-input model.")
     List<Path> inputs;
 
-    @Option(names = "--output", arity = "1..*", paramLabel = "Y.npy", description = "Where to write the outputs, one .npy per model output.")
+    @Option(names = "--output", arity = "1..*", paramLabel = "Y.npy", description = "Where to write the outputs, one .npy per model output, in order.")
     List<Path> outputs = List.of();
+
+    @Option(names = "--output-dir", paramLabel = "DIR",
+            description = "Write every output as DIR/NAME.npy, NAME the output's name (as ONNX Runtime reports it; see --json), made safe for a file name.")
+    Path outputDir;
 
     @Option(names = "--channels-last", description = "Arrays are (N, H, W, C) (Keras, TensorFlow); outputs of rank 3+ are written the same way.")
     boolean channelsLast;
@@ -51,17 +55,18 @@ final class RunCommand implements Callable<Integer> {
             network.requireNone(model);
             saved = ModelFormats.read(Path.of(model));
         }
-        ModelRunner.FileRun run = ModelRunner.runFiles(saved, inputs, outputs, channelsLast, preprocess);
+        ModelRunner.FileRun run = ModelRunner.runFiles(saved, inputs, outputs, outputDir, channelsLast, preprocess);
         List<Map<String, Object>> described = new ArrayList<>();
         for (ModelRunner.OutputSummary o : run.outputs()) {
-            output.human().printf(Locale.ROOT, "output %s: min %.6g, max %.6g, mean %.6g%s%n", Shape.toString(o.shape()), o.min(), o.max(), o.mean(),
-                    o.file() == null ? "" : " -> " + o.file());
+            output.human().printf(Locale.ROOT, "output %s%s: min %.6g, max %.6g, mean %.6g%s%n", run.outputs().size() == 1 ? "" : o.name() + " ",
+                    Shape.toString(o.shape()), o.min(), o.max(), o.mean(), o.file() == null ? "" : " -> " + o.file());
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("shape", o.shape());
             d.put("min", o.min());
             d.put("max", o.max());
             d.put("mean", o.mean());
             if (o.file() != null) d.put("file", o.file().toString());
+            d.put("name", o.name());
             described.add(d);
         }
         Map<String, Object> r = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package dev.beak.nn;
 
-import dev.beak.autograd.Autograd;
 import dev.beak.dataset.BatchSource;
 import dev.beak.dataset.Dataset;
 import dev.beak.nn.loss.Loss;
@@ -17,7 +16,6 @@ import dev.beak.nn.layer.Parameter;
 import dev.beak.nn.layer.RandomStream;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
-import dev.beak.tensor.Workspace;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -259,34 +257,49 @@ public final class Model {
         return values;
     }
 
-    /** First output of a single-input model for {@code x}, in evaluation mode, without gradients, in batches. */
+    /**
+     * The first output of a single-input model for {@code x} (N, ...), in evaluation mode, without
+     * gradients, in batches of {@code batchSize}; {@link #predictOutputs} gives every output of a model.
+     */
     public Tensor predict(Tensor x, int batchSize) {
         return predict(x, batchSize, EvaluationListener.NONE);
     }
 
     /** {@link #predict(Tensor, int)}, telling {@code listener} of every batch done (a progress bar). */
     public Tensor predict(Tensor x, int batchSize, EvaluationListener listener) {
-        int n = x.dim(0), per = x.size() / Math.max(n, 1);
-        if (layers == null) build(Shape.dropFirst(x.shape()));
-        int[] outShape = Shape.prepend(n, outputShape());
-        float[] out = new float[Shape.size(outShape)];
-        int outPer = out.length / Math.max(n, 1);
-        int batches = (n + batchSize - 1) / batchSize, b = 0;
-        long start = System.nanoTime();
-        try (var scope = Autograd.noGrad()) {
-            for (int from = 0; from < n; from += batchSize) {
-                int to = Math.min(n, from + batchSize);
-                int[] bs = x.shape();
-                bs[0] = to - from;
-                Tensor batch = Tensor.of(Arrays.copyOfRange(x.data(), from * per, to * per), bs);
-                try (var ws = Workspace.open()) {
-                    System.arraycopy(forward(batch, false).data(), 0, out, from * outPer, (to - from) * outPer);
-                }
-                listener.onBatchEnd(++b, batches, to, (System.nanoTime() - start) / 1e9);
-            }
-        }
-        return Tensor.of(out, outShape);
+        return BatchedPrediction.run(this, batchSize, listener, x).values().iterator().next();
     }
+
+    /**
+     * Every output of the model for one batch-first tensor per input, in evaluation mode, without
+     * gradients, in batches of {@code batchSize}: a map from {@link #outputNames()} to (N, ...) tensors,
+     * in the model's output order (as ONNX Runtime's {@code session.run} returns them).
+     *
+     * {@snippet :
+     * Map<String, Tensor> y = model.predictOutputs(256, images, metadata);
+     * Tensor digit = y.get("digit"), parity = y.get("parity");
+     * }
+     */
+    public Map<String, Tensor> predictOutputs(int batchSize, Tensor... inputs) {
+        return BatchedPrediction.run(this, batchSize, EvaluationListener.NONE, inputs);
+    }
+
+    /**
+     * The names of the model's outputs, in order: the layer's name for its first output and
+     * {@code layer:port} for the others (the names ONNX export gives them), or the name an imported
+     * graph gave the tensor; a second output of the same tensor is {@code output_o}.
+     */
+    public List<String> outputNames() {
+        List<String> names = new ArrayList<>();
+        for (int o = 0; o < outputs.length; o++) {
+            GraphNode node = nodes.get(outputs[o]);
+            int port = outputPorts[o];
+            String name = node.spec().outputName(port).orElse(port == 0 ? node.name() : node.name() + ":" + port);
+            names.add(names.contains(name) ? "output_" + o : name);
+        }
+        return List.copyOf(names);
+    }
+
     /** The built layer of node {@code i}. */
     public Layer layer(int i) {
         requireBuilt();

@@ -64,17 +64,20 @@ public final class ModelRunner {
         }
     }
 
-    /** An output as written: its shape (channels-last when asked), smallest, largest and mean value, and the file, or null. */
-    public record OutputSummary(int[] shape, double min, double max, double mean, Path file) {
-        /** The figures of {@code y}, written to {@code file} (null when it was not written). */
-        public static OutputSummary of(Tensor y, Path file) {
+    /**
+     * An output as written: its name ({@link Model#outputNames()}), shape (channels-last when asked),
+     * smallest, largest and mean value, and the file, or null.
+     */
+    public record OutputSummary(String name, int[] shape, double min, double max, double mean, Path file) {
+        /** The figures of output {@code name}, {@code y}, written to {@code file} (null when it was not written). */
+        public static OutputSummary of(String name, Tensor y, Path file) {
             double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, sum = 0;
             for (float v : y.data()) {
                 min = Math.min(min, v);
                 max = Math.max(max, v);
                 sum += v;
             }
-            return new OutputSummary(y.shape(), min, max, sum / Math.max(1, y.size()), file);
+            return new OutputSummary(name, y.shape(), min, max, sum / Math.max(1, y.size()), file);
         }
     }
 
@@ -83,15 +86,20 @@ public final class ModelRunner {
 
     /**
      * Reads the inputs from {@code inputFiles} (as {@link #inputs}), runs the model and writes output
-     * {@code k} to {@code outputFiles[k]} as a float32 {@code .npy} (channels-last when {@code channelsLast});
-     * with no output files nothing is written. The number of output files must be the model's output count.
+     * {@code k} to {@code outputFiles[k]} as a float32 {@code .npy} (channels-last when {@code channelsLast}),
+     * or, with {@code outputDir}, every output to {@code outputDir/NAME.npy} ({@link #outputFiles}); with
+     * neither nothing is written. The number of output files must be the model's output count.
      */
-    public static FileRun runFiles(SavedModel saved, List<Path> inputFiles, List<Path> outputFiles, boolean channelsLast, boolean preprocess)
-            throws IOException {
-        int count = saved.model().outputs().length;
+    public static FileRun runFiles(SavedModel saved, List<Path> inputFiles, List<Path> outputFiles, Path outputDir, boolean channelsLast,
+                                   boolean preprocess) throws IOException {
+        List<String> names = saved.model().outputNames();
+        int count = names.size();
+        if (!outputFiles.isEmpty() && outputDir != null) throw new IllegalArgumentException("give --output files or --output-dir, not both");
         if (!outputFiles.isEmpty() && outputFiles.size() != count) {
-            throw new IllegalArgumentException("the model has " + count + " output" + (count == 1 ? "" : "s") + ", got " + outputFiles.size() + " --output files");
+            throw new IllegalArgumentException("the model has " + count + " output" + (count == 1 ? "" : "s") + " (" + String.join(", ", names) + "), got "
+                    + outputFiles.size() + " --output files; --output-dir DIR writes each as DIR/NAME.npy");
         }
+        if (outputDir != null) outputFiles = outputFiles(outputDir, names);
         for (Path o : outputFiles) {
             if (!o.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
                 throw new IllegalArgumentException("--output " + o + ": outputs are written as .npy files");
@@ -99,14 +107,35 @@ public final class ModelRunner {
         }
         Tensor[] xs = inputs(saved, inputFiles, channelsLast, preprocess);
         Tensor[] ys = run(saved, xs);
+        if (outputDir != null) java.nio.file.Files.createDirectories(outputDir);
         List<OutputSummary> outputs = new java.util.ArrayList<>();
         for (int o = 0; o < ys.length; o++) {
             Tensor y = channelsLast ? channelsLast(ys[o]) : ys[o];
             Path file = outputFiles.isEmpty() ? null : outputFiles.get(o);
             if (file != null) Npy.write(y, file);
-            outputs.add(OutputSummary.of(y, file));
+            outputs.add(OutputSummary.of(names.get(o), y, file));
         }
         return new FileRun(Arrays.stream(xs).map(Tensor::shape).toList(), outputs);
+    }
+
+    /**
+     * One file {@code dir/NAME.npy} per output name ({@link Model#outputNames()}): characters other than
+     * letters, digits, '.', '-' and '_' become '_', and a name that then repeats an earlier file's gets
+     * {@code _o} (its output index) appended, so that no output overwrites another.
+     */
+    public static List<Path> outputFiles(Path dir, List<String> names) {
+        List<Path> files = new java.util.ArrayList<>();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (int o = 0; o < names.size(); o++) {
+            String safe = names.get(o).replaceAll("[^A-Za-z0-9._-]", "_");
+            if (safe.isEmpty() || safe.startsWith(".")) safe = "output" + safe;
+            if (!taken.add(safe.toLowerCase(Locale.ROOT))) {
+                safe = safe + "_" + o;
+                taken.add(safe.toLowerCase(Locale.ROOT));
+            }
+            files.add(dir.resolve(safe + ".npy"));
+        }
+        return files;
     }
 
     /** (N, d1, ..., dk, C) to (N, C, d1, ..., dk). */

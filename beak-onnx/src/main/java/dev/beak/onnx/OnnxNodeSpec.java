@@ -56,6 +56,12 @@ public record OnnxNodeSpec(String opType, String domain, int opset, Map<String, 
 
     @Override public int outputCount() { return outputs.size(); }
 
+    /** The graph's own name for the tensor, so that an imported model's outputs keep the names ONNX Runtime reports. */
+    @Override
+    public java.util.Optional<String> outputName(int port) {
+        return port < outputs.size() && !outputs.get(port).isEmpty() ? java.util.Optional.of(outputs.get(port)) : java.util.Optional.empty();
+    }
+
     @Override
     public int[] outputShape(int[]... inputShapes) {
         return outputShapes(inputShapes)[0];

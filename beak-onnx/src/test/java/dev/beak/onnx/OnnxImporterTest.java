@@ -73,6 +73,9 @@ class OnnxImporterTest {
         assertThat(onnx.model().nodes()).hasSize(1);
         assertThat(onnx.model().outputPorts()).containsExactly(0, 1);
         assertThat(onnx.model().outputShape(0, 1)).containsExactly(2);
+        // The model's outputs go by the graph's tensor names (as ONNX Runtime reports them), not the node's.
+        assertThat(onnx.model().outputNames()).containsExactly("a", "b");
+        assertThat(onnx.model().predictOutputs(1, Tensor.of(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, 2, 4)).get("b").data()).containsExactly(3, 4, 7, 8);
     }
 
     /**

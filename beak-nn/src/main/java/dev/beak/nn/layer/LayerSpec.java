@@ -28,6 +28,15 @@ public interface LayerSpec {
         return 1;
     }
 
+    /**
+     * The name output {@code port} goes by outside the model (in {@code Model.outputNames()} and ONNX
+     * export), or empty when it is named after its layer: {@code layer} for output 0, {@code layer:port}
+     * for the others. Imported graphs keep their tensors' names this way.
+     */
+    default java.util.Optional<String> outputName(int port) {
+        return java.util.Optional.empty();
+    }
+
     /** The shape of every output, in order; the first is {@link #outputShape}. */
     default int[][] outputShapes(int[]... inputShapes) {
         return new int[][] {outputShape(inputShapes)};
