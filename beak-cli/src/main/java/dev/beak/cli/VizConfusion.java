@@ -15,14 +15,14 @@ final class VizConfusion extends VizOnData {
     void draw(PrintWriter stdout) throws Exception {
         if (!labelled()) throw new IllegalArgumentException("confusion needs labelled test data (--data or the IDX options), not --image");
         Model m = model();
-        ConfusionMatrix cm = ConfusionMatrix.of(m, test(m), 256);
+        ConfusionMatrix cm = ConfusionMatrix.of(m, test(m), 256, progress("Confusion matrix"));
         new ConfusionChart(cm).writePng(out());
         ConfusionMatrix.Confusion worst = cm.mostConfused();
         wrote(stdout, out(), String.format(Locale.ROOT, "accuracy %.4f on %,d images; most confused: %d taken for %d (%d times)",
                 cm.accuracy(), cm.total(), worst.truth(), worst.predicted(), worst.count()));
         figures.put("accuracy", cm.accuracy());
         figures.put("samples", cm.total());
-        figures.put("most_confused", List.of((long) worst.truth(), (long) worst.predicted())); // true class, predicted class
+        figures.put("most_confused", List.of(worst.truth(), worst.predicted())); // true class, predicted class
         figures.put("most_confused_count", worst.count());
     }
 }

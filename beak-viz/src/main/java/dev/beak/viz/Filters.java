@@ -15,7 +15,7 @@ import java.util.List;
  * -m to +m where m is the largest |weight|, so strong and weak filters can be compared: RGB when the
  * input has three channels (each channel from black at -m through grey at 0 to full at +m), otherwise
  * each input channel through {@link Colormap#DIVERGING} (blue negative, white zero, red positive). Small
- * kernels are enlarged to tiles of about {@value #TILE} pixels, and a colour bar gives the scale.
+ * kernels are enlarged to tiles of about 64 pixels, and a colour bar gives the scale.
  *
  * {@snippet :
  * Filters.firstLayer(model).writePng(Path.of("filters.png"));

@@ -5,6 +5,7 @@ import dev.beak.dataset.Batch;
 import dev.beak.dataset.Batches;
 import dev.beak.dataset.Dataset;
 import dev.beak.nn.Model;
+import dev.beak.nn.train.Progress;
 import dev.beak.tensor.Tensor;
 
 import java.util.Arrays;
@@ -27,12 +28,19 @@ public final class ConfusionMatrix {
 
     /** The matrix of {@code model}'s predictions on {@code data} (evaluation mode, no gradients). */
     public static ConfusionMatrix of(Model model, Dataset data, int batchSize) {
+        return of(model, data, batchSize, Progress.NONE);
+    }
+
+    /** As above, telling {@code progress} after every batch. */
+    public static ConfusionMatrix of(Model model, Dataset data, int batchSize, Progress progress) {
         ConfusionMatrix m = null;
+        int batches = (data.size() + batchSize - 1) / Math.max(1, batchSize), done = 0;
         try (var scope = Autograd.noGrad()) {
             for (Batch b : Batches.inOrder(data, batchSize)) {
                 Tensor out = model.forward(b.x(), false);
                 if (m == null) m = new ConfusionMatrix(out.dim(1));
                 m.add(out, b.y());
+                progress.step(++done, batches);
             }
         }
         if (m == null) throw new IllegalArgumentException("the data is empty: no confusion matrix");

@@ -14,8 +14,9 @@ public final class StepProgress implements Progress {
     private final String label;
     private final PrintWriter err;
     private final boolean terminal;
-    private long start, lastDraw, firstStepEnd;
+    private long lastDraw, firstStepEnd;
     private int width;
+    private boolean running;
 
     /** A bar called {@code label} drawn on {@code err} when {@code terminal}. */
     public StepProgress(String label, PrintWriter err, boolean terminal) {
@@ -32,8 +33,8 @@ public final class StepProgress implements Progress {
     @Override
     public void step(int done, int total) {
         long now = System.nanoTime();
-        if (done <= 1 || start == 0) {
-            start = now;
+        if (done <= 1 || !running) {
+            running = true;
             firstStepEnd = now;
         }
         if (!terminal) return;
@@ -41,7 +42,7 @@ public final class StepProgress implements Progress {
             if (width > 0) err.print("\r" + " ".repeat(width) + "\r");
             err.flush();
             width = 0;
-            start = 0;
+            running = false;
             return;
         }
         if (done > 1 && now - lastDraw < 100_000_000L) return;
