@@ -45,7 +45,8 @@ public record GradCam(String layer, Tensor coarse, Tensor heatmaps, int[] classe
         ImageMath.requireImage(images);
         if (batchSize < 1) throw new IllegalArgumentException("Grad-CAM batch size must be >= 1, got " + batchSize);
         int n = images.dim(0), batches = (n + batchSize - 1) / batchSize;
-        if (batches == 1) {
+        if (classes != null && classes.length != n) throw new IllegalArgumentException("Grad-CAM got " + n + " images but " + classes.length + " classes");
+        if (batches <= 1) {
             GradCam one = batch(model, images, layer, classes);
             progress.step(1, 1);
             return one;

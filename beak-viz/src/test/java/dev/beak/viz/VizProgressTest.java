@@ -80,5 +80,7 @@ class VizProgressTest {
         assertThat(parts.coarse().shape()).containsExactly(whole.coarse().shape());
         float[] a = whole.heatmaps().data(), b = parts.heatmaps().data();
         for (int i = 0; i < a.length; i++) assertThat(b[i]).as("heatmap value %d", i).isCloseTo(a[i], org.assertj.core.data.Offset.offset(1e-5f));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GradCam.of(m.model(), x, null, new int[] {1, 2}, 4, Progress.NONE))
+                .hasMessage("Grad-CAM got 10 images but 2 classes");
     }
 }
