@@ -10,6 +10,9 @@ import dev.beak.data.loader.DataLoader;
 import dev.beak.data.preprocess.Preprocessing;
 import dev.beak.dataset.TensorDataset;
 import dev.beak.io.SavedModel;
+import dev.beak.io.TrainingSession;
+import dev.beak.nn.optim.Adam;
+import dev.beak.nn.optim.LearningRateSchedule;
 import dev.beak.nn.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,11 +50,11 @@ final class DemoCommand implements Callable<Integer> {
                 .augment(Augmentations.shift(2 / 28.0, 2 / 28.0)).build()) {
             // What image files must become to be digits like these: 28x28 grey, 0..1 (so predict works on a folder of PNGs).
             InputGeometry digits = InputGeometry.of(28, 28, ColorMode.GREY, ResizeMode.CROP, InputRange.UNIT);
-            TrainingRun.Data data = new TrainingRun.Data(loader, train.size(), EmbeddedMnist.test());
-            TrainingRun.Plan plan = new TrainingRun.Plan(TrainingRun.optimizer(TrainingRun.OptimizerKind.adam, Defaults.LEARNING_RATE, 0, Defaults.LR_DECAY),
-                    "Adam lr " + Defaults.LEARNING_RATE, Defaults.LR_DECAY, epochs, Defaults.BATCH_SIZE, Defaults.SEED, out);
+            TrainingSession.Data data = new TrainingSession.Data(loader, train.size(), EmbeddedMnist.test());
+            Adam adam = new Adam(Defaults.LEARNING_RATE).schedule(LearningRateSchedule.exponential(Defaults.LR_DECAY));
+            TrainingSession.Plan plan = TrainingSession.Plan.of(adam, epochs, Defaults.BATCH_SIZE, Defaults.SEED, out);
             figures = TrainingRun.run(new SavedModel(model, Map.of(), Preprocessing.NONE, List.of(), digits, null), data, plan,
-                    TrainingRun.Checkpoints.NONE, stdout, output.err());
+                    "Adam lr " + Defaults.LEARNING_RATE + " (x" + Defaults.LR_DECAY + " per epoch)", TrainingSession.Checkpoints.NONE, stdout, output.err());
         }
         NextSteps.afterTraining(stdout, out, null);
         output.result(figures);

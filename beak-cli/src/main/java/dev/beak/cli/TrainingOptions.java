@@ -1,5 +1,6 @@
 package dev.beak.cli;
 
+import dev.beak.io.TrainingSession;
 import dev.beak.nn.loss.CategoricalHinge;
 import dev.beak.nn.loss.CrossEntropy;
 import dev.beak.nn.loss.Loss;
@@ -11,14 +12,17 @@ import dev.beak.nn.optim.AdamW;
 import dev.beak.nn.optim.LearningRateSchedule;
 import dev.beak.nn.optim.RmsProp;
 import dev.beak.nn.optim.Sgd;
+import dev.beak.nn.train.NonFinite;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * The training group of {@code beak train}: the library's optimizers, learning-rate schedules, L2 weight
- * decay, losses and early stopping, named as the library names them. Everything here becomes one
- * {@link TrainingRun.Plan}; the defaults are the seed's (Adam, lr 1e-3 decaying by 0.8 per epoch, cross-entropy).
+ * decay, losses, early stopping and what to do about non-finite values, named as the library names them.
+ * Everything here becomes one {@link TrainingSession.Plan}; the defaults are the seed's (Adam, lr 1e-3
+ * decaying by 0.8 per epoch, cross-entropy).
  */
 final class TrainingOptions {
     enum OptimizerName { adam, adamw, sgd, nesterov, rmsprop, adagrad, adadelta }
@@ -54,6 +58,26 @@ final class TrainingOptions {
     @Option(names = "--early-stopping", paramLabel = "EPOCHS",
             description = "Stop when val_loss has not improved for EPOCHS epochs and keep the best weights (default: off).")
     Integer earlyStopping;
+
+    @Option(names = "--on-nan", paramLabel = "stop|skip-batch", defaultValue = "stop",
+            description = "When a batch's loss or gradients stop being finite or the loss explodes: stop (naming the layer) or skip the batch (default: ${DEFAULT-VALUE}).")
+    String onNan;
+
+    /** The library's plan: this group's optimizer at {@code rate}, loss, early stopping and --on-nan, for {@code epochs} epochs into {@code out}. */
+    TrainingSession.Plan plan(double rate, int epochs, int batchSize, long seed, Path out) {
+        NonFinite.Policy policy = switch (onNan) {
+            case "stop" -> NonFinite.Policy.STOP;
+            case "skip-batch" -> NonFinite.Policy.SKIP_BATCH;
+            default -> throw new IllegalArgumentException("--on-nan must be stop or skip-batch, got \"" + onNan + "\"");
+        };
+        return TrainingSession.Plan.of(optimizer(rate, epochs), epochs, batchSize, seed, out).withLoss(loss()).withEarlyStopping(earlyStopping)
+                .withOnNonFinite(policy);
+    }
+
+    /** How the optimizer reads in the "Training ..." line, with the decay per epoch under the exponential schedule. */
+    String shown(double rate) {
+        return describe(rate) + (shownDecay() == 1 ? "" : " (x" + shownDecay() + " per epoch)");
+    }
 
     /** The optimizer at learning rate {@code rate}, with the schedule over {@code epochs} and the weight decay. */
     AbstractOptimizer<?> optimizer(double rate, int epochs) {

@@ -1,5 +1,6 @@
 package dev.beak.nn;
 
+import dev.beak.nn.layer.Dense;
 import dev.beak.nn.layer.LayerSpec;
 import dev.beak.nn.layer.Layers;
 
@@ -43,6 +44,27 @@ public record TransferRecipe(String cut, List<LayerSpec> hidden, String fineTune
     /** The base up to {@code cut}, a head of one dense layer, no fine-tuning. */
     public static TransferRecipe cutAt(String cut) {
         return new TransferRecipe(cut, List.of(), null, 0.1);
+    }
+
+    /**
+     * Where a classifier's base ends by default: the layer feeding its last dense layer (else the layer feeding
+     * its output), so that the base keeps everything but the classifier; Keras' and Chollet's usual cut.
+     */
+    public static String defaultCut(Model model) {
+        List<GraphNode> nodes = model.nodes();
+        int at = model.outputs()[0];
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            if (nodes.get(i).spec() instanceof Dense) {
+                at = i;
+                break;
+            }
+        }
+        int[] in = nodes.get(at).inputs();
+        if (in.length != 1 || in[0] < 0) {
+            throw new IllegalArgumentException("model " + model.name() + ": cannot tell where its base ends (" + nodes.get(at).name()
+                    + " has no single layer as input); name the cut layer, one of " + model.layerNames());
+        }
+        return nodes.get(in[0]).name();
     }
 
     public TransferRecipe withHead(LayerSpec... hiddenLayers) {

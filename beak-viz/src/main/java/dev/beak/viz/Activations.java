@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every channel's feature map of chosen layers for one input, as a grid per layer (each map scaled
- * from its own minimum to maximum through {@link Colormap#INFERNO}; an all-zero map stays dark).
+ * Every channel's feature map of chosen layers for one input, as a grid per layer: all maps of a layer
+ * on one scale, from the layer's minimum to its maximum through {@link Colormap#INFERNO} (so a weakly
+ * firing channel is darker than a strong one and an all-zero map stays dark), with a colour bar that
+ * gives the values.
  *
  * {@snippet :
  * Activations a = Activations.of(model, image);            // image (1, C, H, W)
@@ -57,7 +59,17 @@ public final class Activations {
         return (double) z / d.length;
     }
 
-    /** A grid of every channel of layer {@code name}, each tile about 56 pixels wide. */
+    /** The smallest and the largest value of layer {@code name}: the scale of its picture. */
+    public double[] range(String name) {
+        float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+        for (float v : value(name).data()) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        return new double[] {lo, hi};
+    }
+
+    /** A grid of every channel of layer {@code name}, each tile about 56 pixels wide, and the colour bar. */
     public BufferedImage toImage(String name) {
         Tensor v = value(name);
         if (v.rank() != 4) {
@@ -65,14 +77,16 @@ public final class Activations {
                     + ", not feature maps; choose one of " + imageLayers());
         }
         int c = v.dim(1), h = v.dim(2), w = v.dim(3), f = Pictures.factorFor(Math.max(h, w), 56);
+        double[] range = range(name);
         List<BufferedImage> tiles = new ArrayList<>(c);
         List<String> labels = new ArrayList<>(c);
         for (int i = 0; i < c; i++) {
-            tiles.add(Pictures.enlarge(Pictures.planeAutoscaled(v.data(), i * h * w, h, w, Colormap.INFERNO), f));
+            tiles.add(Pictures.enlarge(Pictures.plane(v.data(), i * h * w, h, w, range[0], range[1], Colormap.INFERNO), f));
             labels.add(Integer.toString(i));
         }
-        return Pictures.grid(tiles, labels, (int) Math.ceil(Math.sqrt(c * 1.5)),
+        BufferedImage grid = Pictures.grid(tiles, labels, (int) Math.ceil(Math.sqrt(c * 1.5)),
                 name + ": " + c + " channels of " + h + "x" + w);
+        return ColourBar.beside(grid, Colormap.INFERNO, range[0], range[1], "activation");
     }
 
     public void writePng(String name, Path file) throws IOException {

@@ -1,6 +1,7 @@
 package dev.beak.viz;
 
 import dev.beak.nn.Model;
+import dev.beak.nn.train.Progress;
 import dev.beak.ops.Ops;
 import dev.beak.ops.SoftmaxOp;
 import dev.beak.tensor.Tensor;
@@ -37,6 +38,15 @@ public record Adversarial(Tensor original, Tensor adversarial, int[] labels, int
     /** Iterative FGSM: {@code steps} steps of {@code alpha}, kept within {@code epsilon} of the images. */
     public static Adversarial iterative(Model model, Tensor images, Tensor labels, double epsilon, double alpha, int steps,
                                         double lo, double hi) {
+        return iterative(model, images, labels, epsilon, alpha, steps, lo, hi, Progress.NONE);
+    }
+
+    /**
+     * As above, telling {@code progress} after every step. Without {@code labels} (null) the attack pushes
+     * away from the model's own predictions.
+     */
+    public static Adversarial iterative(Model model, Tensor images, Tensor labels, double epsilon, double alpha, int steps,
+                                        double lo, double hi, Progress progress) {
         ImageMath.requireImage(images);
         if (!(epsilon >= 0) || !(alpha > 0 || epsilon == 0) || steps < 1) {
             throw new IllegalArgumentException("FGSM needs epsilon >= 0, alpha > 0 and steps >= 1, got " + epsilon + ", " + alpha + ", " + steps);
@@ -60,11 +70,20 @@ public record Adversarial(Tensor original, Tensor adversarial, int[] labels, int
                 float v = Math.min(o[i] + (float) epsilon, Math.max(o[i] - (float) epsilon, x[i] + step));
                 x[i] = (float) Math.min(hi, Math.max(lo, v));
             }
+            progress.step(s + 1, steps);
         }
         Tensor adv = Tensor.of(x, images.shape());
         Prediction end = predict(probe, adv);
         return new Adversarial(x0, adv, labels == null ? null : target, start.classes, end.classes, start.confidence, end.confidence,
                 epsilon, steps, lo, hi);
+    }
+
+    /**
+     * The usual step size for an attack of {@code steps} steps: {@code epsilon} for FGSM (one step), else
+     * {@code 2.5 * epsilon / steps} (Madry et al., 2018), so that the steps can reach the edge of the ball.
+     */
+    public static double defaultAlpha(double epsilon, int steps) {
+        return steps == 1 ? epsilon : 2.5 * epsilon / steps;
     }
 
     private record Prediction(int[] classes, float[] confidence) {}

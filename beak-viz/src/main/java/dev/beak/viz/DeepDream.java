@@ -1,6 +1,7 @@
 package dev.beak.viz;
 
 import dev.beak.nn.Model;
+import dev.beak.nn.train.Progress;
 import dev.beak.tensor.Tensor;
 
 import java.awt.image.BufferedImage;
@@ -43,10 +44,25 @@ public record DeepDream(String layer, Tensor image, double[] objective) {
         public Options withSteps(int n) {
             return new Options(octaves, octaveScale, n, stepSize, jitter, lo, hi, seed);
         }
+
+        /** Each step moves the image by {@code fraction} of the input range (in mean absolute value). */
+        public Options withStepSize(double fraction) {
+            return new Options(octaves, octaveScale, steps, fraction, jitter, lo, hi, seed);
+        }
+
+        /** Input values span [lo, hi] (the image is clamped to it after every step). */
+        public Options withRange(float l, float h) {
+            return new Options(octaves, octaveScale, steps, stepSize, jitter, l, h, seed);
+        }
     }
 
     /** Dreams {@code image} (1, C, H, W) at {@code layer}; {@code objective} holds the layer's mean square at the end of each octave. */
     public static DeepDream of(Model model, Tensor image, String layer, Options o) {
+        return of(model, image, layer, o, Progress.NONE);
+    }
+
+    /** As above, telling {@code progress} after each of the {@code octaves * steps} steps. */
+    public static DeepDream of(Model model, Tensor image, String layer, Options o, Progress progress) {
         ImageMath.requireImage(image);
         if (image.dim(0) != 1) throw new IllegalArgumentException("Deep Dream takes one image (1, C, H, W)");
         Probe probe = Probe.of(model);
@@ -84,6 +100,7 @@ public record DeepDream(String layer, Tensor image, double[] objective) {
                 mean = mean / g.length + 1e-12;
                 for (int i = 0; i < d.length; i++) d[i] += (float) (step * g[i] / mean);
                 ImageMath.clampInPlace(x, o.lo(), o.hi());
+                progress.step((o.octaves() - 1 - k) * o.steps() + s + 1, o.octaves() * o.steps());
             }
             detail = x.copy();
             add(detail, negate(base));

@@ -1,6 +1,8 @@
 package dev.beak.viz;
 
 import dev.beak.nn.Model;
+import dev.beak.nn.train.Progress;
+import dev.beak.ops.Ops;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 
@@ -8,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,6 +34,47 @@ public record GradCam(String layer, Tensor coarse, Tensor heatmaps, int[] classe
      * predicted classes).
      */
     public static GradCam of(Model model, Tensor images, String layer, int[] classes) {
+        return of(model, images, layer, classes, Math.max(1, images.rank() == 4 ? images.dim(0) : 1), Progress.NONE);
+    }
+
+    /**
+     * As above, {@code batchSize} images at a time (each image's map depends on that image alone, in
+     * evaluation mode), telling {@code progress} after each batch.
+     */
+    public static GradCam of(Model model, Tensor images, String layer, int[] classes, int batchSize, Progress progress) {
+        ImageMath.requireImage(images);
+        if (batchSize < 1) throw new IllegalArgumentException("Grad-CAM batch size must be >= 1, got " + batchSize);
+        int n = images.dim(0), batches = (n + batchSize - 1) / batchSize;
+        if (classes != null && classes.length != n) throw new IllegalArgumentException("Grad-CAM got " + n + " images but " + classes.length + " classes");
+        if (batches <= 1) {
+            GradCam one = batch(model, images, layer, classes);
+            progress.step(1, 1);
+            return one;
+        }
+        List<Tensor> coarse = new ArrayList<>(), heat = new ArrayList<>();
+        int[] cls = new int[n];
+        String at = layer;
+        for (int b = 0; b < batches; b++) {
+            int from = b * batchSize, to = Math.min(n, from + batchSize);
+            GradCam part = batch(model, rows(images, from, to), layer, classes == null ? null : Arrays.copyOfRange(classes, from, to));
+            coarse.add(part.coarse);
+            heat.add(part.heatmaps);
+            System.arraycopy(part.classes, 0, cls, from, to - from);
+            at = part.layer;
+            progress.step(b + 1, batches);
+        }
+        return new GradCam(at, Ops.concat(0, coarse.toArray(Tensor[]::new)), Ops.concat(0, heat.toArray(Tensor[]::new)), cls);
+    }
+
+    /** Samples [from, to) of x (N, ...), copied. */
+    private static Tensor rows(Tensor x, int from, int to) {
+        int per = x.size() / x.dim(0);
+        int[] shape = x.shape().clone();
+        shape[0] = to - from;
+        return Tensor.of(Arrays.copyOfRange(x.data(), from * per, to * per), shape);
+    }
+
+    private static GradCam batch(Model model, Tensor images, String layer, int[] classes) {
         ImageMath.requireImage(images);
         Probe probe = Probe.of(model);
         int node = layer == null ? probe.lastConv() : probe.node(layer);

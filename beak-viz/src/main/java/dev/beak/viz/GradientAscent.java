@@ -2,6 +2,7 @@ package dev.beak.viz;
 
 import dev.beak.autograd.Autograd;
 import dev.beak.nn.Model;
+import dev.beak.nn.train.Progress;
 import dev.beak.tensor.Gaussian;
 import dev.beak.tensor.Tensor;
 
@@ -85,10 +86,30 @@ public final class GradientAscent {
         public void writePng(Path file) throws IOException {
             Pictures.writePng(toImage(), file);
         }
+
+        /** The mean score of the units on the starting noise. */
+        public double meanStartScore() {
+            return Arrays.stream(startScore).average().orElse(Double.NaN);
+        }
+
+        /** The mean score of the units on the optimised images. */
+        public double meanFinalScore() {
+            return Arrays.stream(finalScore).average().orElse(Double.NaN);
+        }
+
+        /** How much the ascent raised the units' scores on average: final minus start. */
+        public double meanGain() {
+            return meanFinalScore() - meanStartScore();
+        }
     }
 
     /** Patterns for the given filters of {@code layer} (null: all of them), from noise. */
     public static Result filterPatterns(Model model, String layer, int[] filters, Options o) {
+        return filterPatterns(model, layer, filters, o, Progress.NONE);
+    }
+
+    /** As above, telling {@code progress} after every step. */
+    public static Result filterPatterns(Model model, String layer, int[] filters, Options o, Progress progress) {
         Probe probe = Probe.of(model);
         int node = probe.node(layer);
         int[] shape = model.outputShape(node);
@@ -97,15 +118,20 @@ public final class GradientAscent {
                     + "); choose one of " + probe.imageNodes().stream().map(probe::name).toList());
         }
         int[] units = filters != null ? filters.clone() : range(shape[0]);
-        return ascend(probe, node, units, o, "Filter patterns");
+        return ascend(probe, node, units, o, "Filter patterns", progress);
     }
 
     /** Inputs that maximise the score of each class in {@code classes} (null: all) at the model's output. */
     public static Result classInputs(Model model, int[] classes, Options o) {
+        return classInputs(model, classes, o, Progress.NONE);
+    }
+
+    /** As above, telling {@code progress} after every step. */
+    public static Result classInputs(Model model, int[] classes, Options o, Progress progress) {
         Probe probe = Probe.of(model);
         int node = probe.output();
         int[] units = classes != null ? classes.clone() : range(model.outputShape(node)[0]);
-        return ascend(probe, node, units, o, "Class maximisation");
+        return ascend(probe, node, units, o, "Class maximisation", progress);
     }
 
     /** The mean activation of unit {@code units[n]} of {@code layer} on image n, without gradients. */
@@ -116,7 +142,7 @@ public final class GradientAscent {
         }
     }
 
-    private static Result ascend(Probe probe, int node, int[] units, Options o, String what) {
+    private static Result ascend(Probe probe, int node, int[] units, Options o, String what, Progress progress) {
         int[] in = probe.model().inputShape();
         int n = units.length, per = in[0] * in[1] * in[2];
         SplittableRandom rng = new SplittableRandom(o.seed());
@@ -149,6 +175,7 @@ public final class GradientAscent {
                 System.arraycopy(ImageMath.blur(x, o.blurSigma()).data(), 0, d, 0, d.length);
             }
             ImageMath.clampInPlace(x, o.lo(), o.hi());
+            progress.step(s + 1, o.steps());
         }
         double[] end;
         try (var scope = Autograd.noGrad()) {

@@ -2,6 +2,7 @@ package dev.beak.viz;
 
 import dev.beak.autograd.Autograd;
 import dev.beak.nn.Model;
+import dev.beak.nn.train.Progress;
 import dev.beak.nn.optim.Adam;
 import dev.beak.ops.GramOp;
 import dev.beak.ops.Ops;
@@ -60,10 +61,26 @@ public record StyleTransfer(Tensor image, double[] contentLoss, double[] styleLo
         public Options withStart(Start s) {
             return new Options(iterations, contentWeight, styleWeight, learningRate, s, lo, hi, seed);
         }
+
+        /** Input values span [lo, hi] (the image is clamped to it after every step). */
+        public Options withRange(float l, float h) {
+            return new Options(iterations, contentWeight, styleWeight, learningRate, start, l, h, seed);
+        }
     }
 
     public static StyleTransfer run(Model model, Tensor content, Tensor style, String contentLayer, List<String> styleLayers,
                                     Options o) {
+        return run(model, content, style, contentLayer, styleLayers, o, Progress.NONE);
+    }
+
+    /**
+     * Style transfer telling {@code progress} after every iteration; a null {@code contentLayer} is
+     * {@link #defaultContentLayer}, null {@code styleLayers} are {@link #defaultStyleLayers}.
+     */
+    public static StyleTransfer run(Model model, Tensor content, Tensor style, String contentLayer, List<String> styleLayers,
+                                    Options o, Progress progress) {
+        if (contentLayer == null) contentLayer = defaultContentLayer(model);
+        if (styleLayers == null) styleLayers = defaultStyleLayers(model);
         ImageMath.requireImage(content);
         ImageMath.requireImage(style);
         if (content.dim(0) != 1 || style.dim(0) != 1) throw new IllegalArgumentException("style transfer takes one content and one style image");
@@ -103,8 +120,23 @@ public record StyleTransfer(Tensor image, double[] contentLoss, double[] styleLo
             }
             adam.step(List.of(x));
             ImageMath.clampInPlace(x, o.lo(), o.hi());
+            progress.step(it + 1, o.iterations());
         }
         return new StyleTransfer(x.detach(), cl, sl);
+    }
+
+    /** The layer whose features the content must match by default: the last convolution. */
+    public static String defaultContentLayer(Model model) {
+        List<String> convs = defaultStyleLayers(model);
+        return convs.get(convs.size() - 1);
+    }
+
+    /** The layers whose Gram matrices the style must match by default: every convolution, in graph order. */
+    public static List<String> defaultStyleLayers(Model model) {
+        Probe probe = Probe.of(model);
+        List<Integer> convs = probe.convNodes();
+        if (convs.isEmpty()) throw new IllegalArgumentException("model " + model.name() + " has no convolution layer");
+        return convs.stream().map(probe::name).toList();
     }
 
     /** mean((a - target)²) / mean(target²), differentiable in a. */

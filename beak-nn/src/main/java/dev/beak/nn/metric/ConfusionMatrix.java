@@ -104,6 +104,21 @@ public final class ConfusionMatrix {
     }
 
     /** The counts as a table: one row per true class, one column per predicted class. */
+    /** One off-diagonal cell: {@code count} samples of class {@code truth} taken for {@code predicted}. */
+    public record Confusion(int truth, int predicted, long count) {}
+
+    /**
+     * The largest off-diagonal cell, the first in row-major order on a tie; (0, 0, 0) when nothing was
+     * confused.
+     */
+    public Confusion mostConfused() {
+        Confusion worst = new Confusion(0, 0, 0);
+        for (int i = 0; i < classes(); i++) {
+            for (int j = 0; j < classes(); j++) if (i != j && count(i, j) > worst.count()) worst = new Confusion(i, j, count(i, j));
+        }
+        return worst;
+    }
+
     @Override
     public String toString() {
         int w = Math.max(4, Long.toString(Math.max(1, Arrays.stream(counts).max().orElse(0))).length() + 1);
