@@ -1,6 +1,5 @@
 package dev.beak.cli;
 
-import dev.beak.nn.train.Progress;
 import dev.beak.nn.train.ProgressBar;
 import dev.beak.nn.train.StepProgress;
 import picocli.CommandLine.Mixin;
@@ -62,7 +61,7 @@ abstract class VizBase implements Callable<Integer> {
     }
 
     /** A progress bar called {@code label} on stderr, drawn on a terminal only. */
-    Progress progress(String label) {
+    StepProgress progress(String label) {
         return new StepProgress(label, output.err(), ProgressBar.isTerminal());
     }
 
