@@ -64,7 +64,7 @@ public final class AlexNetFashion implements Example {
             train = train.slice(0, 8000);
             test = test.slice(0, 2000);
         }
-        int epochs = quick ? 3 : 6;
+        int epochs = quick ? 3 : 10;
         log.printf(Locale.ROOT, "%,d training and %,d test images of Fashion-MNIST, upscaled to %dx%d%n", train.size(), test.size(), SIZE, SIZE);
 
         Model alexnet = network(seed).compile(new Adam(1e-3), new CrossEntropy());
