@@ -3,13 +3,14 @@ package dev.beak.kernel;
 import dev.beak.ops.Window2d;
 
 /**
- * The forward pass of a depthwise convolution for inference, one long row operation per tap. An
+ * The forward pass of a depthwise convolution for inference, one pass over the output plane. An
  * input plane is copied once, zero-padded, into {@code sH * sW} phase planes (phase (qr, qc) holds
  * the padded pixels at rows {@code r * sH + qr} and columns {@code c * sW + qc}), all with the same
  * row length {@code wq}. In phase coordinates every tap (i, j) reads one phase plane at a fixed
- * offset, so the whole output plane, kept with rows of length {@code wq}, gains
- * {@code w[i][j] * plane} in a single axpy over {@code oH * wq} values: no bounds tests, no strided
- * loads, long vectors even for 7 x 7 maps. The columns past {@code oW} are scratch and dropped.
+ * offset, so the whole output plane, kept with rows of length {@code wq}, is a run of {@code oH * wq}
+ * values each summing {@code w[i][j] * plane} over the taps ({@link ElementwiseKernel#taps}, the sum
+ * kept in a register across the taps): no bounds tests, no strided loads, long vectors even for
+ * 7 x 7 maps. The columns past {@code oW} are scratch and dropped.
  * Taps are added in the same order, with the same multiply-then-add, as the direct loops, so the
  * results are equal bit for bit.
  */
@@ -59,6 +60,7 @@ public final class DepthwiseKernel {
     private static final class Geometry {
         final Window2d g;
         final int sH, sW, hq, wq, phases, planeSize, outSize;
+        final int[] tapOffsets;
 
         Geometry(Window2d g) {
             this.g = g;
@@ -71,6 +73,15 @@ public final class DepthwiseKernel {
             // One spare row and the widest column shift: the scratch columns past oW read beyond the last row.
             planeSize = (hq + 1) * wq + (g.kW() - 1) * g.dilationW() / sW + 1;
             outSize = g.oH() * wq;
+            // In phase coordinates tap (i, j) reads one phase plane at a fixed offset; taps in the direct loops' order.
+            tapOffsets = new int[g.kH() * g.kW()];
+            for (int i = 0; i < g.kH(); i++) {
+                int dy = i * g.dilationH(), qr = dy % sH, shiftR = dy / sH;
+                for (int j = 0; j < g.kW(); j++) {
+                    int dx = j * g.dilationW(), qc = dx % sW, shiftC = dx / sW;
+                    tapOffsets[i * g.kW() + j] = (qr * sW + qc) * planeSize + shiftR * wq + shiftC;
+                }
+            }
         }
 
         /** Copies input plane x[base ..] (H x W) into the zero-padded phase planes. */
@@ -96,17 +107,9 @@ public final class DepthwiseKernel {
             }
         }
 
-        /** out (oH x wq) := bias + the taps of filter o over the phase planes. */
+        /** out (oH x wq) := bias + the taps of filter o over the phase planes, summed in registers. */
         void plane(ElementwiseKernel ops, float[] planes, float[] w, int o, float bias, float[] out) {
-            java.util.Arrays.fill(out, 0, outSize, bias);
-            int kH = g.kH(), kW = g.kW();
-            for (int i = 0; i < kH; i++) {
-                int dy = i * g.dilationH(), qr = dy % sH, shiftR = dy / sH;
-                for (int j = 0; j < kW; j++) {
-                    int dx = j * g.dilationW(), qc = dx % sW, shiftC = dx / sW;
-                    ops.axpy(w[(o * kH + i) * kW + j], planes, (qr * sW + qc) * planeSize + shiftR * wq + shiftC, out, 0, outSize);
-                }
-            }
+            ops.taps(bias, w, o * g.kH() * g.kW(), planes, tapOffsets, out, 0, 0, outSize);
         }
     }
 }

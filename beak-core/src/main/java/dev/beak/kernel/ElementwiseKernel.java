@@ -36,6 +36,13 @@ public interface ElementwiseKernel {
     /** y[yo + i] += a * x[xo + i] for i in [0, n): a multiply, then an add (no FMA). */
     void axpy(float a, float[] x, int xo, float[] y, int yo, int n);
 
+    /**
+     * The taps of a filter summed in registers: for t in [from, to), y[yo + t] := b, then for k = 0, 1, ...,
+     * off.length - 1 in order, y[yo + t] += w[wo + k] * x[off[k] + t] (a multiply, then an add, as
+     * {@link #axpy} does tap by tap, so the results are the same bit for bit).
+     */
+    void taps(float b, float[] w, int wo, float[] x, int[] off, float[] y, int yo, int from, int to);
+
     /** y = x * scale + shift over [from, to). */
     void affine(float[] x, float[] y, int from, int to, float scale, float shift);
 

@@ -77,6 +77,15 @@ final class ScalarElementwise implements ElementwiseKernel {
     }
 
     @Override
+    public void taps(float b, float[] w, int wo, float[] x, int[] off, float[] y, int yo, int from, int to) {
+        for (int t = from; t < to; t++) {
+            float acc = b;
+            for (int k = 0; k < off.length; k++) acc += w[wo + k] * x[off[k] + t];
+            y[yo + t] = acc;
+        }
+    }
+
+    @Override
     public void affine(float[] x, float[] y, int from, int to, float scale, float shift) {
         for (int i = from; i < to; i++) y[i] = x[i] * scale + shift;
     }

@@ -125,6 +125,17 @@ final class VectorElementwise implements ElementwiseKernel {
     }
 
     @Override
+    public void taps(float b, float[] w, int wo, float[] x, int[] off, float[] y, int yo, int from, int to) {
+        int t = from;
+        for (int e = to - L; t <= e; t += L) {
+            FloatVector acc = FloatVector.broadcast(S, b);
+            for (int k = 0; k < off.length; k++) acc = FloatVector.fromArray(S, x, off[k] + t).mul(w[wo + k]).add(acc);
+            acc.intoArray(y, yo + t);
+        }
+        TAIL.taps(b, w, wo, x, off, y, yo, t, to);
+    }
+
+    @Override
     public void affine(float[] x, float[] y, int from, int to, float scale, float shift) {
         int i = from;
         for (int e = to - L; i <= e; i += L) FloatVector.fromArray(S, x, i).mul(scale).add(shift).intoArray(y, i);

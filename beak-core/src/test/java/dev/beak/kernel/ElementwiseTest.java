@@ -74,6 +74,15 @@ class ElementwiseTest {
         assertThat(bits(a2)).containsExactly(bits(a1));
         for (int i = 0; i < n; i++) assertThat(a1[1 + i]).isEqualTo(dy[1 + i] + -0.75f * x[from + i]);
         assertThat(a1[0]).isEqualTo(dy[0]);
+        // The taps of a 3-tap filter summed in registers equal three axpy passes over bias-filled rows, bit for bit.
+        int[] off = {0, 1, 2};
+        float[] tw = {0.5f, -1.25f, 2f}, t1 = new float[n + 1], t2 = new float[n + 1], byAxpy = new float[n + 1];
+        SCALAR.taps(0.375f, tw, 0, x, off, t1, 1, 0, Math.max(0, n - 2));
+        VECTOR.taps(0.375f, tw, 0, x, off, t2, 1, 0, Math.max(0, n - 2));
+        java.util.Arrays.fill(byAxpy, 1, 1 + Math.max(0, n - 2), 0.375f);
+        for (int k = 0; k < 3; k++) SCALAR.axpy(tw[k], x, off[k], byAxpy, 1, Math.max(0, n - 2));
+        assertThat(bits(t2)).containsExactly(bits(t1));
+        assertThat(bits(t1)).containsExactly(bits(byAxpy));
         float[] dx1 = dy.clone(), dx2 = dy.clone();
         SCALAR.normGradient(dy, x, dx1, from, to, 1.5f, 0.25f, mu, 0.125f);
         VECTOR.normGradient(dy, x, dx2, from, to, 1.5f, 0.25f, mu, 0.125f);

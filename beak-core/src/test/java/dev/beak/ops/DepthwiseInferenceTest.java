@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Depthwise convolution at inference ({@link dev.beak.kernel.DepthwiseKernel}: phase planes, one axpy
- * per tap) equals the direct loops the training pass runs, bit for bit, over strides, dilations,
+ * Depthwise convolution at inference ({@link dev.beak.kernel.DepthwiseKernel}: phase planes, the taps summed in a register)
+ * equals the direct loops the training pass runs, bit for bit, over strides, dilations,
  * kernels, paddings and channel multipliers.
  */
 class DepthwiseInferenceTest {
