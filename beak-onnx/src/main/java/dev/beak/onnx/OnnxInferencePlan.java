@@ -122,7 +122,7 @@ final class OnnxInferencePlan {
         return g.spec().outputCount() == 1 ? new Tensor[] {layer.forward(false, in)} : layer.forwardOutputs(false, in);
     }
 
-    /** Ops whose one output is always a buffer they computed (never an input's), so a Relu may overwrite it. */
+    /** Ops whose one output is always a buffer they computed (never an input's), so a Relu may overwrite it; Sum too, given two inputs. */
     private static final java.util.Set<String> FRESH_OUTPUT = java.util.Set.of("Add", "Sub", "Gemm", "MatMul", "Conv");
 
     /**
@@ -130,8 +130,10 @@ final class OnnxInferencePlan {
      * place on its output (i has one output, read only by the Relu, and is not a model output); else -1.
      */
     private static int fusableRelu(Model model, int i, int[] readers, int[] reader) {
-        if (readers[i] != 1 || !(model.nodes().get(i).spec() instanceof OnnxNodeSpec spec)
-                || spec.outputCount() != 1 || !FRESH_OUTPUT.contains(spec.opType())) return -1;
+        if (readers[i] != 1 || !(model.nodes().get(i).spec() instanceof OnnxNodeSpec spec) || spec.outputCount() != 1) return -1;
+        // Sum of two or more inputs computes a new tensor; of one it is that input.
+        boolean sum = spec.opType().equals("Sum") && model.nodes().get(i).inputs().length >= 2;
+        if (!sum && !FRESH_OUTPUT.contains(spec.opType())) return -1;
         int next = reader[i];
         GraphNode r = model.nodes().get(next);
         boolean isRelu = r.spec() instanceof OnnxNodeSpec s && s.opType().equals("Relu") && s.outputCount() == 1;
