@@ -13,7 +13,7 @@ class ExampleCommandTest {
     void listsEveryExampleWithItsData() {
         CliRun text = CliRun.beak("example", "list");
         assertThat(text.code()).isZero();
-        assertThat(text.out()).contains("text-language", "board-moves", "speech-digits", "mnist-cnn", "cifar10-cnn", "SYNTHETIC");
+        assertThat(text.out()).contains("text-language", "board-moves", "speech-digits", "mnist-cnn", "cifar10-cnn", "transfer", "SYNTHETIC");
         CliRun json = CliRun.beak("example", "list", "--json");
         assertThat(json.code()).isZero();
         assertThat(json.out().strip()).startsWith("{\"examples\":{").doesNotContain("\n")

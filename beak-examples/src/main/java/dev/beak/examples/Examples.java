@@ -7,7 +7,7 @@ import java.util.Optional;
 public final class Examples {
     private static final List<Example> ALL = List.of(new dev.beak.examples.text.LanguageId(), new dev.beak.examples.board.BoardMoves(),
             new dev.beak.examples.speech.SpokenDigits(), new dev.beak.examples.seeds.MnistCnn(), new dev.beak.examples.seeds.CifarCnn(),
-            new dev.beak.examples.seeds.AlexNetFashion());
+            new dev.beak.examples.seeds.AlexNetFashion(), new dev.beak.examples.seeds.TransferDigits());
 
     private Examples() {}
 
