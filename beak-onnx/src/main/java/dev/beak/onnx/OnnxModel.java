@@ -3,6 +3,7 @@ package dev.beak.onnx;
 import dev.beak.autograd.Autograd;
 import dev.beak.nn.Model;
 import dev.beak.tensor.Tensor;
+import dev.beak.tensor.Workspace;
 import dev.beak.tensor.WeightUpdates;
 
 import java.util.List;
@@ -58,18 +59,29 @@ public final class OnnxModel {
         return opset;
     }
 
-    /** Runs the inference plan (evaluation mode, no gradients recorded); inputs in ONNX graph-input order. */
+    /**
+     * Runs the inference plan (evaluation mode, no gradients recorded); inputs in ONNX graph-input order.
+     * The intermediate tensors live in a {@link Workspace} scope of this call, so that the next run reuses
+     * their memory instead of allocating it again; the outputs are copied out of it.
+     */
     public Tensor[] run(Tensor... inputs) {
-        try (var scope = Autograd.noGrad()) {
+        try (var scope = Autograd.noGrad(); var step = Workspace.open()) {
             Tensor[] adapted = adapt(inputs);
-            if (!model.isBuilt()) return model.forward(false, adapted);
-            OnnxInferencePlan p = plan;
-            long generation = WeightUpdates.generation();
-            if (p == null || planGeneration != generation) {
-                plan = p = OnnxInferencePlan.of(model);
-                planGeneration = generation;
+            Tensor[] out;
+            if (!model.isBuilt()) {
+                out = model.forward(false, adapted);
+            } else {
+                OnnxInferencePlan p = plan;
+                long generation = WeightUpdates.generation();
+                if (p == null || planGeneration != generation) {
+                    plan = p = OnnxInferencePlan.of(model);
+                    planGeneration = generation;
+                }
+                out = p.run(adapted);
             }
-            return p.run(adapted);
+            Tensor[] copies = new Tensor[out.length];
+            for (int i = 0; i < out.length; i++) copies[i] = out[i].copy();
+            return copies;
         }
     }
 
