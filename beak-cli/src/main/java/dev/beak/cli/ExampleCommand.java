@@ -47,7 +47,8 @@ final class ExampleCommand implements Callable<Integer> {
         }
         log.printf(Locale.ROOT, "%s: test accuracy %.4f, baseline (%s) %.4f, margin %+.4f; %,d training and %,d test samples, %.1f s%n",
                 r.example(), r.accuracy(), r.baselineName(), r.baseline(), r.margin(), r.trainSamples(), r.testSamples(), r.seconds());
-        r.extra().forEach((k, v) -> log.printf(Locale.ROOT, "  %s: %.4f%n", k, v));
+        // Counts (parameters, samples) as whole numbers; accuracies (at most 1) and other fractions with four decimals.
+        r.extra().forEach((k, v) -> log.printf(Locale.ROOT, v == Math.rint(v) && Math.abs(v) > 1 ? "  %s: %,.0f%n" : "  %s: %.4f%n", k, v));
         output.result(figures(r));
         return 0;
     }
