@@ -30,6 +30,17 @@ final class MaxPool3x3 {
         float[] m = new float[0], w = new float[0];
         /** The input row each of the three slots holds (row r in slot r % 3), -1 when none. */
         final int[] held = new int[3];
+
+        /** This thread's rows, room for three parts of {@code len} windows, holding none. */
+        static Rows forRun(int len) {
+            Rows r = ROWS.get();
+            if (r.m.length < 3 * len) {
+                r.m = new float[3 * len];
+                r.w = new float[3 * len];
+            }
+            Arrays.fill(r.held, -1);
+            return r;
+        }
     }
 
     private static final ThreadLocal<Rows> ROWS = ThreadLocal.withInitial(Rows::new);
@@ -46,12 +57,7 @@ final class MaxPool3x3 {
         int H = g.h(), W = g.w(), oH = g.oH(), oW = g.oW(), pt = g.padTop(), pw = g.padLeft(), base = pl * H * W;
         // Output columns whose window is inside [0, W): 2ox - pw >= 0 and 2ox - pw + 2 <= W - 1.
         int lo = Math.min(pw, oW), hi = Math.max(lo, Math.min(oW, (W - 1 + pw) / 2)), len = hi - lo, c = 2 * lo - pw;
-        Rows r = ROWS.get();
-        if (r.m.length < 3 * len) {
-            r.m = new float[3 * len];
-            r.w = new float[3 * len];
-        }
-        Arrays.fill(r.held, -1);
+        Rows r = Rows.forRun(len);
         for (int oy = 0, o = pl * oH * oW; oy < oH; oy++, o += oW) {
             int y0 = 2 * oy - pt, ra = Math.max(y0, 0), rb = Math.min(y0 + 1, H - 1), re = Math.min(y0 + 2, H - 1);
             // One call site per step: C2 inlines them into this loop, and more would pass its node limit.
@@ -76,12 +82,7 @@ final class MaxPool3x3 {
     static void planeValues(float[] x, Window2d g, float[] y, int pl, MaxPoolRows rows) {
         int H = g.h(), W = g.w(), oH = g.oH(), oW = g.oW(), pt = g.padTop(), pw = g.padLeft(), base = pl * H * W;
         int lo = Math.min(pw, oW), hi = Math.max(lo, Math.min(oW, (W - 1 + pw) / 2)), len = hi - lo, c = 2 * lo - pw;
-        Rows r = ROWS.get();
-        if (r.m.length < 3 * len) {
-            r.m = new float[3 * len];
-            r.w = new float[3 * len];
-        }
-        Arrays.fill(r.held, -1);
+        Rows r = Rows.forRun(len);
         for (int oy = 0, o = pl * oH * oW; oy < oH; oy++, o += oW) {
             int y0 = 2 * oy - pt, ra = Math.max(y0, 0), rb = Math.min(y0 + 1, H - 1), re = Math.min(y0 + 2, H - 1);
             for (int i = 0; i < 3; i++) {
