@@ -20,7 +20,15 @@ public final class Baselines {
         return hit / (double) test.size();
     }
 
-    /** Test accuracy of softmax regression (one Dense layer on the flattened input), trained with Adam. */
+    /** Adam steps that bring softmax regression near convergence on these data sets: fewer flatter the network beside it. */
+    public static final int CONVERGED_STEPS = 6000;
+
+    /** Epochs of batches of 64 that give {@code samples} samples at least {@link #CONVERGED_STEPS} steps (10 at least). */
+    public static int convergedEpochs(int samples) {
+        return Math.max(10, -Math.floorDiv(-CONVERGED_STEPS * 64, Math.max(1, samples)));
+    }
+
+    /** Test accuracy of softmax regression (one Dense layer on the flattened input), trained with Adam in batches of 64. */
     public static double softmaxRegression(TensorDataset train, TensorDataset test, int classes, int epochs, long seed) {
         int features = train.x().size() / train.size();
         dev.beak.nn.Model linear = dev.beak.nn.Sequential.of(dev.beak.nn.layer.Layers.flatten(), dev.beak.nn.layer.Layers.dense(classes))

@@ -34,7 +34,7 @@ import java.util.Map;
  * (on 28x28 it would leave a 7x7 map after one layer). Adam 1e-3 instead of TFLearn's momentum SGD.
  *
  * <p>Baselines: the majority class, and softmax regression on the 28x28 pixels trained to near
- * convergence (at least {@value #BASELINE_STEPS} Adam steps). The quick run (a minute of CPU) beats the
+ * convergence (at least {@value Baselines#CONVERGED_STEPS} Adam steps). The quick run (a minute of CPU) beats the
  * majority class only and says so; the full run is the one measured against softmax regression.
  */
 public final class AlexNetFashion implements Example {
@@ -42,7 +42,6 @@ public final class AlexNetFashion implements Example {
     static final int SIZE = 56;
     /** TFLearn's widths / 8: 12, 32, 48, 48, 32 filters, dense 512. */
     static final float WIDTH = 0.125f;
-    static final int BASELINE_STEPS = 6000;
     private static final int CLASSES = 10, BATCH = 64;
 
     @Override public String name() { return "alexnet"; }
@@ -71,7 +70,7 @@ public final class AlexNetFashion implements Example {
         double accuracy = alexnet.fit(upscale(train, SIZE), FitOptions.epochs(epochs).batchSize(BATCH).seed(seed).validation(upscale(test, SIZE))
                 .listener(new EpochPrinter("alexnet", log))).last().get("val_accuracy");
 
-        int baselineEpochs = Math.max(10, -Math.floorDiv(-BASELINE_STEPS * BATCH, train.size()));
+        int baselineEpochs = Baselines.convergedEpochs(train.size());
         double softmax = Baselines.softmaxRegression(train, test, CLASSES, baselineEpochs, seed), majority = Baselines.majority(train, test, CLASSES);
         log.printf(Locale.ROOT, "softmax regression on the pixels (%d epochs): test accuracy %.4f%n", baselineEpochs, softmax);
         double seconds = (System.nanoTime() - t0) / 1e9;

@@ -49,7 +49,7 @@ public final class CifarCnn implements Example {
         Model cnn = network(seed).compile(new Adam(1e-3), new CrossEntropy());
         double accuracy = cnn.fit(train, FitOptions.epochs(epochs).batchSize(32).seed(seed).validation(test).listener(new EpochPrinter("cnn", log)))
                 .last().get("val_accuracy");
-        double baseline = Baselines.softmaxRegression(train, test, 10, Math.min(epochs, 10), seed);
+        double baseline = Baselines.softmaxRegression(train, test, 10, Baselines.convergedEpochs(train.size()), seed);
         return new ExampleResult(name(), accuracy, baseline, "softmax regression on the pixels", train.size(), test.size(),
                 (System.nanoTime() - t0) / 1e9, Map.of("majority_class", Baselines.majority(train, test, 10)));
     }

@@ -38,11 +38,11 @@ public final class MnistCnn implements Example {
         long t0 = System.nanoTime();
         TensorDataset train = EmbeddedMnist.train(), test = EmbeddedMnist.test();
         if (quick) train = train.slice(0, 3000);
-        int epochs = quick ? 2 : 8;
+        int epochs = quick ? 3 : 8;
         Model cnn = network(seed).compile(new Adam(1e-3), new CrossEntropy());
         double accuracy = cnn.fit(train, FitOptions.epochs(epochs).batchSize(64).seed(seed).validation(test).listener(new EpochPrinter("cnn", log)))
                 .last().get("val_accuracy");
-        double baseline = Baselines.softmaxRegression(train, test, 10, epochs * 2, seed);
+        double baseline = Baselines.softmaxRegression(train, test, 10, Baselines.convergedEpochs(train.size()), seed);
         return new ExampleResult(name(), accuracy, baseline, "softmax regression on the pixels", train.size(), test.size(),
                 (System.nanoTime() - t0) / 1e9, Map.of("majority_class", Baselines.majority(train, test, 10)));
     }
