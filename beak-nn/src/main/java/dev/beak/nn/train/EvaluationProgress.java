@@ -12,39 +12,24 @@ import java.util.Locale;
  */
 public final class EvaluationProgress implements EvaluationListener {
     private final String label;
-    private final PrintWriter err;
-    private final boolean terminal;
-    private long lastDraw;
+    private final RedrawnLine line;
     private double firstBatchSeconds = Double.NaN;
-    private int drawnWidth;
 
     /** {@code label} starts the line ("Evaluating"); nothing is drawn unless {@code terminal}. */
     public EvaluationProgress(String label, PrintWriter err, boolean terminal) {
         this.label = label;
-        this.err = err;
-        this.terminal = terminal;
+        this.line = new RedrawnLine(err, terminal);
     }
 
     @Override
     public void onBatchEnd(int batch, int batches, long samples, double seconds) {
-        if (batch == 1) {
-            firstBatchSeconds = seconds;
-            lastDraw = 0;
-        }
-        if (!terminal) return;
+        if (batch == 1) firstBatchSeconds = seconds;
+        if (!line.visible()) return;
         if (batch >= batches) {
-            if (drawnWidth > 0) err.print("\r" + " ".repeat(drawnWidth) + "\r");
-            drawnWidth = 0;
-            err.flush();
+            line.erase();
             return;
         }
-        long now = System.nanoTime();
-        if (now - lastDraw < 100_000_000L) return;
-        lastDraw = now;
-        String line = String.format(Locale.ROOT, "%s [%s] %d/%d  %.0f img/s  ETA %s ", label, ProgressBar.bar(batch, batches), batch, batches,
-                samples / seconds, ProgressBar.eta(firstBatchSeconds, batch, batches, seconds));
-        drawnWidth = Math.max(drawnWidth, line.length());
-        err.print("\r" + line);
-        err.flush();
+        line.draw(String.format(Locale.ROOT, "%s [%s] %d/%d  %.0f img/s  ETA %s ", label, ProgressBar.bar(batch, batches), batch, batches,
+                samples / seconds, ProgressBar.eta(firstBatchSeconds, batch, batches, seconds)), batch == 1);
     }
 }

@@ -10,19 +10,15 @@ import java.util.Locale;
  * {@link ProgressBar}, follows the pace after the first step, which carries the JIT's warm-up.
  */
 public final class StepProgress implements Progress, EvaluationListener {
-    private static final int WIDTH = 30;
     private final String label;
-    private final PrintWriter err;
-    private final boolean terminal;
-    private long lastDraw, firstStepEnd;
-    private int width;
+    private final RedrawnLine line;
+    private long firstStepEnd;
     private boolean running;
 
     /** A bar called {@code label} drawn on {@code err} when {@code terminal}. */
     public StepProgress(String label, PrintWriter err, boolean terminal) {
         this.label = label;
-        this.err = err;
-        this.terminal = terminal;
+        this.line = new RedrawnLine(err, terminal);
     }
 
     /** A bar on {@code System.err}, drawn when stdout is a terminal ({@link ProgressBar#isTerminal()}). */
@@ -33,26 +29,19 @@ public final class StepProgress implements Progress, EvaluationListener {
     @Override
     public void step(int done, int total) {
         long now = System.nanoTime();
-        if (done <= 1 || !running) {
+        boolean first = done <= 1 || !running;
+        if (first) {
             running = true;
             firstStepEnd = now;
         }
-        if (!terminal) return;
+        if (!line.visible()) return;
         if (done >= total) {
-            if (width > 0) err.print("\r" + " ".repeat(width) + "\r");
-            err.flush();
-            width = 0;
+            line.erase();
             running = false;
             return;
         }
-        if (done > 1 && now - lastDraw < 100_000_000L) return;
-        lastDraw = now;
-        int filled = (int) ((long) WIDTH * done / total);
-        String bar = "=".repeat(filled) + (filled < WIDTH ? ">" + ".".repeat(WIDTH - filled - 1) : "");
-        String line = String.format(Locale.ROOT, "%s [%s] %d/%d  ETA %s ", label, bar, done, total, eta(done, total, (now - firstStepEnd) / 1e9));
-        width = Math.max(width, line.length());
-        err.print("\r" + line);
-        err.flush();
+        line.draw(String.format(Locale.ROOT, "%s [%s] %d/%d  ETA %s ", label, ProgressBar.bar(done, total), done, total,
+                eta(done, total, (now - firstStepEnd) / 1e9)), first);
     }
 
     /** A pass over batches (a confusion matrix, say) drawn as steps: one step per batch. */
@@ -63,7 +52,6 @@ public final class StepProgress implements Progress, EvaluationListener {
 
     /** The time left at the pace of the steps after the first; "-:--" until a second step has set a pace. */
     static String eta(int done, int total, double secondsSinceFirstStep) {
-        if (done < 2) return "-:--";
-        return ProgressBar.clock(secondsSinceFirstStep / (done - 1) * (total - done));
+        return ProgressBar.eta(0, done, total, secondsSinceFirstStep);
     }
 }
