@@ -7,7 +7,6 @@ import dev.beak.data.image.InputRange;
 import dev.beak.data.image.ResizeMode;
 import dev.beak.nn.OutputKind;
 import dev.beak.nn.train.EvaluationListener;
-import dev.beak.ops.Ops;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 
@@ -117,7 +116,8 @@ public final class ImageClassifier {
 
     /** Model outputs (N, K) as probabilities: softmax, unless every row already is a distribution. */
     public static Tensor probabilitiesOf(Tensor out) {
-        return isProbabilities(out) ? out : Ops.softmax(out); // a graph that ends in softmax (common in ONNX files) is not softmaxed twice
+        requireClassScores(out);
+        return OutputKind.probabilities(out); // a graph that ends in softmax (common in ONNX files) is not softmaxed twice
     }
 
     /** The {@code k} (at most K) most probable classes of each row of probabilities {@code p} (N, K). */
@@ -130,9 +130,8 @@ public final class ImageClassifier {
     }
 
     /** True when every row of (N, K) is non-negative and sums to 1 ({@link OutputKind}). */
-    private static boolean isProbabilities(Tensor out) {
+    private static void requireClassScores(Tensor out) {
         if (out.rank() != 2) throw new IllegalArgumentException("the model gives " + Shape.toString(out.shape()) + ", not (N, classes)");
-        return OutputKind.of(out) == OutputKind.PROBABILITIES;
     }
 
     private List<RankedClass> top(float[] p, int off, int classes, int k) {

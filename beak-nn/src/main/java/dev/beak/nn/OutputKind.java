@@ -35,6 +35,11 @@ public enum OutputKind {
         return PROBABILITIES;
     }
 
+    /** Outputs (N, K) as probabilities: softmax of logits, or the outputs themselves when they already are. */
+    public static Tensor probabilities(Tensor outputs) {
+        return of(outputs) == PROBABILITIES ? outputs : dev.beak.ops.Ops.softmax(outputs);
+    }
+
     /** The kind of {@code model}'s first output on the first samples of {@code data} (evaluation mode, no gradients). */
     public static OutputKind of(Model model, Dataset data) {
         if (data.size() == 0) return LOGITS;

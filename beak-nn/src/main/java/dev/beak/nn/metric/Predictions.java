@@ -2,7 +2,6 @@ package dev.beak.nn.metric;
 
 import dev.beak.dataset.TensorDataset;
 import dev.beak.nn.Model;
-import dev.beak.ops.Ops;
 import dev.beak.tensor.Tensor;
 
 /**
@@ -32,8 +31,7 @@ public record Predictions(int[] classes, float[] probabilities, int[] labels) {
         int n = count <= 0 ? data.size() : Math.min(count, data.size());
         TensorDataset sample = data.slice(0, n);
         if (sample.y().rank() != 1) throw new IllegalArgumentException("predictions need class-index labels, got label shape " + java.util.Arrays.toString(data.labelShape()));
-        Tensor out = model.predict(sample.x(), 256, listener);
-        Tensor p = dev.beak.nn.OutputKind.of(out) == dev.beak.nn.OutputKind.PROBABILITIES ? out : Ops.softmax(out);
+        Tensor p = dev.beak.nn.OutputKind.probabilities(model.predict(sample.x(), 256, listener));
         int k = p.dim(1);
         float[] pd = p.data(), y = sample.y().data();
         int[] classes = new int[n], labels = new int[n];
