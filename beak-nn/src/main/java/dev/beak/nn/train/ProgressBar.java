@@ -11,18 +11,16 @@ import java.util.Locale;
  */
 public final class ProgressBar implements TrainingListener {
     private static final int WIDTH = 30;
-    private final PrintWriter out, err;
-    private final boolean terminal;
+    private final PrintWriter out;
+    private final RedrawnLine line;
     private int epoch, epochs;
-    private long lastDraw;
     /** Seconds at the end of the epoch's first batch: the JIT warms up and buffers are allocated there, so the ETA leaves it out. */
     private double firstBatchSeconds;
 
     /** Epoch lines go to {@code out}; the bar, redrawn only when {@code terminal}, to {@code err}. */
     public ProgressBar(PrintWriter out, PrintWriter err, boolean terminal) {
         this.out = out;
-        this.err = err;
-        this.terminal = terminal;
+        this.line = new RedrawnLine(err, terminal);
     }
 
     static ProgressBar onSystemStreams(boolean terminal) {
@@ -33,24 +31,22 @@ public final class ProgressBar implements TrainingListener {
     public void onEpochStart(int epoch, int epochs, int batches) {
         this.epoch = epoch;
         this.epochs = epochs;
-        this.lastDraw = 0;
         this.firstBatchSeconds = Double.NaN;
     }
 
     @Override
     public void onBatchEnd(int batch, int batches, double loss, double accuracy, long images, double seconds) {
         if (batch == 1) firstBatchSeconds = seconds;
-        long now = System.nanoTime();
-        if (!terminal || (batch < batches && now - lastDraw < 100_000_000L)) return;
-        lastDraw = now;
-        err.printf(Locale.ROOT, "\rEpoch %d/%d [%s] %d/%d  loss %.4f  acc %.4f  %.0f img/s  ETA %s ",
-                epoch, epochs, bar(batch, batches), batch, batches, loss, accuracy, images / seconds, eta(batch, batches, seconds));
-        err.flush();
+        if (!line.visible()) return;
+        // The first and the last batch are always drawn, the others at most ten times a second.
+        line.draw(String.format(Locale.ROOT, "Epoch %d/%d [%s] %d/%d  loss %.4f  acc %.4f  %.0f img/s  ETA %s ",
+                epoch, epochs, bar(batch, batches), batch, batches, loss, accuracy, images / seconds, eta(batch, batches, seconds)),
+                batch == 1 || batch == batches);
     }
 
     @Override
     public void onEpochEnd(EpochLogs logs) {
-        if (terminal) err.print("\r" + " ".repeat(110) + "\r");
+        line.erase();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Epoch %d/%d  %s  loss %.4f  acc %.4f",
                 logs.epoch(), epochs, clock(logs.get("seconds")), logs.get("loss"), logs.get("accuracy")));
         if (logs.values().containsKey("val_loss")) {

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 
 /**
  * One status line on a terminal, redrawn in place ({@code \r}) at most ten times a second and erased when
- * the work ends, so that the next line printed starts clean: what {@link StepProgress} and
- * {@link EvaluationProgress} draw their bars with. Off a terminal (logs, pipes, CI) it prints nothing.
+ * the work ends, so that the next line printed starts clean: what {@link ProgressBar} (training),
+ * {@link EvaluationProgress} and {@link StepProgress} draw their bars with. Off a terminal (logs, pipes, CI) it prints nothing.
  */
 final class RedrawnLine {
     private final PrintWriter err;
