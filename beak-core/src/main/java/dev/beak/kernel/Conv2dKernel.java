@@ -79,39 +79,46 @@ public final class Conv2dKernel {
 
     /** y := conv(x, w) + bias.  x (N,C,H,W); w (F, C*kH*kW); bias (F) or null; y (N,F,oH,oW). */
     public static void forward(float[] x, float[] w, float[] bias, Window2d g, int f, float[] y) {
-        forward(x, w, null, bias, g, f, y, bandRows(g, BAND_FLOATS), groupSize(g));
+        forward(x, w, null, Epilogue.of(bias, false), g, f, y, bandRows(g, BAND_FLOATS), groupSize(g));
     }
 
-    /** The same with the filters (F, K) packed once by {@link Kernels#gemm()} (an inference plan's frozen filters). */
-    public static void forward(float[] x, PackedA w, float[] bias, Window2d g, float[] y) {
-        forward(x, null, w, bias, g, w.rows(), y, bandRows(g, BAND_FLOATS), groupSize(g));
+    /**
+     * The same with the filters (F, K) packed once by {@link Kernels#gemm()} (an inference plan's frozen
+     * filters), and with {@code relu}, {@code y := max(y, 0)} applied as each tile of y is finished.
+     */
+    public static void forward(float[] x, PackedA w, float[] bias, Window2d g, float[] y, boolean relu) {
+        forward(x, null, w, Epilogue.of(bias, relu), g, w.rows(), y, bandRows(g, BAND_FLOATS), groupSize(g));
     }
 
-    /** Either {@code w} or {@code packed} gives the filters (F, K = C*kH*kW). */
-    static void forward(float[] x, float[] w, PackedA packed, float[] bias, Window2d g, int f, float[] y, int rows, int group) {
+    /** Either {@code w} or {@code packed} gives the filters (F, K = C*kH*kW); {@code finish} carries the bias. */
+    static void forward(float[] x, float[] w, PackedA packed, Epilogue finish, Window2d g, int f, float[] y, int rows, int group) {
         Gemm gemm = Kernels.gemm();
-        Filters filters = new Filters(gemm, w, packed, f, g.c() * g.kH() * g.kW());
+        Filters filters = new Filters(gemm, w, packed, f, g.c() * g.kH() * g.kW(), finish);
         if (pointwise(g)) {
-            if (g.n() >= Parallel.threads()) Parallel.forRange(g.n(), (from, to) -> pointwise(filters, x, bias, g, f, y, from, to));
-            else pointwise(filters, x, bias, g, f, y, 0, g.n());
+            if (g.n() >= Parallel.threads()) Parallel.forRange(g.n(), (from, to) -> pointwise(filters, x, g, f, y, from, to));
+            else pointwise(filters, x, g, f, y, 0, g.n());
             return;
         }
         int groups = (g.n() + group - 1) / group;
         if (groups >= Parallel.threads()) {
             Parallel.forRange(groups, (from, to) -> {
-                for (int q = from; q < to; q++) forwardGroup(filters, x, bias, g, f, y, q * group, group, rows, false);
+                for (int q = from; q < to; q++) forwardGroup(filters, x, g, f, y, q * group, group, rows, false);
             });
         } else {
-            for (int q = 0; q < groups; q++) forwardGroup(filters, x, bias, g, f, y, q * group, group, rows, true);
+            for (int q = 0; q < groups; q++) forwardGroup(filters, x, g, f, y, q * group, group, rows, true);
         }
     }
 
-    /** The forward pass's left operand: filters (F, K) as stored, or packed once. */
-    private record Filters(Gemm gemm, float[] w, PackedA packed, int f, int k) {
-        /** C(F, n) (+)= W * B(K, n). */
-        void times(int n, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
-            if (packed != null) gemm.gemm(packed, false, n, b, bOff, ldb, c, cOff, ldc, accumulate);
-            else gemm.gemm(false, false, f, n, k, w, 0, k, b, bOff, ldb, c, cOff, ldc, accumulate);
+    /** The forward pass's left operand, filters (F, K) as stored or packed once, and what finishes each output value. */
+    private record Filters(Gemm gemm, float[] w, PackedA packed, int f, int k, Epilogue finish) {
+        /** C(F, n) := finish(W * B(K, n)). */
+        void times(int n, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+            if (packed != null) {
+                gemm.gemm(packed, false, n, b, bOff, ldb, c, cOff, ldc, false, finish);
+            } else {
+                gemm.gemm(false, false, f, n, k, w, 0, k, b, bOff, ldb, c, cOff, ldc, false);
+                if (!finish.none()) finish.apply(c, cOff, ldc, 0, f, n);
+            }
         }
     }
 
@@ -123,18 +130,15 @@ public final class Conv2dKernel {
 
     /**
      * Images [n0, n1) of a pointwise convolution: {@code Y[n](F, P) = W(F, C) * x[n](C, P)} read in place
-     * (no unfolding), onto the bias written first; the GEMM splits over the threads when the images do not.
+     * (no unfolding); the GEMM splits over the threads when the images do not.
      */
-    private static void pointwise(Filters w, float[] x, float[] bias, Window2d g, int f, float[] y, int n0, int n1) {
+    private static void pointwise(Filters w, float[] x, Window2d g, int f, float[] y, int n0, int n1) {
         int c = g.c(), p = g.h() * g.w();
-        for (int n = n0; n < n1; n++) {
-            if (bias != null) for (int o = 0; o < f; o++) java.util.Arrays.fill(y, (n * f + o) * p, (n * f + o + 1) * p, bias[o]);
-            w.times(p, x, n * c * p, p, y, n * f * p, p, bias != null);
-        }
+        for (int n = n0; n < n1; n++) w.times(p, x, n * c * p, p, y, n * f * p, p);
     }
 
     /** Images [n0, n0 + group): one GEMM per band of a single image, or one GEMM for the whole group. */
-    private static void forwardGroup(Filters w, float[] x, float[] bias, Window2d g, int f,
+    private static void forwardGroup(Filters w, float[] x, Window2d g, int f,
                                      float[] y, int n0, int group, int rows, boolean split) {
         int k = g.c() * g.kH() * g.kW(), oW = g.oW(), p = g.oH() * oW, count = Math.min(group, g.n() - n0);
         Work work = WORK.get();
@@ -149,23 +153,16 @@ public final class Conv2dKernel {
                 } else {
                     unfoldBand(x, g, n0, oy0, oy1, cols, 0, b);
                 }
-                w.times(b, cols, 0, b, y, n0 * f * p + oy0 * oW, p, false);
+                w.times(b, cols, 0, b, y, n0 * f * p + oy0 * oW, p);
             }
         } else {
             // cols(K, count*P) for the group; Y(F, count*P) into scratch, then copied image by image.
             int b = count * p;
             float[] cols = work.cols = grow(work.cols, k * b), out = work.dcols = grow(work.dcols, f * b);
             for (int j = 0; j < count; j++) unfoldBand(x, g, n0 + j, 0, g.oH(), cols, j * p, b);
-            w.times(b, cols, 0, b, out, 0, b, false);
+            w.times(b, cols, 0, b, out, 0, b);
             for (int j = 0; j < count; j++) {
                 for (int c = 0; c < f; c++) System.arraycopy(out, c * b + j * p, y, ((n0 + j) * f + c) * p, p);
-            }
-        }
-        if (bias != null) {
-            // One pass over the group's output while it is still in cache.
-            for (int c = 0; c < count * f; c++) {
-                float bc = bias[c % f];
-                for (int i = (n0 * f + c) * p, end = i + p; i < end; i++) y[i] += bc;
             }
         }
     }

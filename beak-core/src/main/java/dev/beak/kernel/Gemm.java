@@ -34,4 +34,14 @@ public interface Gemm {
                       float[] c, int cOff, int ldc, boolean accumulate) {
         gemm(a.transA, transB, a.m, n, a.k, a.a, a.aOff, a.lda, b, bOff, ldb, c, cOff, ldc, accumulate);
     }
+
+    /**
+     * The same followed by {@code epilogue} on every value of C: {@code C := e(op(A) * op(B) (+ C))}. GEMMs
+     * that tile apply it to each tile as it is finished; this default makes one pass after the product.
+     */
+    default void gemm(PackedA a, boolean transB, int n, float[] b, int bOff, int ldb,
+                      float[] c, int cOff, int ldc, boolean accumulate, Epilogue epilogue) {
+        gemm(a.transA, transB, a.m, n, a.k, a.a, a.aOff, a.lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        if (!epilogue.none() && n > 0) epilogue.apply(c, cOff, ldc, 0, a.m, n);
+    }
 }

@@ -81,6 +81,35 @@ final class MicroKernel {
         v1.intoArray(c, ci + L);
     }
 
+    /**
+     * Applies {@code e} to a just-written tile of C ({@code rows x cols} at {@code c[ci ..]}, first row
+     * {@code row0} of C): the bias of each row added and, with {@code e.relu()}, {@code max(v, 0)}, as
+     * {@link Epilogue#apply} does, a vector at a time for whole tile rows.
+     */
+    static void finish(Epilogue e, float[] c, int ci, int ldc, int row0, int rows, int cols) {
+        if (cols != NR) {
+            e.apply(c, ci, ldc, row0, rows, cols);
+            return;
+        }
+        float[] bias = e.rowBias();
+        FloatVector zero = FloatVector.zero(S);
+        for (int r = 0; r < rows; r++) {
+            int at = ci + r * ldc;
+            FloatVector v0 = FloatVector.fromArray(S, c, at), v1 = FloatVector.fromArray(S, c, at + L);
+            if (bias != null) {
+                float b = bias[row0 + r];
+                v0 = v0.add(b);
+                v1 = v1.add(b);
+            }
+            if (e.relu()) {
+                v0 = v0.max(zero);
+                v1 = v1.max(zero);
+            }
+            v0.intoArray(c, at);
+            v1.intoArray(c, at + L);
+        }
+    }
+
     /** y[yo + j] += alpha * x[xo + j] for j in [from, to), whole vectors ({@code to - from} a multiple of L). */
     static void axpy(float alpha, float[] x, int xo, float[] y, int yo, int from, int to) {
         FloatVector av = FloatVector.broadcast(S, alpha);

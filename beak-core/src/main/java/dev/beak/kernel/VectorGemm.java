@@ -50,7 +50,7 @@ final class VectorGemm implements Gemm {
             thinTransposedB(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
             return;
         }
-        tiled(transA, transB, m, n, k, a, aOff, lda, null, b, bOff, ldb, c, cOff, ldc, accumulate);
+        tiled(transA, transB, m, n, k, a, aOff, lda, null, b, bOff, ldb, c, cOff, ldc, accumulate, Epilogue.NONE);
     }
 
     /**
@@ -74,29 +74,35 @@ final class VectorGemm implements Gemm {
     @Override
     public void gemm(PackedA a, boolean transB, int n, float[] b, int bOff, int ldb,
                      float[] c, int cOff, int ldc, boolean accumulate) {
-        if (!a.packedFor(this) || n <= 0) {
-            Gemm.super.gemm(a, transB, n, b, bOff, ldb, c, cOff, ldc, accumulate);
+        gemm(a, transB, n, b, bOff, ldb, c, cOff, ldc, accumulate, Epilogue.NONE);
+    }
+
+    @Override
+    public void gemm(PackedA a, boolean transB, int n, float[] b, int bOff, int ldb,
+                     float[] c, int cOff, int ldc, boolean accumulate, Epilogue epilogue) {
+        if (!a.packedFor(this) || n <= 0 || a.k <= 0) {
+            Gemm.super.gemm(a, transB, n, b, bOff, ldb, c, cOff, ldc, accumulate, epilogue);
             return;
         }
-        tiled(a.transA, transB, a.m, n, a.k, a.a, a.aOff, a.lda, a, b, bOff, ldb, c, cOff, ldc, accumulate);
+        tiled(a.transA, transB, a.m, n, a.k, a.a, a.aOff, a.lda, a, b, bOff, ldb, c, cOff, ldc, accumulate, epilogue);
     }
 
     /** The blocked product split into tasks; A's panels come from {@code packed} when given, else are packed per block. */
     private static void tiled(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda, PackedA packed,
-                              float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate) {
+                              float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate, Epilogue epilogue) {
         Tiling t = Tiling.of(m, n, k, MR, NR, Parallel.available());
         Parallel.forEach(t.tasks(), task -> block(transA, transB, t.rowStart(task), t.rowEnd(task),
-                t.colStart(task), t.colEnd(task), k, a, aOff, lda, packed, b, bOff, ldb, c, cOff, ldc, accumulate));
+                t.colStart(task), t.colEnd(task), k, a, aOff, lda, packed, b, bOff, ldb, c, cOff, ldc, accumulate, epilogue));
     }
 
     /**
      * C[i0..i1, j0..j1] (+)= op(A)[i0..i1, :] * op(B)[:, j0..j1], the BLIS loop nest above; with
      * {@code packed}, A's panels are read from it ({@code i0} is a whole number of panels: {@link Tiling}
-     * splits in micro-tile units).
+     * splits in micro-tile units). Each tile gets {@code epilogue} once its last k-slice is written.
      */
     private static void block(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k,
                               float[] a, int aOff, int lda, PackedA packed, float[] b, int bOff, int ldb,
-                              float[] c, int cOff, int ldc, boolean accumulate) {
+                              float[] c, int cOff, int ldc, boolean accumulate, Epilogue epilogue) {
         Work w = WORK.get();
         // Size the buffers for this block (panels are zero-padded to whole MR / NR).
         int kcMax = Math.min(KC, k);
@@ -110,6 +116,7 @@ final class VectorGemm implements Gemm {
                 int kc = Math.min(KC, k - pc);
                 // The first k-slice overwrites C unless the caller accumulates.
                 boolean overwrite = pc == 0 && !accumulate;
+                Epilogue finish = pc + kc == k && !epilogue.none() ? epilogue : null;
                 VectorPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, NR, bp);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
@@ -130,6 +137,7 @@ final class VectorGemm implements Gemm {
                             } else {
                                 edge(kc, panels, base + ir * kc, bp, jr * kc, c, ci, ldc, rows, cols, overwrite, w.tile);
                             }
+                            if (finish != null) MicroKernel.finish(finish, c, ci, ldc, ic + ir, rows, cols);
                         }
                     }
                 }

@@ -30,17 +30,34 @@ public final class FrozenConv2d {
     }
 
     public Tensor apply(Tensor x, int strideH, int strideW, int dilationH, int dilationW, Padding padding) {
-        if (Autograd.needsGrad(x, w, b)) return Ops.conv2d(x, w, b, strideH, strideW, dilationH, dilationW, padding, groups);
+        return apply(x, strideH, strideW, dilationH, dilationW, padding, false);
+    }
+
+    /**
+     * The convolution followed, with {@code relu}, by {@code max(y, 0)}: fused into the GEMM's write-back
+     * where the GEMM computes it, else one pass over the fresh output. With gradients wanted it is
+     * {@link Ops#conv2d} then {@link Ops#relu}.
+     */
+    public Tensor apply(Tensor x, int strideH, int strideW, int dilationH, int dilationW, Padding padding, boolean relu) {
+        if (Autograd.needsGrad(x, w, b)) {
+            Tensor y = Ops.conv2d(x, w, b, strideH, strideW, dilationH, dilationW, padding, groups);
+            return relu ? Ops.relu(y) : y;
+        }
         if (groups > 1) {
             Window2d g = GroupedConv2dOp.window(x, w, b, strideH, strideW, dilationH, dilationW, padding, groups);
-            return w.dim(1) == 1 ? DepthwiseConv2dOp.apply(x, w, b, g) : GroupedConv2dOp.inference(x, w, b, g, groups, filters());
+            Tensor y = w.dim(1) == 1 ? DepthwiseConv2dOp.apply(x, w, b, g) : GroupedConv2dOp.inference(x, w, b, g, groups, filters());
+            return relu ? ReluOp.applyInPlace(y) : y;
         }
         Window2d g = Conv2dOp.window(x, w, b, strideH, strideW, dilationH, dilationW, padding);
         int f = w.dim(0);
         float[] y = Workspace.floats(g.n() * f * g.oH() * g.oW()), bias = b == null ? null : b.data();
-        if (Winograd.paysForward(g, f)) Winograd.forward(x.data(), w.data(), bias, g, f, y);
-        else Conv2dKernel.forward(x.data(), filters()[0], bias, g, y);
-        return Tensor.of(y, g.n(), f, g.oH(), g.oW());
+        Tensor out = Tensor.of(y, g.n(), f, g.oH(), g.oW());
+        if (Winograd.paysForward(g, f)) {
+            Winograd.forward(x.data(), w.data(), bias, g, f, y);
+            return relu ? ReluOp.applyInPlace(out) : out;
+        }
+        Conv2dKernel.forward(x.data(), filters()[0], bias, g, y, relu);
+        return out;
     }
 
     private PackedA[] filters() {

@@ -63,7 +63,7 @@ public final class GroupedConv2dOp {
         }
         boolean winograd = Winograd.pays(gg, fg);
         if (packed != null && !winograd) {
-            Conv2dKernel.forward(in, packed[gi], bg, gg, ys);
+            Conv2dKernel.forward(in, packed[gi], bg, gg, ys, false);
         } else {
             float[] wg = Workspace.floats(fg * kk);
             System.arraycopy(w.data(), gi * fg * kk, wg, 0, fg * kk);

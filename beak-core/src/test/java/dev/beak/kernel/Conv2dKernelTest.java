@@ -47,7 +47,7 @@ class Conv2dKernelTest {
         float[] x = random(rng, n * c * h * w), wt = random(rng, f * kk), b = random(rng, f);
         float[] dy = random(rng, n * f * p);
         float[] y = new float[n * f * p];
-        Conv2dKernel.forward(x, wt, null, b, g, f, y, bandRows, group);
+        Conv2dKernel.forward(x, wt, null, Epilogue.of(b, false), g, f, y, bandRows, group);
         double[] ref = DirectConv.forward(x, wt, b, g, f);
         for (int i = 0; i < y.length; i++) assertThat((double) y[i]).isCloseTo(ref[i], org.assertj.core.api.Assertions.within(1e-4 * (1 + Math.abs(ref[i]))));
 

@@ -7,7 +7,7 @@ import dev.beak.tensor.Tensor;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** A frozen convolution computes what {@link Conv2dOp} computes, on every path (GEMM, pointwise, Winograd). */
+/** A frozen convolution computes what {@link Conv2dOp} computes, on every path (GEMM, pointwise, Winograd), and with a fused ReLU what a ReLU after it computes. */
 class FrozenConv2dTest {
     @Test
     void equalsTheConvolutionOnEveryPath() {
@@ -18,6 +18,7 @@ class FrozenConv2dTest {
             {1, 64, 7, 7, 96, 3, 1, 1, 1}, {2, 3, 32, 32, 16, 7, 2, 1, 1}, {1, 256, 14, 14, 64, 1, 1, 1, 1},
             {1, 64, 28, 28, 64, 3, 1, 1, 1}, {3, 5, 9, 11, 7, 3, 2, 2, 1}, {1, 40, 8, 8, 9, 1, 1, 1, 1},
             {1, 240, 14, 14, 60, 1, 1, 1, 3}, {2, 8, 9, 9, 12, 3, 2, 1, 2}, {1, 16, 10, 10, 16, 3, 1, 1, 16},
+            {1, 600, 7, 7, 40, 1, 1, 1, 1},
         };
         for (int[] c : cases) {
             Tensor x = random(rng, c[0], c[1], c[2], c[3]), w = random(rng, c[4], c[1] / c[8], c[5], c[5]), b = random(rng, c[4]);
@@ -29,6 +30,10 @@ class FrozenConv2dTest {
                     assertThat(first.shape()).containsExactly(expected.shape());
                     assertThat(first.data()).as(java.util.Arrays.toString(c) + " " + p).containsExactly(expected.data());
                     assertThat(again.data()).containsExactly(expected.data());
+                    float[] rectified = expected.data().clone();
+                    for (int i = 0; i < rectified.length; i++) rectified[i] = Math.max(rectified[i], 0f);
+                    assertThat(frozen.apply(x, c[6], c[6], c[7], c[7], p, true).data()).as("relu " + java.util.Arrays.toString(c) + " " + p)
+                            .containsExactly(rectified);
                 }
             }
         }

@@ -30,25 +30,32 @@ final class CnnConverters {
         FrozenConv2d frozen = n.frozen() && g.dims() == 2 && n.constant(1) != null && n.constant(1).rank() == 4
                 && n.constant(1).dim(0) % groups == 0 && (!n.hasInput(2) || n.constant(2) != null)
                 ? new FrozenConv2d(n.constant(1), n.hasInput(2) ? n.constant(2) : null, groups) : null;
+        boolean relu = n.reluAfter();
         return (t, in) -> {
             Tensor x = in[0], w = in[1], b = in(in, 2);
             g.check(n, x);
-            if (frozen != null && x.rank() == 4) return one(frozen.apply(x, s[0], s[1], d[0], d[1], g.padding(x.dim(2), x.dim(3))));
-            if (g.dims() == 3) {
-                int[][] p = g.pads(Arrays.copyOfRange(x.shape(), 2, x.rank()));
-                if (groups == 1) return one(Ops.convNd(x, w, b, g.strides(), g.dilations(), p[0], p[1]));
-                Tensor[] xs = Ops.split(x, 1, equal(x.dim(1), groups, n)), ws = Ops.split(w, 0, equal(w.dim(0), groups, n));
-                Tensor[] bs = b == null ? null : Ops.split(b, 0, equal(b.dim(0), groups, n)), ys = new Tensor[groups];
-                for (int k = 0; k < groups; k++) ys[k] = Ops.convNd(xs[k], ws[k], bs == null ? null : bs[k], g.strides(), g.dilations(), p[0], p[1]);
-                return one(Ops.concat(1, ys));
-            }
-            if (g.dims() == 1) {
-                x = Ops.unsqueeze(x, 2);
-                w = Ops.unsqueeze(w, 2);
-            }
-            Tensor y = Ops.conv2d(x, w, b, s[0], s[1], d[0], d[1], g.padding(x.dim(2), x.dim(3)), groups);
-            return one(g.dims() == 1 ? Ops.squeeze(y, 2) : y);
+            if (frozen != null && x.rank() == 4) return one(frozen.apply(x, s[0], s[1], d[0], d[1], g.padding(x.dim(2), x.dim(3)), relu));
+            Tensor y = convolve(n, g, groups, s, d, x, w, b);
+            return one(relu ? Ops.relu(y) : y);
         };
+    }
+
+    /** The convolution of x by w (and b), as ONNX's Conv with this window defines it, on the general ops. */
+    private static Tensor convolve(OnnxNode n, OnnxWindow g, int groups, int[] s, int[] d, Tensor x, Tensor w, Tensor b) {
+        if (g.dims() == 3) {
+            int[][] p = g.pads(Arrays.copyOfRange(x.shape(), 2, x.rank()));
+            if (groups == 1) return Ops.convNd(x, w, b, g.strides(), g.dilations(), p[0], p[1]);
+            Tensor[] xs = Ops.split(x, 1, equal(x.dim(1), groups, n)), ws = Ops.split(w, 0, equal(w.dim(0), groups, n));
+            Tensor[] bs = b == null ? null : Ops.split(b, 0, equal(b.dim(0), groups, n)), ys = new Tensor[groups];
+            for (int k = 0; k < groups; k++) ys[k] = Ops.convNd(xs[k], ws[k], bs == null ? null : bs[k], g.strides(), g.dilations(), p[0], p[1]);
+            return Ops.concat(1, ys);
+        }
+        if (g.dims() == 1) {
+            x = Ops.unsqueeze(x, 2);
+            w = Ops.unsqueeze(w, 2);
+        }
+        Tensor y = Ops.conv2d(x, w, b, s[0], s[1], d[0], d[1], g.padding(x.dim(2), x.dim(3)), groups);
+        return g.dims() == 1 ? Ops.squeeze(y, 2) : y;
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.List;
  *   <li>after a Conv, the scale multiplies each filter and the shift becomes the bias, so the
  *       convolution alone computes the chain (batch norm folded into the convolution);</li>
  *   <li>otherwise the chain runs as one {@link ChannelAffineOp} pass;</li>
- *   <li>a Relu ends the chain and runs on its result.</li>
+ *   <li>a Relu ends the chain; the convolution applies it as its GEMM writes each tile, else it runs on the result.</li>
  * </ul>
  * Results differ from the graph's by rounding only (folded constants round once instead of per step).
  */
@@ -246,21 +246,19 @@ final class OnnxInferencePlan {
                     return new Tensor[] {ChannelAffineOp.apply(x, k, t, relu)};
                 };
             }
-            Layer convLayer = members.size() == (relu ? 2 : 1) ? frozenConv(model, head) : foldedConv(model, head);
-            return (values, inputs) -> {
-                Tensor[] y = {convLayer.forward(false, gather(first, values, inputs))};
-                return relu ? reluInPlace(y) : y;   // a convolution's output is always its own buffer
-            };
+            // The convolution applies the Relu itself, in its GEMM's write-back where it can.
+            Layer convLayer = members.size() == (relu ? 2 : 1) ? frozenConv(model, head, relu) : foldedConv(model, head, relu);
+            return (values, inputs) -> new Tensor[] {convLayer.forward(false, gather(first, values, inputs))};
         }
 
-        /** The Conv of node {@code head} over the model's own weights, frozen for the plan's lifetime. */
-        private static Layer frozenConv(Model model, int head) {
+        /** The Conv of node {@code head} over the model's own weights, frozen for the plan's lifetime, with {@code relu} after it. */
+        private static Layer frozenConv(Model model, int head, boolean relu) {
             OnnxNodeSpec spec = (OnnxNodeSpec) model.nodes().get(head).spec();
-            return spec.instantiate(OnnxNodeSpec.constants(model.layer(head)).clone(), true);
+            return spec.instantiate(OnnxNodeSpec.constants(model.layer(head)).clone(), true, relu);
         }
 
         /** The Conv of node {@code head} with the scale folded into its filters and the shift into its bias. */
-        private Layer foldedConv(Model model, int head) {
+        private Layer foldedConv(Model model, int head, boolean relu) {
             OnnxNodeSpec spec = (OnnxNodeSpec) model.nodes().get(head).spec();
             Tensor[] k = OnnxNodeSpec.constants(model.layer(head));
             Tensor w = k[1], b = k.length > 2 ? k[2] : null;   // null when absent
@@ -283,7 +281,7 @@ final class OnnxInferencePlan {
             Tensor[] weights = new Tensor[inputs.size()];
             weights[1] = Tensor.of(fw, w.shape());
             weights[2] = Tensor.of(fb, f);
-            return withBias.instantiate(weights, true);
+            return withBias.instantiate(weights, true, relu);
         }
 
         /** Channels of the node's (first) output: axis 1 of its recorded shape; 0 when unknown or not (N, C, ...). */

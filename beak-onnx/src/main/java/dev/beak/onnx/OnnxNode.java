@@ -19,16 +19,20 @@ public final class OnnxNode {
     private final Map<String, AttributeProto> attributes = new HashMap<>();
     private final Tensor[] constants;
     private final int[] inputTypes;
-    private final boolean frozen;
+    private final boolean frozen, reluAfter;
 
     OnnxNode(NodeProto proto, String name, int opset, Tensor[] constants, int[] inputTypes) {
-        this(proto, name, opset, constants, inputTypes, false);
+        this(proto, name, opset, constants, inputTypes, false, false);
     }
 
-    /** With {@code frozen}, the constants will not change while the converted kernel is used (see {@link #frozen()}). */
-    OnnxNode(NodeProto proto, String name, int opset, Tensor[] constants, int[] inputTypes, boolean frozen) {
+    /**
+     * With {@code frozen}, the constants will not change while the converted kernel is used (see {@link #frozen()});
+     * with {@code reluAfter}, the kernel computes {@code max(y, 0)} of the node's output (see {@link #reluAfter()}).
+     */
+    OnnxNode(NodeProto proto, String name, int opset, Tensor[] constants, int[] inputTypes, boolean frozen, boolean reluAfter) {
         this.proto = proto;
         this.frozen = frozen;
+        this.reluAfter = reluAfter;
         this.name = name;
         this.opset = opset;
         this.constants = constants;
@@ -42,6 +46,15 @@ public final class OnnxNode {
      */
     public boolean frozen() {
         return frozen;
+    }
+
+    /**
+     * Whether the kernel must return the ReLU of the node's output (an inference plan fusing a Relu node
+     * into the Conv before it, so the GEMM applies it as it writes). Only converters that read this may
+     * be built with it: {@link OnnxNodeSpec#instantiate(Tensor[], boolean, boolean)} checks.
+     */
+    public boolean reluAfter() {
+        return reluAfter;
     }
 
     public String opType() {

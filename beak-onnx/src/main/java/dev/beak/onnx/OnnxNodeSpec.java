@@ -119,6 +119,12 @@ public record OnnxNodeSpec(String opType, String domain, int opset, Map<String, 
      * plan's layers: the plan is dropped when weights change), so its kernel may prepare them once.
      */
     Layer instantiate(Tensor[] weights, boolean frozen) {
+        return instantiate(weights, frozen, false);
+    }
+
+    /** The same; with {@code reluAfter} the layer outputs the ReLU of the node's output (Conv only: its converter fuses it). */
+    Layer instantiate(Tensor[] weights, boolean frozen, boolean reluAfter) {
+        if (reluAfter && !opType.equals("Conv")) throw new IllegalArgumentException("a ReLU fuses into Conv only, not " + opType);
         Tensor[] constants = new Tensor[inputs.size()];
         List<Parameter> params = new ArrayList<>(), buffers = new ArrayList<>();
         for (int k = 0; k < constants.length; k++) {
@@ -142,7 +148,7 @@ public record OnnxNodeSpec(String opType, String domain, int opset, Map<String, 
             }
         }
         int[] types = inputTypes.stream().mapToInt(Integer::intValue).toArray();
-        OnnxKernel kernel = OnnxOps.lookup(opType, opset, opType).convert(new OnnxNode(proto(), opType, opset, constants, types, frozen));
+        OnnxKernel kernel = OnnxOps.lookup(opType, opset, opType).convert(new OnnxNode(proto(), opType, opset, constants, types, frozen, reluAfter));
         return new OnnxLayer(kernel, inputs, constants, outputs.size(), List.copyOf(params), List.copyOf(buffers));
     }
 
