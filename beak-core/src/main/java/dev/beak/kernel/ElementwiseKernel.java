@@ -43,6 +43,9 @@ public interface ElementwiseKernel {
      */
     void taps(float b, float[] w, int wo, float[] x, int[] off, float[] y, int yo, int from, int to);
 
+    /** y[yo + i] *= s[so + i] for i in [0, n). */
+    void multiply(float[] s, int so, float[] y, int yo, int n);
+
     /** y = x * scale + shift over [from, to). */
     void affine(float[] x, float[] y, int from, int to, float scale, float shift);
 

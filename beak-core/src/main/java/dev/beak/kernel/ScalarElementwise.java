@@ -86,6 +86,11 @@ final class ScalarElementwise implements ElementwiseKernel {
     }
 
     @Override
+    public void multiply(float[] s, int so, float[] y, int yo, int n) {
+        for (int i = 0; i < n; i++) y[yo + i] *= s[so + i];
+    }
+
+    @Override
     public void affine(float[] x, float[] y, int from, int to, float scale, float shift) {
         for (int i = from; i < to; i++) y[i] = x[i] * scale + shift;
     }

@@ -136,6 +136,15 @@ final class VectorElementwise implements ElementwiseKernel {
     }
 
     @Override
+    public void multiply(float[] s, int so, float[] y, int yo, int n) {
+        int i = 0;
+        for (int e = n - L; i <= e; i += L) {
+            FloatVector.fromArray(S, y, yo + i).mul(FloatVector.fromArray(S, s, so + i)).intoArray(y, yo + i);
+        }
+        TAIL.multiply(s, so + i, y, yo + i, n - i);
+    }
+
+    @Override
     public void affine(float[] x, float[] y, int from, int to, float scale, float shift) {
         int i = from;
         for (int e = to - L; i <= e; i += L) FloatVector.fromArray(S, x, i).mul(scale).add(shift).intoArray(y, i);

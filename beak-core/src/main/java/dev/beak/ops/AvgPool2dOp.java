@@ -1,7 +1,9 @@
 package dev.beak.ops;
 
 import dev.beak.autograd.Autograd;
+import dev.beak.kernel.Kernels;
 import dev.beak.kernel.Parallel;
+import dev.beak.kernel.WindowSums;
 import dev.beak.tensor.Tensor;
 
 /**
@@ -33,7 +35,17 @@ public final class AvgPool2dOp {
             }
         }
         float[] in = x.data(), y = dev.beak.tensor.Workspace.floats(planes * oH * oW);
-        Parallel.forRange(planes, (from, to) -> {
+        if (strideH == 1 && strideW == 1) {
+            WindowSums sums = new WindowSums(H, W, kH, kW, g.padTop(), g.padLeft(), oH, oW);
+            Parallel.forRange(planes, (from, to) -> {
+                float[] rows = new float[oH * W];
+                for (int pl = from; pl < to; pl++) {
+                    int o = pl * oH * oW;
+                    sums.sum(in, pl * H * W, rows, y, o);
+                    Kernels.elementwise().multiply(inv, 0, y, o, inv.length);
+                }
+            });
+        } else Parallel.forRange(planes, (from, to) -> {
             // Separable sums: per output row, the window's input rows added column by column (contiguous,
             // vectorised by the JIT), then each output adds its kW column sums.
             float[] rows = new float[W];
