@@ -84,10 +84,13 @@ public final class Conv2dKernel {
 
     /**
      * The same with the filters (F, K) packed once by {@link Kernels#gemm()} (an inference plan's frozen
-     * filters), and with {@code relu}, {@code y := max(y, 0)} applied as each tile of y is finished.
+     * filters), and {@code finish} (the bias, and perhaps an addend laid out as y and a ReLU) applied as
+     * each tile of y is finished.
      */
-    public static void forward(float[] x, PackedA w, float[] bias, Window2d g, float[] y, boolean relu) {
-        forward(x, null, w, Epilogue.of(bias, relu), g, w.rows(), y, bandRows(g, BAND_FLOATS), groupSize(g));
+    public static void forward(float[] x, PackedA w, Window2d g, float[] y, Epilogue finish) {
+        // Small images grouped into one product write a scratch layout that an addend would not match.
+        int group = finish.addend() == null ? groupSize(g) : 1;
+        forward(x, null, w, finish, g, w.rows(), y, bandRows(g, BAND_FLOATS), group);
     }
 
     /** Either {@code w} or {@code packed} gives the filters (F, K = C*kH*kW); {@code finish} carries the bias. */

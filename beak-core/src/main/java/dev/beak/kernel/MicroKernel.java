@@ -83,7 +83,7 @@ final class MicroKernel {
 
     /**
      * Applies {@code e} to a just-written tile of C ({@code rows x cols} at {@code c[ci ..]}, first row
-     * {@code row0} of C): the bias of each row added and, with {@code e.relu()}, {@code max(v, 0)}, as
+     * {@code row0} of C): the bias of each row and the addend added and, with {@code e.relu()}, {@code max(v, 0)}, as
      * {@link Epilogue#apply} does, a vector at a time for whole tile rows.
      */
     static void finish(Epilogue e, float[] c, int ci, int ldc, int row0, int rows, int cols) {
@@ -91,7 +91,7 @@ final class MicroKernel {
             e.apply(c, ci, ldc, row0, rows, cols);
             return;
         }
-        float[] bias = e.rowBias();
+        float[] bias = e.rowBias(), addend = e.addend();
         FloatVector zero = FloatVector.zero(S);
         for (int r = 0; r < rows; r++) {
             int at = ci + r * ldc;
@@ -100,6 +100,10 @@ final class MicroKernel {
                 float b = bias[row0 + r];
                 v0 = v0.add(b);
                 v1 = v1.add(b);
+            }
+            if (addend != null) {
+                v0 = v0.add(FloatVector.fromArray(S, addend, at));
+                v1 = v1.add(FloatVector.fromArray(S, addend, at + L));
             }
             if (e.relu()) {
                 v0 = v0.max(zero);

@@ -2,6 +2,7 @@ package dev.beak.ops;
 
 import dev.beak.autograd.Autograd;
 import dev.beak.kernel.Conv2dKernel;
+import dev.beak.kernel.Epilogue;
 import dev.beak.kernel.PackedA;
 import dev.beak.kernel.Winograd;
 import dev.beak.tensor.Shape;
@@ -30,34 +31,43 @@ public final class FrozenConv2d {
     }
 
     public Tensor apply(Tensor x, int strideH, int strideW, int dilationH, int dilationW, Padding padding) {
-        return apply(x, strideH, strideW, dilationH, dilationW, padding, false);
+        return apply(x, strideH, strideW, dilationH, dilationW, padding, null, false);
     }
 
     /**
-     * The convolution followed, with {@code relu}, by {@code max(y, 0)}: fused into the GEMM's write-back
-     * where the GEMM computes it, else one pass over the fresh output. With gradients wanted it is
-     * {@link Ops#conv2d} then {@link Ops#relu}.
+     * {@code max(conv(x) + addend, 0)}: the convolution, plus {@code addend} when it is not null (a residual
+     * connection's other branch, added as ONNX's Add broadcasts), then with {@code relu} the ReLU. Where
+     * the GEMM computes the convolution and the addend has the output's shape, both are applied in its
+     * write-back; otherwise they are passes over the fresh output. With gradients wanted it is
+     * {@link Ops#conv2d}, {@link Ops#add} and {@link Ops#relu}.
      */
-    public Tensor apply(Tensor x, int strideH, int strideW, int dilationH, int dilationW, Padding padding, boolean relu) {
-        if (Autograd.needsGrad(x, w, b)) {
-            Tensor y = Ops.conv2d(x, w, b, strideH, strideW, dilationH, dilationW, padding, groups);
-            return relu ? Ops.relu(y) : y;
+    public Tensor apply(Tensor x, int strideH, int strideW, int dilationH, int dilationW, Padding padding, Tensor addend, boolean relu) {
+        if (Autograd.needsGrad(x, w, b) || addend != null && addend.requiresGrad()) {
+            return finish(Ops.conv2d(x, w, b, strideH, strideW, dilationH, dilationW, padding, groups), addend, relu);
         }
         if (groups > 1) {
             Window2d g = GroupedConv2dOp.window(x, w, b, strideH, strideW, dilationH, dilationW, padding, groups);
-            Tensor y = w.dim(1) == 1 ? DepthwiseConv2dOp.apply(x, w, b, g) : GroupedConv2dOp.inference(x, w, b, g, groups, filters());
-            return relu ? ReluOp.applyInPlace(y) : y;
+            return finish(w.dim(1) == 1 ? DepthwiseConv2dOp.apply(x, w, b, g) : GroupedConv2dOp.inference(x, w, b, g, groups, filters()), addend, relu);
         }
         Window2d g = Conv2dOp.window(x, w, b, strideH, strideW, dilationH, dilationW, padding);
         int f = w.dim(0);
+        int[] shape = {g.n(), f, g.oH(), g.oW()};
         float[] y = Workspace.floats(g.n() * f * g.oH() * g.oW()), bias = b == null ? null : b.data();
-        Tensor out = Tensor.of(y, g.n(), f, g.oH(), g.oW());
+        Tensor out = Tensor.of(y, shape);
         if (Winograd.paysForward(g, f)) {
             Winograd.forward(x.data(), w.data(), bias, g, f, y);
-            return relu ? ReluOp.applyInPlace(out) : out;
+            return finish(out, addend, relu);
         }
-        Conv2dKernel.forward(x.data(), filters()[0], bias, g, y, relu);
-        return out;
+        boolean fused = addend == null || java.util.Arrays.equals(addend.shape(), shape);
+        Conv2dKernel.forward(x.data(), filters()[0], g, y, Epilogue.of(bias, fused && addend != null ? addend.data() : null, fused && relu));
+        return fused ? out : finish(out, addend, relu);
+    }
+
+    /** y + addend (when not null), then the ReLU (with {@code relu}): in place on y where no gradients are recorded. */
+    private static Tensor finish(Tensor y, Tensor addend, boolean relu) {
+        if (addend != null) y = Ops.add(y, addend);
+        if (!relu) return y;
+        return y.requiresGrad() ? Ops.relu(y) : ReluOp.applyInPlace(y);
     }
 
     private PackedA[] filters() {

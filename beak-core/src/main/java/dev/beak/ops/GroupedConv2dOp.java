@@ -2,6 +2,7 @@ package dev.beak.ops;
 
 import dev.beak.autograd.Autograd;
 import dev.beak.kernel.Conv2dKernel;
+import dev.beak.kernel.Epilogue;
 import dev.beak.kernel.Gemm;
 import dev.beak.kernel.Im2col;
 import dev.beak.kernel.Kernels;
@@ -63,7 +64,7 @@ public final class GroupedConv2dOp {
         }
         boolean winograd = Winograd.pays(gg, fg);
         if (packed != null && !winograd) {
-            Conv2dKernel.forward(in, packed[gi], bg, gg, ys, false);
+            Conv2dKernel.forward(in, packed[gi], gg, ys, Epilogue.of(bg, false));
         } else {
             float[] wg = Workspace.floats(fg * kk);
             System.arraycopy(w.data(), gi * fg * kk, wg, 0, fg * kk);

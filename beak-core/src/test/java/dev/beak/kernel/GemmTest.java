@@ -98,7 +98,7 @@ class GemmTest {
     }
 
     /**
-     * The epilogue (a bias per row, then ReLU) applied in the tiles' write-back gives exactly what the
+     * The epilogue (a bias per row, a residual, then ReLU) applied in the tiles' write-back gives exactly what the
      * product followed by those passes gives: edge tiles, several k-slices, accumulate, thin products
      * (m <= 8, not packed), 1 and 3 threads, NaN kept by the ReLU as Math.max keeps it.
      */
@@ -111,17 +111,19 @@ class GemmTest {
                 Random rnd = new Random(13);
                 for (int[] s : new int[][] {{64, 196, 600}, {130, 257, 300}, {33, 100, 27}, {5, 70, 600}, {12, 49, 256}, {64, 300, 64}}) {
                     int m = s[0], n = s[1], k = s[2];
-                    float[] a = random(rnd, m * k), b = random(rnd, k * n), bias = random(rnd, m), c0 = random(rnd, m * n);
+                    float[] a = random(rnd, m * k), b = random(rnd, k * n), bias = random(rnd, m), c0 = random(rnd, m * n), residual = random(rnd, m * n);
                     a[rnd.nextInt(a.length)] = Float.NaN;
                     for (Gemm g : List.of(new VectorGemm(), new ScalarGemm())) {
                         PackedA p = g.pack(false, m, k, a, 0, k);
                         for (boolean acc : new boolean[] {false, true}) {
-                            for (Epilogue e : List.of(Epilogue.of(bias, false), Epilogue.of(bias, true), Epilogue.of(null, true))) {
+                            for (Epilogue e : List.of(Epilogue.of(bias, false), Epilogue.of(bias, true), Epilogue.of(null, true),
+                                    Epilogue.of(bias, residual, true), Epilogue.of(null, residual, false))) {
                                 float[] expected = c0.clone(), actual = c0.clone();
                                 g.gemm(p, false, n, b, 0, n, expected, 0, n, acc);
                                 for (int i = 0; i < m; i++) {
                                     for (int j = i * n; j < (i + 1) * n; j++) {
                                         float v = e.rowBias() == null ? expected[j] : expected[j] + e.rowBias()[i];
+                                        if (e.addend() != null) v += e.addend()[j];
                                         expected[j] = e.relu() ? Math.max(v, 0f) : v;
                                     }
                                 }

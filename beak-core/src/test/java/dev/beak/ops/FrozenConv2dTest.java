@@ -3,6 +3,7 @@ package dev.beak.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.beak.autograd.Autograd;
+import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -30,10 +31,18 @@ class FrozenConv2dTest {
                     assertThat(first.shape()).containsExactly(expected.shape());
                     assertThat(first.data()).as(java.util.Arrays.toString(c) + " " + p).containsExactly(expected.data());
                     assertThat(again.data()).containsExactly(expected.data());
-                    float[] rectified = expected.data().clone();
-                    for (int i = 0; i < rectified.length; i++) rectified[i] = Math.max(rectified[i], 0f);
-                    assertThat(frozen.apply(x, c[6], c[6], c[7], c[7], p, true).data()).as("relu " + java.util.Arrays.toString(c) + " " + p)
-                            .containsExactly(rectified);
+                    // Fused residual and ReLU: an addend of the output's shape (in the write-back) and one that broadcasts.
+                    Tensor same = random(rng, expected.shape()), perChannel = random(rng, 1, c[4], 1, 1);
+                    for (Tensor addend : new Tensor[] {null, same, perChannel}) {
+                        float[] rectified = (addend == null ? expected : Ops.add(expected, addend)).data().clone();
+                        for (int i = 0; i < rectified.length; i++) rectified[i] = Math.max(rectified[i], 0f);
+                        String what = java.util.Arrays.toString(c) + " " + p + " addend " + (addend == null ? "none" : Shape.toString(addend.shape()));
+                        assertThat(frozen.apply(x, c[6], c[6], c[7], c[7], p, addend, true).data()).as("relu " + what).containsExactly(rectified);
+                        if (addend != null) {
+                            assertThat(frozen.apply(x, c[6], c[6], c[7], c[7], p, addend, false).data()).as(what)
+                                    .containsExactly(Ops.add(expected, addend).data());
+                        }
+                    }
                 }
             }
         }

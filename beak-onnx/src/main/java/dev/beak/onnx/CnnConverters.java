@@ -30,12 +30,15 @@ final class CnnConverters {
         FrozenConv2d frozen = n.frozen() && g.dims() == 2 && n.constant(1) != null && n.constant(1).rank() == 4
                 && n.constant(1).dim(0) % groups == 0 && (!n.hasInput(2) || n.constant(2) != null)
                 ? new FrozenConv2d(n.constant(1), n.hasInput(2) ? n.constant(2) : null, groups) : null;
-        boolean relu = n.reluAfter();
+        boolean add = n.addAfter(), relu = n.reluAfter();
         return (t, in) -> {
-            Tensor x = in[0], w = in[1], b = in(in, 2);
+            Tensor x = in[0], w = in[1], b = in(in, 2), addend = add ? in[in.length - 1] : null;
             g.check(n, x);
-            if (frozen != null && x.rank() == 4) return one(frozen.apply(x, s[0], s[1], d[0], d[1], g.padding(x.dim(2), x.dim(3)), relu));
+            if (frozen != null && x.rank() == 4) {
+                return one(frozen.apply(x, s[0], s[1], d[0], d[1], g.padding(x.dim(2), x.dim(3)), addend, relu));
+            }
             Tensor y = convolve(n, g, groups, s, d, x, w, b);
+            if (add) y = Ops.add(y, addend);
             return one(relu ? Ops.relu(y) : y);
         };
     }

@@ -23,7 +23,10 @@ import java.util.List;
  *   <li>after a Conv, the scale multiplies each filter and the shift becomes the bias, so the
  *       convolution alone computes the chain (batch norm folded into the convolution);</li>
  *   <li>otherwise the chain runs as one {@link ChannelAffineOp} pass;</li>
- *   <li>a Relu ends the chain; the convolution applies it as its GEMM writes each tile, else it runs on the result.</li>
+ *   <li>after a convolution (and its affine nodes), an Add that alone reads it, whose other input was
+ *       computed before the chain (a residual connection), joins the chain: the convolution adds that input;</li>
+ *   <li>a Relu ends the chain; the convolution applies it (and the residual) as its GEMM writes each tile,
+ *       else it runs on the result.</li>
  * </ul>
  * Results differ from the graph's by rounding only (folded constants round once instead of per step).
  */
@@ -152,6 +155,8 @@ final class OnnxInferencePlan {
         int last;
         boolean relu;
         boolean conv;
+        /** The residual Add after the convolution (-1 for none), and which of its inputs is the other branch. */
+        int add = -1, addend;
         double[] scale, shift;
 
         static Chain from(Model model, int head, int[] readers, int[] reader) {
@@ -177,16 +182,48 @@ final class OnnxInferencePlan {
                 int[] ins = nodes.get(next).inputs();
                 if (ins.length != 1 || ins[0] != c.last || nodes.get(next).ports()[0] != 0) break;
                 if (s.opType().equals("Relu")) {
+                    c.take(next);
                     c.relu = true;
-                    c.members.add(next);
-                    c.last = next;
                     break;
                 }
                 if (!c.absorb(model, next)) break;
-                c.members.add(next);
-                c.last = next;
+                c.take(next);
+            }
+            if (c.conv && !c.relu && c.residual(model, head, readers, reader) && readers[c.last] == 1 && isRelu(nodes.get(reader[c.last]), c.last)) {
+                c.take(reader[c.last]);
+                c.relu = true;
             }
             return c;
+        }
+
+        private void take(int node) {
+            members.add(node);
+            last = node;
+        }
+
+        /**
+         * Takes the Add that alone reads the convolution's result when its other input is a value computed
+         * before the chain's head (a residual connection: ResNet's shortcut), so the convolution adds it.
+         */
+        private boolean residual(Model model, int head, int[] readers, int[] reader) {
+            if (readers[last] != 1) return false;
+            int next = reader[last];
+            GraphNode a = model.nodes().get(next);
+            if (!(a.spec() instanceof OnnxNodeSpec s) || !s.opType().equals("Add") || s.opset() < 7 || s.outputCount() != 1
+                    || s.inputs().size() != 2 || a.inputs().length != 2) return false;
+            for (OnnxInput in : s.inputs()) if (!(in instanceof OnnxInput.Graph g) || g.scalar()) return false;
+            int mine = a.inputs()[0] == last && a.ports()[0] == 0 ? 0 : a.inputs()[1] == last && a.ports()[1] == 0 ? 1 : -1;
+            if (mine < 0 || a.inputs()[1 - mine] >= head) return false;
+            take(next);
+            add = next;
+            addend = 1 - mine;
+            return true;
+        }
+
+        /** Whether {@code r} is a Relu of output 0 of node {@code of} alone. */
+        private static boolean isRelu(GraphNode r, int of) {
+            return r.spec() instanceof OnnxNodeSpec s && s.opType().equals("Relu") && s.outputCount() == 1
+                    && r.inputs().length == 1 && r.inputs()[0] == of && r.ports()[0] == 0;
         }
 
         /** Folds affine node {@code i} into the scale and shift, if it is one this plan knows. */
@@ -246,19 +283,28 @@ final class OnnxInferencePlan {
                     return new Tensor[] {ChannelAffineOp.apply(x, k, t, relu)};
                 };
             }
-            // The convolution applies the Relu itself, in its GEMM's write-back where it can.
-            Layer convLayer = members.size() == (relu ? 2 : 1) ? frozenConv(model, head, relu) : foldedConv(model, head, relu);
-            return (values, inputs) -> new Tensor[] {convLayer.forward(false, gather(first, values, inputs))};
+            // The convolution adds the residual and applies the Relu itself, in its GEMM's write-back where it can.
+            boolean residual = add >= 0;
+            int affine = members.size() - 1 - (relu ? 1 : 0) - (residual ? 1 : 0);
+            Layer convLayer = affine == 0 ? frozenConv(model, head, residual, relu) : foldedConv(model, head, residual, relu);
+            if (!residual) return (values, inputs) -> new Tensor[] {convLayer.forward(false, gather(first, values, inputs))};
+            GraphNode sum = model.nodes().get(add);
+            int other = sum.inputs()[addend], port = sum.ports()[addend];
+            return (values, inputs) -> {
+                Tensor[] in = gather(first, values, inputs), withAddend = Arrays.copyOf(in, in.length + 1);
+                withAddend[in.length] = other >= 0 ? values[other][port] : inputs[GraphNode.inputNumber(other)];
+                return new Tensor[] {convLayer.forward(false, withAddend)};
+            };
         }
 
-        /** The Conv of node {@code head} over the model's own weights, frozen for the plan's lifetime, with {@code relu} after it. */
-        private static Layer frozenConv(Model model, int head, boolean relu) {
+        /** The Conv of node {@code head} over the model's own weights, frozen for the plan's lifetime, with the fusions after it. */
+        private static Layer frozenConv(Model model, int head, boolean addAfter, boolean relu) {
             OnnxNodeSpec spec = (OnnxNodeSpec) model.nodes().get(head).spec();
-            return spec.instantiate(OnnxNodeSpec.constants(model.layer(head)).clone(), true, relu);
+            return spec.instantiate(OnnxNodeSpec.constants(model.layer(head)).clone(), true, addAfter, relu);
         }
 
         /** The Conv of node {@code head} with the scale folded into its filters and the shift into its bias. */
-        private Layer foldedConv(Model model, int head, boolean relu) {
+        private Layer foldedConv(Model model, int head, boolean addAfter, boolean relu) {
             OnnxNodeSpec spec = (OnnxNodeSpec) model.nodes().get(head).spec();
             Tensor[] k = OnnxNodeSpec.constants(model.layer(head));
             Tensor w = k[1], b = k.length > 2 ? k[2] : null;   // null when absent
@@ -281,7 +327,7 @@ final class OnnxInferencePlan {
             Tensor[] weights = new Tensor[inputs.size()];
             weights[1] = Tensor.of(fw, w.shape());
             weights[2] = Tensor.of(fb, f);
-            return withBias.instantiate(weights, true, relu);
+            return withBias.instantiate(weights, true, addAfter, relu);
         }
 
         /** Channels of the node's (first) output: axis 1 of its recorded shape; 0 when unknown or not (N, C, ...). */

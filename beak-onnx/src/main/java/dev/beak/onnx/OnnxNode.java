@@ -19,19 +19,21 @@ public final class OnnxNode {
     private final Map<String, AttributeProto> attributes = new HashMap<>();
     private final Tensor[] constants;
     private final int[] inputTypes;
-    private final boolean frozen, reluAfter;
+    private final boolean frozen, addAfter, reluAfter;
 
     OnnxNode(NodeProto proto, String name, int opset, Tensor[] constants, int[] inputTypes) {
-        this(proto, name, opset, constants, inputTypes, false, false);
+        this(proto, name, opset, constants, inputTypes, false, false, false);
     }
 
     /**
      * With {@code frozen}, the constants will not change while the converted kernel is used (see {@link #frozen()});
-     * with {@code reluAfter}, the kernel computes {@code max(y, 0)} of the node's output (see {@link #reluAfter()}).
+     * with {@code addAfter} and {@code reluAfter}, the kernel adds its last input to the node's output and
+     * takes the ReLU of that (see {@link #addAfter()}, {@link #reluAfter()}).
      */
-    OnnxNode(NodeProto proto, String name, int opset, Tensor[] constants, int[] inputTypes, boolean frozen, boolean reluAfter) {
+    OnnxNode(NodeProto proto, String name, int opset, Tensor[] constants, int[] inputTypes, boolean frozen, boolean addAfter, boolean reluAfter) {
         this.proto = proto;
         this.frozen = frozen;
+        this.addAfter = addAfter;
         this.reluAfter = reluAfter;
         this.name = name;
         this.opset = opset;
@@ -49,9 +51,19 @@ public final class OnnxNode {
     }
 
     /**
-     * Whether the kernel must return the ReLU of the node's output (an inference plan fusing a Relu node
-     * into the Conv before it, so the GEMM applies it as it writes). Only converters that read this may
-     * be built with it: {@link OnnxNodeSpec#instantiate(Tensor[], boolean, boolean)} checks.
+     * Whether the kernel is given one input more than the node's, last, and must return its output plus
+     * that input (as Add broadcasts): an inference plan fusing a residual Add into the Conv before it, so
+     * the GEMM adds it as it writes. Only converters that read this may be built with it:
+     * {@link OnnxNodeSpec#instantiate(Tensor[], boolean, boolean, boolean)} checks.
+     */
+    public boolean addAfter() {
+        return addAfter;
+    }
+
+    /**
+     * Whether the kernel must return the ReLU of the node's output (after {@link #addAfter()}'s addition):
+     * an inference plan fusing a Relu node into the Conv before it, so the GEMM applies it as it writes.
+     * Only converters that read this may be built with it: {@link OnnxNodeSpec#instantiate(Tensor[], boolean, boolean, boolean)} checks.
      */
     public boolean reluAfter() {
         return reluAfter;

@@ -1,6 +1,7 @@
 package dev.beak.onnx;
 
 import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.TensorProto.DataType;
 import dev.beak.nn.LayerCost;
 import dev.beak.nn.layer.Layer;
 import dev.beak.nn.layer.LayerSpec;
@@ -119,12 +120,29 @@ public record OnnxNodeSpec(String opType, String domain, int opset, Map<String, 
      * plan's layers: the plan is dropped when weights change), so its kernel may prepare them once.
      */
     Layer instantiate(Tensor[] weights, boolean frozen) {
-        return instantiate(weights, frozen, false);
+        return instantiate(weights, frozen, false, false);
     }
 
-    /** The same; with {@code reluAfter} the layer outputs the ReLU of the node's output (Conv only: its converter fuses it). */
-    Layer instantiate(Tensor[] weights, boolean frozen, boolean reluAfter) {
-        if (reluAfter && !opType.equals("Conv")) throw new IllegalArgumentException("a ReLU fuses into Conv only, not " + opType);
+    /**
+     * The same, for an inference plan's fusions (Conv only: its converter does them). With {@code addAfter}
+     * the layer takes one more graph input, after the node's own, and adds it to the output (as Add
+     * broadcasts); then with {@code reluAfter} it outputs the ReLU (see {@link OnnxNode#addAfter()}).
+     */
+    Layer instantiate(Tensor[] weights, boolean frozen, boolean addAfter, boolean reluAfter) {
+        if ((addAfter || reluAfter) && !opType.equals("Conv")) throw new IllegalArgumentException("an Add or a ReLU fuses into Conv only, not " + opType);
+        List<OnnxInput> inputs = this.inputs;
+        List<Integer> inputTypes = this.inputTypes;
+        if (addAfter) {
+            // Conv's optional bias keeps its slot, so the addend always comes fourth.
+            inputs = new ArrayList<>(inputs);
+            inputTypes = new ArrayList<>(inputTypes);
+            while (inputs.size() < 3) {
+                inputs.add(new OnnxInput.Absent());
+                inputTypes.add(DataType.FLOAT_VALUE);
+            }
+            inputs.add(new OnnxInput.Graph((int) this.inputs.stream().filter(in -> in instanceof OnnxInput.Graph).count(), false));
+            inputTypes.add(DataType.FLOAT_VALUE);
+        }
         Tensor[] constants = new Tensor[inputs.size()];
         List<Parameter> params = new ArrayList<>(), buffers = new ArrayList<>();
         for (int k = 0; k < constants.length; k++) {
@@ -148,7 +166,7 @@ public record OnnxNodeSpec(String opType, String domain, int opset, Map<String, 
             }
         }
         int[] types = inputTypes.stream().mapToInt(Integer::intValue).toArray();
-        OnnxKernel kernel = OnnxOps.lookup(opType, opset, opType).convert(new OnnxNode(proto(), opType, opset, constants, types, frozen, reluAfter));
+        OnnxKernel kernel = OnnxOps.lookup(opType, opset, opType).convert(new OnnxNode(proto(), opType, opset, constants, types, frozen, addAfter, reluAfter));
         return new OnnxLayer(kernel, inputs, constants, outputs.size(), List.copyOf(params), List.copyOf(buffers));
     }
 

@@ -52,6 +52,41 @@ class OnnxInferencePlanTest {
         assertThat(OnnxInferencePlan.of(onnx.model()).foldedNodes()).isEqualTo(6);   // bn, mul, add, relu; mul2, relu2 (bn3 has two readers' input)
     }
 
+    /**
+     * Residual Adds join the convolution before them when their other input is computed earlier: a basic
+     * block (Conv-BN-Relu-Conv-BN, plus the block's input, Relu), a projection shortcut that comes after
+     * the main branch in node order (only the later convolution can take the Add), and an addend that
+     * broadcasts (a pooled (N, C, 1, 1) value: added after the product instead).
+     */
+    @Test
+    void residualAddsJoinTheConvolution() {
+        int c = 4;
+        List<NodeProto> nodes = List.of(
+                node("Conv", "conv1", List.of("x", "w1"), List.of("c1"), ints("kernel_shape", 3, 3), ints("pads", 1, 1, 1, 1)),
+                node("BatchNormalization", "bn1", List.of("c1", "s", "b", "m", "v"), List.of("b1")),
+                node("Relu", "relu1", List.of("b1"), List.of("r1")),
+                node("Conv", "conv2", List.of("r1", "w2", "cb"), List.of("c2"), ints("kernel_shape", 3, 3), ints("pads", 1, 1, 1, 1)),
+                node("BatchNormalization", "bn2", List.of("c2", "s", "b", "m", "v"), List.of("b2")),
+                node("Add", "add1", List.of("b2", "x"), List.of("a1")),
+                node("Relu", "relu2", List.of("a1"), List.of("y1")),
+                node("Conv", "main", List.of("y1", "w3"), List.of("c3"), ints("kernel_shape", 1, 1)),
+                node("Conv", "projection", List.of("y1", "w4", "cb"), List.of("p")),
+                node("Add", "add2", List.of("c3", "p"), List.of("a2")),
+                node("Relu", "relu3", List.of("a2"), List.of("y2")),
+                node("GlobalAveragePool", "pool", List.of("y2"), List.of("g")),
+                node("Conv", "conv5", List.of("y2", "w5"), List.of("c5"), ints("kernel_shape", 1, 1)),
+                node("Add", "add3", List.of("g", "c5"), List.of("y")));
+        ModelProto m = model(13, nodes, "x", "y", 2, c, 7, 5);
+        m = m.toBuilder().setGraph(m.getGraph().toBuilder().addAllInitializer(List.of(
+                random("w1", c, c, 3, 3), random("w2", c, c, 3, 3), random("cb", c), positive("s", c), random("b", c), random("m", c),
+                positive("v", c), random("w3", c, c, 1, 1), random("w4", c, c, 1, 1), random("w5", c, c, 1, 1)))).build();
+        OnnxModel onnx = OnnxImporter.fromProto(m, "residual", null);
+        assertClose(onnx, Tensor.randn(rng, 2, c, 7, 5));
+        assertClose(onnx, Tensor.randn(rng, 1, c, 7, 5));
+        // bn1, relu1; bn2, add1, relu2; add2, relu3 (into the projection); add3 (broadcast, after the product).
+        assertThat(OnnxInferencePlan.of(onnx.model()).foldedNodes()).isEqualTo(8);
+    }
+
     /** Fitting through {@code onnx.model()} changes the weights in place: the next run folds the new ones, with no call to remember. */
     @Test
     void thePlanFollowsTheWeightsAfterFitting() {
