@@ -71,6 +71,29 @@ final class MicroKernel {
         put(c, ci + 3 * ldc, c30, c31, overwrite);
     }
 
+    /**
+     * {@link #tile} for a tile at most one vector wide: only the first vector of each B-panel row is read
+     * and multiplied (4 accumulators). Where one FMA of a full vector issues per cycle (Zen 4's AVX-512),
+     * 4 independent accumulators keep the FMA unit busy, so a right-edge tile of up to L columns (the
+     * last 4 of 196 pixels, the last 17 of 49 split 16 + 1) costs half a full tile; each value is
+     * summed in the same order, so the results are the full tile's bit for bit.
+     */
+    static void narrowTile(int kc, float[] ap, int ai, float[] bp, int bi, float[] c, int ci, int ldc) {
+        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+        for (int p = 0; p < kc; p++) {
+            int ao = ai + p * MR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi + p * NR);
+            c0 = FloatVector.broadcast(S, ap[ao]).fma(b0, c0);
+            c1 = FloatVector.broadcast(S, ap[ao + 1]).fma(b0, c1);
+            c2 = FloatVector.broadcast(S, ap[ao + 2]).fma(b0, c2);
+            c3 = FloatVector.broadcast(S, ap[ao + 3]).fma(b0, c3);
+        }
+        c0.intoArray(c, ci);
+        c1.intoArray(c, ci + ldc);
+        c2.intoArray(c, ci + 2 * ldc);
+        c3.intoArray(c, ci + 3 * ldc);
+    }
+
     /** Stores (or adds) one tile row of two vectors at {@code c[ci ..]}. */
     private static void put(float[] c, int ci, FloatVector v0, FloatVector v1, boolean overwrite) {
         if (!overwrite) {

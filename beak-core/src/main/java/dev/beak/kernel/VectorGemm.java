@@ -198,10 +198,14 @@ final class VectorGemm implements Gemm {
         });
     }
 
-    /** A partial tile: compute the full tile into scratch, write back its rows x cols corner. */
+    /**
+     * A partial tile: compute the tile into scratch (only its first vector of columns when the rest are
+     * padding), write back its rows x cols corner.
+     */
     private static void edge(int kc, float[] ap, int ai, float[] bp, int bi, float[] c, int ci, int ldc,
                              int rows, int cols, boolean overwrite, float[] tile) {
-        MicroKernel.tile(kc, ap, ai, bp, bi, tile, 0, NR, true);
+        if (cols <= MicroKernel.L) MicroKernel.narrowTile(kc, ap, ai, bp, bi, tile, 0, NR);
+        else MicroKernel.tile(kc, ap, ai, bp, bi, tile, 0, NR, true);
         for (int r = 0; r < rows; r++) {
             for (int j = 0, d = ci + r * ldc; j < cols; j++, d++) {
                 c[d] = overwrite ? tile[r * NR + j] : c[d] + tile[r * NR + j];

@@ -140,6 +140,23 @@ class GemmTest {
         }
     }
 
+    /** The one-vector edge tile equals the first vector of columns of the full tile, bit for bit. */
+    @Test
+    void narrowTileEqualsTheFullTilesFirstColumns() {
+        Random rnd = new Random(17);
+        for (int kc : new int[] {1, 7, 64, 256}) {
+            float[] ap = random(rnd, kc * MicroKernel.MR), bp = random(rnd, kc * MicroKernel.NR);
+            float[] full = new float[MicroKernel.MR * MicroKernel.NR], narrow = new float[MicroKernel.MR * MicroKernel.NR];
+            MicroKernel.tile(kc, ap, 0, bp, 0, full, 0, MicroKernel.NR, true);
+            MicroKernel.narrowTile(kc, ap, 0, bp, 0, narrow, 0, MicroKernel.NR);
+            for (int r = 0; r < MicroKernel.MR; r++) {
+                for (int j = 0; j < MicroKernel.L; j++) {
+                    assertThat(narrow[r * MicroKernel.NR + j]).as("kc=%d r=%d j=%d", kc, r, j).isEqualTo(full[r * MicroKernel.NR + j]);
+                }
+            }
+        }
+    }
+
     @Test
     void zeroDepthClearsOrKeepsC() {
         for (Gemm g : List.of(new VectorGemm(), new ScalarGemm())) {
