@@ -23,7 +23,7 @@ import java.util.List;
  *   <li>after a Conv, the scale multiplies each filter and the shift becomes the bias, so the
  *       convolution alone computes the chain (batch norm folded into the convolution);</li>
  *   <li>otherwise the chain runs as one {@link ChannelAffineOp} pass;</li>
- *   <li>after a convolution (and its affine nodes), an Add that alone reads it, whose other input was
+ *   <li>after a convolution (and its affine nodes), an Add (or a Sum of two) that alone reads it, whose other input was
  *       computed before the chain (a residual connection), joins the chain: the convolution adds that input;</li>
  *   <li>a Relu ends the chain; the convolution applies it (and the residual) as its GEMM writes each tile,
  *       else it runs on the result.</li>
@@ -202,14 +202,16 @@ final class OnnxInferencePlan {
         }
 
         /**
-         * Takes the Add that alone reads the convolution's result when its other input is a value computed
+         * Takes the Add (or Sum of two) that alone reads the convolution's result when its other input is a value computed
          * before the chain's head (a residual connection: ResNet's shortcut), so the convolution adds it.
          */
         private boolean residual(Model model, int head, int[] readers, int[] reader) {
             if (readers[last] != 1) return false;
             int next = reader[last];
             GraphNode a = model.nodes().get(next);
-            if (!(a.spec() instanceof OnnxNodeSpec s) || !s.opType().equals("Add") || s.opset() < 7 || s.outputCount() != 1
+            // Add, or a Sum of two (caffe2's exports), from the opsets on which both broadcast as Ops.add does.
+            if (!(a.spec() instanceof OnnxNodeSpec s) || !(s.opType().equals("Add") && s.opset() >= 7 || s.opType().equals("Sum") && s.opset() >= 8)
+                    || s.outputCount() != 1
                     || s.inputs().size() != 2 || a.inputs().length != 2) return false;
             for (OnnxInput in : s.inputs()) if (!(in instanceof OnnxInput.Graph g) || g.scalar()) return false;
             int mine = a.inputs()[0] == last && a.ports()[0] == 0 ? 0 : a.inputs()[1] == last && a.ports()[1] == 0 ? 1 : -1;

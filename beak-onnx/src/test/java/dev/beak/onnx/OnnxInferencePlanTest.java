@@ -56,7 +56,7 @@ class OnnxInferencePlanTest {
      * Residual Adds join the convolution before them when their other input is computed earlier: a basic
      * block (Conv-BN-Relu-Conv-BN, plus the block's input, Relu), a projection shortcut that comes after
      * the main branch in node order (only the later convolution can take the Add), and an addend that
-     * broadcasts (a pooled (N, C, 1, 1) value: added after the product instead).
+     * broadcasts (a pooled (N, C, 1, 1) value: added after the product instead); Sum of two as Add.
      */
     @Test
     void residualAddsJoinTheConvolution() {
@@ -71,7 +71,7 @@ class OnnxInferencePlanTest {
                 node("Relu", "relu2", List.of("a1"), List.of("y1")),
                 node("Conv", "main", List.of("y1", "w3"), List.of("c3"), ints("kernel_shape", 1, 1)),
                 node("Conv", "projection", List.of("y1", "w4", "cb"), List.of("p")),
-                node("Add", "add2", List.of("c3", "p"), List.of("a2")),
+                node("Sum", "add2", List.of("c3", "p"), List.of("a2")),
                 node("Relu", "relu3", List.of("a2"), List.of("y2")),
                 node("GlobalAveragePool", "pool", List.of("y2"), List.of("g")),
                 node("Conv", "conv5", List.of("y2", "w5"), List.of("c5"), ints("kernel_shape", 1, 1)),
