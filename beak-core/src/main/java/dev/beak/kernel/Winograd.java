@@ -81,6 +81,57 @@ public final class Winograd {
     }
 
     /**
+     * Filters (F, C, 3, 3) transformed once into U, for a convolution whose filters stay fixed (an
+     * inference plan's): {@link #forward(float[], Transformed, float[], Window2d, float[])} then skips
+     * the transform, which on deep layers at batch 1 costs as much as the products (U of 512 x 512
+     * filters is 16 MiB).
+     */
+    public static final class Transformed {
+        final int f, c;
+        final float[] u;
+
+        private Transformed(int f, int c, float[] u) {
+            this.f = f;
+            this.c = c;
+            this.u = u;
+        }
+
+        /** Filters. */
+        public int filters() {
+            return f;
+        }
+    }
+
+    /** w (F, C, 3, 3) transformed for {@link #forward(float[], Transformed, float[], Window2d, float[])}. */
+    public static Transformed transform(float[] w, int f, int c) {
+        int mr = Kernels.tileKernel().mr(), fp = (f + mr - 1) / mr * mr;
+        float[] u = new float[Math.multiplyExact(16, uStep(fp, c))];
+        filters(w, f, c, mr, fp, u, false);
+        return new Transformed(f, c, u);
+    }
+
+    /** y := conv(x, w) + bias with the filters transformed beforehand; as the other forward otherwise. */
+    public static void forward(float[] x, Transformed w, float[] bias, Window2d g, float[] y) {
+        if (w.c != g.c()) throw new IllegalArgumentException("filters transformed for " + w.c + " channels, input has " + g.c());
+        forward(x, null, w.u, bias, g, w.f, y, false, PLANE_FLOATS, false);
+    }
+
+    /**
+     * Whether Winograd should run this layer for a forward pass with filters transformed beforehand
+     * ({@link #transform}): as {@link #paysForward}, and also on 14 x 14 and 13 x 13 maps at batch 1
+     * (49 tiles) from 64 channels and filters. Measured on one Zen 4 core (thread CPU time, filters
+     * transformed on every call even): ResNet-50's 256 x 256 at 14 x 14 took 3.3 ms instead of im2col's
+     * 4.3, VGG-19's 512 x 512 12.4 instead of 15.0, AlexNet's 384 to 256 at 13 x 13 4.6 instead of 5.8;
+     * on 7 x 7 maps (16 tiles) im2col stayed twice as fast.
+     */
+    public static boolean paysFrozen(Window2d g, int f) {
+        return paysForward(g, f) || ENABLED && applies(g) && Kernels.vectorized() && g.c() >= MIN_CHANNELS && f >= MIN_CHANNELS
+                && g.oW() >= MIN_WIDTH && (long) g.n() * ((g.oH() + 1) / 2) * ((g.oW() + 1) / 2) >= MIN_TILES_FROZEN;
+    }
+
+    private static final int MIN_TILES_FROZEN = 49;
+
+    /**
      * The input gradient of a convolution by Winograd: dx += conv(dy, w'), where w'(C, F, 3, 3) is w
      * with filters and channels swapped and each 3x3 window turned by 180 degrees, and dy is padded
      * by 2 minus the forward padding on each side (the "full" correlation), so dx comes out H x W.
@@ -88,7 +139,7 @@ public final class Winograd {
      */
     public static void backwardInput(float[] dy, float[] w, Window2d g, int f, float[] dx) {
         if (!appliesBackward(g)) throw new IllegalArgumentException("Winograd input gradient needs a 3x3 stride-1 window padded at most 2, got " + g);
-        forward(dy, w, null, backwardWindow(g, f), g.c(), dx, true, PLANE_FLOATS, true);
+        forward(dy, w, null, null, backwardWindow(g, f), g.c(), dx, true, PLANE_FLOATS, true);
     }
 
     /** Whether {@link #backwardInput} computes this layer's input gradient: {@link #applies}, padding at most 2. */
@@ -109,15 +160,15 @@ public final class Winograd {
 
     /** y := conv(x, w) + bias, or y += that when {@code accumulate}. */
     static void forward(float[] x, float[] w, float[] bias, Window2d g, int f, float[] y, boolean accumulate) {
-        forward(x, w, bias, g, f, y, accumulate, PLANE_FLOATS, false);
+        forward(x, w, null, bias, g, f, y, accumulate, PLANE_FLOATS, false);
     }
 
     /**
      * The forward pass; with {@code turned}, w holds the weights of the layer whose input gradient this
      * is, (c, f, 3, 3) in this call's terms, read as the turned filters of {@link #backwardInput}
-     * without copying them.
+     * without copying them. Given {@code transformed} (U from {@link #transform}), w is not read.
      */
-    static void forward(float[] x, float[] w, float[] bias, Window2d g, int f, float[] y, boolean accumulate,
+    static void forward(float[] x, float[] w, float[] transformed, float[] bias, Window2d g, int f, float[] y, boolean accumulate,
                         int planeFloats, boolean turned) {
         if (!applies(g)) throw new IllegalArgumentException("Winograd F(2x2, 3x3) needs a 3x3 stride-1 window, got " + g);
         TileKernel tk = Kernels.tileKernel();
@@ -125,14 +176,14 @@ public final class Winograd {
         int mr = tk.mr(), nr = tk.nr(), c = g.c(), fp = (f + mr - 1) / mr * mr;
         int tilesW = (g.oW() + 1) / 2, tilesH = (g.oH() + 1) / 2, half = tilesW + 1, planeSize = (2 * tilesH + 2) * 2 * half;
         Work caller = WORK.get();
-        float[] u = caller.u = grow(caller.u, 16 * uStep(fp, c));
+        float[] u = transformed != null ? transformed : (caller.u = grow(caller.u, 16 * uStep(fp, c)));
         // Images in passes whose split planes fit in PLANE_FLOATS (a batch of VGG16's 224 x 224 maps would
         // otherwise double the layer's memory).
         int perPass = Math.max(1, Math.min(g.n(), planeFloats / (c * planeSize))), perImage = tilesH * tilesW;
         // One pass by filter slices: each slice's task transforms its own filters just before it uses
         // them, so U (16 MiB for 512 x 512) is not written out to memory and read back.
-        boolean slicesTransform = perPass == g.n() && bySlices(g.n() * perImage, nr, c);
-        if (!slicesTransform) filters(w, f, c, mr, fp, u, turned);
+        boolean slicesTransform = transformed == null && perPass == g.n() && bySlices(g.n() * perImage, nr, c);
+        if (!slicesTransform && transformed == null) filters(w, f, c, mr, fp, u, turned);
         float[] planes = caller.planes = grow(caller.planes, perPass * c * planeSize);
         for (int n0 = 0; n0 < g.n(); n0 += perPass) {
             int n1 = Math.min(g.n(), n0 + perPass), first = n0;

@@ -13,13 +13,17 @@ import dev.beak.tensor.Workspace;
  * A convolution whose filters stay fixed while it is used, as in an inference plan: the GEMM path
  * packs the filters (each group's, when grouped) once, at its first call, instead of on every call,
  * which for deep layers on small maps (ResNet-50's 512 x 4608 filters on 7 x 7) costs as much as a
- * fifth of the product. Computes exactly what {@link Ops#conv2d(Tensor, Tensor, Tensor, int, int, int, int, Padding, int)}
- * computes, and is that call when gradients are wanted. Safe to share between threads.
+ * fifth of the product. Likewise Winograd's path transforms the filters once, which makes it pay on
+ * smaller maps ({@link Winograd#paysFrozen}: 14 x 14 at batch 1), where the result differs from
+ * im2col's by rounding. Elsewhere computes exactly what
+ * {@link Ops#conv2d(Tensor, Tensor, Tensor, int, int, int, int, Padding, int)} computes, and is that
+ * call when gradients are wanted. Safe to share between threads.
  */
 public final class FrozenConv2d {
     private final Tensor w, b;
     private final int groups;
     private volatile PackedA[] packed;
+    private volatile Winograd.Transformed transformed;
 
     /** Filters w (F, C/groups, kH, kW) and bias b (F) or null; neither may change while this is used. */
     public FrozenConv2d(Tensor w, Tensor b, int groups) {
@@ -54,8 +58,8 @@ public final class FrozenConv2d {
         int[] shape = {g.n(), f, g.oH(), g.oW()};
         float[] y = Workspace.floats(g.n() * f * g.oH() * g.oW()), bias = b == null ? null : b.data();
         Tensor out = Tensor.of(y, shape);
-        if (Winograd.paysForward(g, f)) {
-            Winograd.forward(x.data(), w.data(), bias, g, f, y);
+        if (Winograd.paysFrozen(g, f)) {
+            Winograd.forward(x.data(), transformed(), bias, g, y);
             return finish(out, addend, relu);
         }
         boolean fused = addend == null || java.util.Arrays.equals(addend.shape(), shape);
@@ -68,6 +72,16 @@ public final class FrozenConv2d {
         if (addend != null) y = Ops.add(y, addend);
         if (!relu) return y;
         return y.requiresGrad() ? Ops.relu(y) : ReluOp.applyInPlace(y);
+    }
+
+    private Winograd.Transformed transformed() {
+        Winograd.Transformed t = transformed;
+        if (t == null) {
+            // As with the packed filters, two threads may both transform at first; either result is the same.
+            t = Winograd.transform(w.data(), w.dim(0), w.dim(1));
+            transformed = t;
+        }
+        return t;
     }
 
     private PackedA[] filters() {

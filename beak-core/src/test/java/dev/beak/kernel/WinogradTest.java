@@ -39,7 +39,7 @@ class WinogradTest {
         float[] before = Conv2dKernelTest.random(rng, y.length);
         if (accumulate) System.arraycopy(before, 0, y, 0, y.length);
         else java.util.Arrays.fill(y, Float.NaN);  // every output must be written
-        Winograd.forward(x, wt, b, g, f, y, accumulate, planeFloats, false);
+        Winograd.forward(x, wt, null, b, g, f, y, accumulate, planeFloats, false);
         double[] ref = DirectConv.forward(x, wt, b, g, f);
         for (int i = 0; i < y.length; i++) {
             double expected = ref[i] + (accumulate ? before[i] : 0);
