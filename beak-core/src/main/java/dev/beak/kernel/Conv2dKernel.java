@@ -93,6 +93,49 @@ public final class Conv2dKernel {
         forward(x, null, w, finish, g, w.rows(), y, bandRows(g, BAND_FLOATS), group);
     }
 
+    /**
+     * Whether a convolution with filters packed as Wᵀ ({@link #forwardTransposed}) should run transposed:
+     * maps of at most 64 pixels (7 x 7, 8 x 8) but more than a thin product's 8. The product
+     * {@code Y(F, 49) = W * cols} would compute 64 columns for 49, one whole tile of them for 17; its
+     * transpose {@code Yᵀ(49, F) = colsᵀ * Wᵀ} computes 52 rows and whole tiles of filters, and shares
+     * both packed operands between the threads instead of packing the columns again in every task.
+     */
+    public static boolean transposedPays(Window2d g, int f) {
+        int p = g.oH() * g.oW();
+        return p > 8 && p <= 64 && f >= 32;
+    }
+
+    /**
+     * y := finish(conv(x, w)) computed transposed, image by image: {@code Yᵀ(P, F) = cols(K, P)ᵀ * Wᵀ(K, F)}
+     * with Wᵀ packed once ({@code wT} from {@link Gemm#packB} of the filters (F, K) transposed), then
+     * written into NCHW with the bias, addend and ReLU. Every value is summed in the order the upright
+     * product sums it, so the results are {@link #forward}'s bit for bit.
+     */
+    public static void forwardTransposed(float[] x, PackedB wT, Window2d g, float[] y, Epilogue finish) {
+        Gemm gemm = Kernels.gemm();
+        int f = wT.columns(), k = g.c() * g.kH() * g.kW(), p = g.oH() * g.oW();
+        if (wT.depth() != k) throw new IllegalArgumentException("filters of depth " + wT.depth() + " for windows of " + k);
+        Work work = WORK.get();
+        for (int n = 0; n < g.n(); n++) {
+            float[] cols = x;
+            int colsOff = n * g.c() * p;
+            if (!pointwise(g)) {
+                float[] unfolded = cols = work.cols = grow(work.cols, k * p);
+                colsOff = 0;
+                int image = n;
+                Parallel.forRange(g.c(), (c0, c1) -> unfoldBand(x, g, image, 0, g.oH(), unfolded, 0, p, c0, c1));
+            }
+            PackedA colsT = gemm.pack(true, p, k, cols, colsOff, p);
+            float[] yT = work.dcols = grow(work.dcols, p * f);
+            gemm.gemm(colsT, wT, yT, 0, f, false);
+            int yOff = n * f * p;
+            Parallel.forRange((f + 15) / 16, (b0, b1) -> {
+                int o0 = b0 * 16, o1 = Math.min(f, b1 * 16);
+                finish.applyTransposed(yT, f, o0, o1, p, y, yOff);
+            });
+        }
+    }
+
     /** Either {@code w} or {@code packed} gives the filters (F, K = C*kH*kW); {@code finish} carries the bias. */
     static void forward(float[] x, float[] w, PackedA packed, Epilogue finish, Window2d g, int f, float[] y, int rows, int group) {
         Gemm gemm = Kernels.gemm();

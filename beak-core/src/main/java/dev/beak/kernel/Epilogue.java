@@ -32,6 +32,26 @@ public record Epilogue(float[] rowBias, float[] addend, boolean relu) {
         return rowBias == null && addend == null && !relu;
     }
 
+    /**
+     * {@code y[yOff + i*cols + j] := e(ct[j*ldt + i])} for rows i in [row0, row1) of the matrix whose
+     * transpose is at {@code ct} (row stride {@code ldt}): a product computed transposed, finished into its
+     * place; the addend is read at y's indices. Blocks of 16 rows, so that each read of ct is one run and
+     * the writes go to 16 rows in step.
+     */
+    void applyTransposed(float[] ct, int ldt, int row0, int row1, int cols, float[] y, int yOff) {
+        for (int i0 = row0; i0 < row1; i0 += 16) {
+            int i1 = Math.min(row1, i0 + 16);
+            for (int j = 0; j < cols; j++) {
+                for (int i = i0, t = j * ldt + i0; i < i1; i++, t++) {
+                    float v = rowBias == null ? ct[t] : ct[t] + rowBias[i];
+                    int at = yOff + i * cols + j;
+                    if (addend != null) v += addend[at];
+                    y[at] = relu ? Math.max(v, 0f) : v;
+                }
+            }
+        }
+    }
+
     /** Applies this to {@code rows x cols} values of C at {@code c[ci ..]} (row stride {@code ldc}), whose first row is row {@code row0} of C. */
     void apply(float[] c, int ci, int ldc, int row0, int rows, int cols) {
         for (int r = 0; r < rows; r++) {

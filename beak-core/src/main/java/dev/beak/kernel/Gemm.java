@@ -29,6 +29,23 @@ public interface Gemm {
         return new PackedA(transA, m, k, a, aOff, lda, null, null);
     }
 
+    /**
+     * op(B) prepared for many {@link #gemm(PackedA, PackedB, float[], int, int, boolean)} calls; B is read,
+     * not copied, where this GEMM does not pack, so it must not change while the result is used.
+     */
+    default PackedB packB(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        return new PackedB(transB, k, n, b, bOff, ldb, null, null);
+    }
+
+    /**
+     * {@code C (+)= op(A) * op(B)} with both operands prepared ({@link #pack}, {@link #packB}): no task
+     * packs anything, so a product split over threads reads each operand's panels once, shared.
+     */
+    default void gemm(PackedA a, PackedB b, float[] c, int cOff, int ldc, boolean accumulate) {
+        if (a.k != b.k) throw new IllegalArgumentException("depths differ: " + a.k + " and " + b.k);
+        gemm(a.transA, b.transB, a.m, b.n, a.k, a.a, a.aOff, a.lda, b.b, b.bOff, b.ldb, c, cOff, ldc, accumulate);
+    }
+
     /** {@code C (+)= op(A) * op(B)} with op(A) from {@link #pack}: the same contract as the unpacked call. */
     default void gemm(PackedA a, boolean transB, int n, float[] b, int bOff, int ldb,
                       float[] c, int cOff, int ldc, boolean accumulate) {

@@ -77,6 +77,36 @@ final class VectorGemm implements Gemm {
         gemm(a, transB, n, b, bOff, ldb, c, cOff, ldc, accumulate, Epilogue.NONE);
     }
 
+    /**
+     * Packs op(B) into the panels {@link #block} reads, all of them: k-slices of {@code KC} in turn, each
+     * holding every column in panels of {@code NR} (zero-padded to whole panels), so the panel of columns
+     * {@code jc..} in the slice starting at {@code pc} begins at {@code pc * roundUp(n, NR) + jc * kc}.
+     */
+    @Override
+    public PackedB packB(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        if (k <= 0 || n <= 0) return Gemm.super.packB(transB, k, n, b, bOff, ldb);
+        int cols = roundUp(n, NR);
+        float[] panels = new float[Math.multiplyExact(cols, k)];
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            VectorPacking.packB(transB, b, bOff, ldb, pc, kc, 0, n, NR, panels, pc * cols);
+        }
+        return new PackedB(transB, k, n, b, bOff, ldb, this, panels);
+    }
+
+    @Override
+    public void gemm(PackedA a, PackedB b, float[] c, int cOff, int ldc, boolean accumulate) {
+        if (a.k != b.k) throw new IllegalArgumentException("depths differ: " + a.k + " and " + b.k);
+        if (a.m <= 0 || b.n <= 0 || a.k <= 0 || !a.packedFor(this) || !b.packedFor(this)) {
+            Gemm.super.gemm(a, b, c, cOff, ldc, accumulate);
+            return;
+        }
+        Tiling t = Tiling.of(a.m, b.n, a.k, MR, NR, Parallel.available());
+        Parallel.forEach(t.tasks(), task -> block(a.transA, b.transB, t.rowStart(task), t.rowEnd(task),
+                t.colStart(task), t.colEnd(task), a.k, a.a, a.aOff, a.lda, a, b, b.b, b.bOff, b.ldb, c, cOff, ldc,
+                accumulate, Epilogue.NONE));
+    }
+
     @Override
     public void gemm(PackedA a, boolean transB, int n, float[] b, int bOff, int ldb,
                      float[] c, int cOff, int ldc, boolean accumulate, Epilogue epilogue) {
@@ -92,24 +122,25 @@ final class VectorGemm implements Gemm {
                               float[] b, int bOff, int ldb, float[] c, int cOff, int ldc, boolean accumulate, Epilogue epilogue) {
         Tiling t = Tiling.of(m, n, k, MR, NR, Parallel.available());
         Parallel.forEach(t.tasks(), task -> block(transA, transB, t.rowStart(task), t.rowEnd(task),
-                t.colStart(task), t.colEnd(task), k, a, aOff, lda, packed, b, bOff, ldb, c, cOff, ldc, accumulate, epilogue));
+                t.colStart(task), t.colEnd(task), k, a, aOff, lda, packed, null, b, bOff, ldb, c, cOff, ldc, accumulate, epilogue));
     }
 
     /**
      * C[i0..i1, j0..j1] (+)= op(A)[i0..i1, :] * op(B)[:, j0..j1], the BLIS loop nest above; with
-     * {@code packed}, A's panels are read from it ({@code i0} is a whole number of panels: {@link Tiling}
-     * splits in micro-tile units). Each tile gets {@code epilogue} once its last k-slice is written.
+     * {@code packed}, A's panels are read from it, with {@code packedB} B's ({@code i0} and {@code j0}
+     * are whole numbers of panels: {@link Tiling} splits in micro-tile units). Each tile gets
+     * {@code epilogue} once its last k-slice is written.
      */
     private static void block(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k,
-                              float[] a, int aOff, int lda, PackedA packed, float[] b, int bOff, int ldb,
+                              float[] a, int aOff, int lda, PackedA packed, PackedB packedB, float[] b, int bOff, int ldb,
                               float[] c, int cOff, int ldc, boolean accumulate, Epilogue epilogue) {
         Work w = WORK.get();
         // Size the buffers for this block (panels are zero-padded to whole MR / NR).
         int kcMax = Math.min(KC, k);
         int ncMax = Math.min(NC, roundUp(j1 - j0, NR)), mcMax = Math.min(MC, roundUp(i1 - i0, MR));
-        if (w.b.length < kcMax * ncMax) w.b = new float[kcMax * ncMax];
+        if (packedB == null && w.b.length < kcMax * ncMax) w.b = new float[kcMax * ncMax];
         if (packed == null && w.a.length < kcMax * mcMax) w.a = new float[kcMax * mcMax];
-        float[] ap = w.a, bp = w.b;
+        float[] ap = w.a, bp = packedB == null ? w.b : packedB.panels;
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -117,7 +148,10 @@ final class VectorGemm implements Gemm {
                 // The first k-slice overwrites C unless the caller accumulates.
                 boolean overwrite = pc == 0 && !accumulate;
                 Epilogue finish = pc + kc == k && !epilogue.none() ? epilogue : null;
-                VectorPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, NR, bp);
+                // B's panels for this slice and these columns, packed here or (packedB) long before.
+                int bBase = 0;
+                if (packedB == null) VectorPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, NR, bp);
+                else bBase = pc * roundUp(packedB.n, NR) + jc * kc;
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     float[] panels = ap;
@@ -133,9 +167,9 @@ final class VectorGemm implements Gemm {
                         for (int ir = 0; ir < mc; ir += MR) {
                             int rows = Math.min(MR, mc - ir), ci = cOff + (ic + ir) * ldc + jc + jr;
                             if (rows == MR && cols == NR) {
-                                MicroKernel.tile(kc, panels, base + ir * kc, bp, jr * kc, c, ci, ldc, overwrite);
+                                MicroKernel.tile(kc, panels, base + ir * kc, bp, bBase + jr * kc, c, ci, ldc, overwrite);
                             } else {
-                                edge(kc, panels, base + ir * kc, bp, jr * kc, c, ci, ldc, rows, cols, overwrite, w.tile);
+                                edge(kc, panels, base + ir * kc, bp, bBase + jr * kc, c, ci, ldc, rows, cols, overwrite, w.tile);
                             }
                             if (finish != null) MicroKernel.finish(finish, c, ci, ldc, ic + ir, rows, cols);
                         }

@@ -71,8 +71,14 @@ final class VectorPacking {
     /** Same contract as {@link Packing#packB}. */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
                       int nr, float[] dst) {
+        packB(transB, b, bOff, ldb, p0, kc, j0, nc, nr, dst, 0);
+    }
+
+    /** The same, the panels written from {@code dst[dstOff]} on. */
+    static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
+                      int nr, float[] dst, int dstOff) {
         for (int jp = 0; jp < nc; jp += nr) {
-            int cols = Math.min(nr, nc - jp), base = jp * kc, j = j0 + jp;
+            int cols = Math.min(nr, nc - jp), base = dstOff + jp * kc, j = j0 + jp;
             if (transB && cols == nr && nr % 16 == 0 && Transpose16.SUPPORTED) {
                 // Columns of op(B) are stored rows: transpose 16 x 16 blocks into the panel.
                 int whole = kc / 16 * 16;

@@ -3,7 +3,9 @@ package dev.beak.ops;
 import dev.beak.autograd.Autograd;
 import dev.beak.kernel.Conv2dKernel;
 import dev.beak.kernel.Epilogue;
+import dev.beak.kernel.Kernels;
 import dev.beak.kernel.PackedA;
+import dev.beak.kernel.PackedB;
 import dev.beak.kernel.Winograd;
 import dev.beak.tensor.Shape;
 import dev.beak.tensor.Tensor;
@@ -24,6 +26,7 @@ public final class FrozenConv2d {
     private final int groups;
     private volatile PackedA[] packed;
     private volatile Winograd.Transformed transformed;
+    private volatile PackedB transposed;
 
     /** Filters w (F, C/groups, kH, kW) and bias b (F) or null; neither may change while this is used. */
     public FrozenConv2d(Tensor w, Tensor b, int groups) {
@@ -63,7 +66,9 @@ public final class FrozenConv2d {
             return finish(out, addend, relu);
         }
         boolean fused = addend == null || java.util.Arrays.equals(addend.shape(), shape);
-        Conv2dKernel.forward(x.data(), filters()[0], g, y, Epilogue.of(bias, fused && addend != null ? addend.data() : null, fused && relu));
+        Epilogue epilogue = Epilogue.of(bias, fused && addend != null ? addend.data() : null, fused && relu);
+        if (Conv2dKernel.transposedPays(g, f)) Conv2dKernel.forwardTransposed(x.data(), transposed(), g, y, epilogue);
+        else Conv2dKernel.forward(x.data(), filters()[0], g, y, epilogue);
         return fused ? out : finish(out, addend, relu);
     }
 
@@ -72,6 +77,17 @@ public final class FrozenConv2d {
         if (addend != null) y = Ops.add(y, addend);
         if (!relu) return y;
         return y.requiresGrad() ? Ops.relu(y) : ReluOp.applyInPlace(y);
+    }
+
+    /** The filters (F, K) packed as the right operand Wᵀ (K, F) of {@link Conv2dKernel#forwardTransposed}. */
+    private PackedB transposed() {
+        PackedB t = transposed;
+        if (t == null) {
+            int f = w.dim(0), k = w.size() / f;
+            t = Kernels.gemm().packB(true, k, f, w.data(), 0, k);
+            transposed = t;
+        }
+        return t;
     }
 
     private Winograd.Transformed transformed() {

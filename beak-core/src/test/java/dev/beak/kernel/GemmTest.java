@@ -157,6 +157,32 @@ class GemmTest {
         }
     }
 
+    /** Both operands packed beforehand give the unpacked result exactly, however the product splits over threads. */
+    @Test
+    void bothOperandsPackedGiveTheUnpackedResultExactly() {
+        int saved = Parallel.threads();
+        try {
+            for (int threads : new int[] {1, 2, 3}) {
+                Parallel.setThreads(threads);
+                Random rnd = new Random(19);
+                for (int[] s : new int[][] {{49, 256, 600}, {49, 300, 512}, {52, 33, 300}, {12, 96, 27}, {5, 64, 70}}) {
+                    int m = s[0], n = s[1], k = s[2];
+                    for (boolean tA : new boolean[] {false, true}) {
+                        for (boolean tB : new boolean[] {false, true}) {
+                            float[] a = random(rnd, m * k), b = random(rnd, k * n), plain = new float[m * n], packed = new float[m * n];
+                            Gemm g = new VectorGemm();
+                            g.gemm(tA, tB, m, n, k, a, b, plain, false);
+                            g.gemm(g.pack(tA, m, k, a, 0, tA ? m : k), g.packB(tB, k, n, b, 0, tB ? k : n), packed, 0, n, false);
+                            assertThat(packed).as("m=%d n=%d k=%d tA=%b tB=%b threads=%d", m, n, k, tA, tB, threads).containsExactly(plain);
+                        }
+                    }
+                }
+            }
+        } finally {
+            Parallel.setThreads(saved);
+        }
+    }
+
     @Test
     void zeroDepthClearsOrKeepsC() {
         for (Gemm g : List.of(new VectorGemm(), new ScalarGemm())) {
